@@ -1,0 +1,64 @@
+"""The domain model: typed SQLAlchemy ORM classes, one module per area."""
+
+from desktop.models.action import (
+    Action,
+    ActionStakeholder,
+    Indicator,
+    Observation,
+    Reflection,
+    ReflectionAction,
+)
+from desktop.models.attachment import Attachment
+from desktop.models.audit import AuditEvent
+from desktop.models.base import Base, SyncMixin, utcnow
+from desktop.models.community import Community, PartnershipChange
+from desktop.models.cycle import (
+    Cycle,
+    LearningFinding,
+    Meeting,
+    MeetingAttendance,
+    Phase,
+    PlanningGroupMember,
+)
+from desktop.models.harm import Harm, HarmName, HarmPriority, HarmRank
+from desktop.models.linkage import Linkage, LinkageChange, Stakeholder
+from desktop.models.office import AppMeta, OfficeSetting, ParticipantGroup
+from desktop.models.review import BenchmarkAssessment, FollowUp, MentorReview
+from desktop.models.user import CommunityAssignment, User
+
+__all__ = [
+    "Action",
+    "ActionStakeholder",
+    "AppMeta",
+    "Attachment",
+    "AuditEvent",
+    "Base",
+    "BenchmarkAssessment",
+    "Community",
+    "CommunityAssignment",
+    "Cycle",
+    "FollowUp",
+    "Harm",
+    "HarmName",
+    "HarmPriority",
+    "HarmRank",
+    "Indicator",
+    "LearningFinding",
+    "Linkage",
+    "LinkageChange",
+    "Meeting",
+    "MeetingAttendance",
+    "MentorReview",
+    "Observation",
+    "OfficeSetting",
+    "ParticipantGroup",
+    "PartnershipChange",
+    "Phase",
+    "PlanningGroupMember",
+    "Reflection",
+    "ReflectionAction",
+    "Stakeholder",
+    "SyncMixin",
+    "User",
+    "utcnow",
+]

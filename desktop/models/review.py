@@ -1,0 +1,48 @@
+"""Mentor reviews of a cycle: benchmark ratings, follow-ups and sign-off."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, SyncMixin
+
+
+class MentorReview(SyncMixin, Base):
+    __tablename__ = "mentor_review"
+
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
+    mentor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    overall_comment: Mapped[str] = mapped_column(Text, default="")
+    facilitator_response: Mapped[str] = mapped_column(Text, default="")
+    signed_off_on: Mapped[date | None] = mapped_column(Date, default=None)
+    signed_off_phase: Mapped[str] = mapped_column(String(30), default="")
+
+
+class BenchmarkAssessment(SyncMixin, Base):
+    """A mentor's rating of one process benchmark in a review."""
+
+    __tablename__ = "benchmark_assessment"
+    __table_args__ = (UniqueConstraint("review_id", "benchmark"),)
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"), index=True)
+    benchmark: Mapped[str] = mapped_column(String(40))
+    rating: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class FollowUp(SyncMixin, Base):
+    """Something a review asks someone to do by a date."""
+
+    __tablename__ = "follow_up"
+
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(160), default="")
+    due_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, default=None)

@@ -1,0 +1,1 @@
+"""Use cases over the database: validate, write, audit, in one transaction. No Qt here."""

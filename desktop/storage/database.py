@@ -1,0 +1,163 @@
+"""The one way to open a database: ``open_database(path_or_url, key=...)``.
+
+Opening checks the file first (read-only), then connects with the pragmas the
+app relies on, backs the file up if a migration is due, migrates, and makes
+sure the file knows which device it lives on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import __version__
+from desktop.i18n import _
+from desktop.models import AppMeta
+from desktop.storage.backup import backup_file
+from desktop.storage.connect import apply_key, apply_pragmas, dbapi_module
+from desktop.storage.errors import DatabaseMissingError, StorageError
+from desktop.storage.inspect import inspect_file
+from desktop.storage.migrate import current_revision, head_revision, upgrade
+from desktop.storage.paths import resolve_target
+
+
+@dataclass
+class Database:
+    """An open database: its engine, a session factory, and facts about the file."""
+
+    engine: Engine
+    path: Path | None
+    device_id: str
+    sessions: sessionmaker[Session]
+    migration_backup: Path | None = None
+    encrypted: bool = False
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def file_size(self) -> int:
+        """Bytes on disk, the WAL included."""
+        if self.path is None:
+            return 0
+        total = 0
+        for suffix in ("", "-wal"):
+            candidate = Path(str(self.path) + suffix)
+            if candidate.exists():
+                total += candidate.stat().st_size
+        return total
+
+    def checkpoint(self) -> None:
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _split_target(target: str | Path | None) -> tuple[URL, Path | None]:
+    text = resolve_target(str(target) if target is not None else None)
+    if "://" in text:
+        url = make_url(text)
+        if url.get_backend_name() != "sqlite":
+            return url, None
+        database = url.database or ""
+        return url, (Path(database).expanduser() if database not in ("", ":memory:") else None)
+    path = Path(text).expanduser()
+    return URL.create("sqlite", database=str(path)), path
+
+
+def _make_engine(url: URL, key: bytes | None) -> Engine:
+    engine = create_engine(url, module=dbapi_module(key))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        apply_key(dbapi_connection, key)
+        # Let SQLAlchemy, not the driver, decide when transactions begin, so DDL
+        # (migrations) and SAVEPOINTs are transactional too.
+        dbapi_connection.isolation_level = None
+        apply_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def open_database(
+    target: str | Path | None = None,
+    *,
+    key: bytes | None = None,
+    create: bool = True,
+) -> Database:
+    """Open (and if needed create or upgrade) the database at a path or SQLAlchemy URL.
+
+    ``target`` None means ``CLCP_DB`` or the default file in the user data folder.
+    ``key`` is the 32-byte SQLCipher master key, or None for an unencrypted file.
+    Raises a :class:`StorageError` with a one-line message when the file cannot be used;
+    in that case the file has not been modified.
+    """
+    url, path = _split_target(target)
+    revision_before: str | None = None
+    if path is not None:
+        if path.exists():
+            state = inspect_file(path, key)
+            revision_before = state.revision
+        elif not create:
+            raise DatabaseMissingError(_("no database at {path}").format(path=path))
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StorageError(
+                    _("cannot create {path}: {reason}").format(path=path, reason=error.strerror)
+                ) from error
+    engine = _make_engine(url, key)
+    head = head_revision()
+    backup: Path | None = None
+    try:
+        if path is not None and revision_before is not None and revision_before != head:
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            backup = backup_file(path, f"before-{head}")
+        with engine.begin() as connection:
+            if current_revision(connection) != head:
+                upgrade(connection)
+    except StorageError:
+        engine.dispose()
+        raise
+    except Exception as error:
+        engine.dispose()
+        raise StorageError(
+            _("cannot open {target}: {reason}").format(target=path or url, reason=error)
+        ) from error
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    meta = _ensure_meta(sessions)
+    return Database(
+        engine=engine,
+        path=path,
+        device_id=meta["device_id"],
+        sessions=sessions,
+        migration_backup=backup,
+        encrypted=key is not None,
+        meta=meta,
+    )
+
+
+def _ensure_meta(sessions: sessionmaker[Session]) -> dict[str, str]:
+    """Give the file a device id and remember which app version created it."""
+    with sessions.begin() as session:
+        meta = {row.key: row.value for row in session.scalars(select(AppMeta))}
+        wanted = {"device_id": str(uuid.uuid4()), "created_with": __version__}
+        for key, value in wanted.items():
+            if key not in meta:
+                session.add(AppMeta(key=key, value=value))
+                meta[key] = value
+    return meta

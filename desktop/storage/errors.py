@@ -1,0 +1,19 @@
+"""Errors raised when a database cannot be opened; each message is one line for a person."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """A database could not be opened or upgraded. ``str(error)`` is a user-facing sentence."""
+
+
+class DatabaseMissingError(StorageError):
+    """No database exists at the given place and creating one was not asked for."""
+
+
+class NotADatabaseError(StorageError):
+    """The file exists but is not a CLCP database (or is encrypted with another key)."""
+
+
+class NewerDatabaseError(StorageError):
+    """The database was written by a newer version of the app; it is left untouched."""

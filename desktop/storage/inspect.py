@@ -1,0 +1,65 @@
+"""Decide, without changing a byte, whether a file can be opened as a CLCP database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.i18n import _
+from desktop.storage.connect import open_readonly
+from desktop.storage.errors import NewerDatabaseError, NotADatabaseError
+from desktop.storage.migrate import known_revisions
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What is in a database file: nothing yet, or a CLCP schema at ``revision``."""
+
+    is_new: bool
+    revision: str | None
+
+
+def inspect_file(path: Path, key: bytes | None) -> FileState:
+    if path.is_dir():
+        raise NotADatabaseError(_("{path} is a folder, not a database file").format(path=path))
+    if path.stat().st_size == 0:
+        return FileState(is_new=True, revision=None)
+    try:
+        connection = open_readonly(path, key)
+    except Exception as error:  # the driver's own error types differ per module
+        raise NotADatabaseError(
+            _("cannot open {path}: {reason}").format(path=path, reason=error)
+        ) from error
+    try:
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                ).fetchall()
+            }
+        except Exception as error:
+            hint = _("it is encrypted with another key") if key else _("it may be encrypted")
+            raise NotADatabaseError(
+                _("{path} is not a CLCP database (not an SQLite file, or {hint})").format(
+                    path=path, hint=hint
+                )
+            ) from error
+        if not tables:
+            return FileState(is_new=True, revision=None)
+        if "alembic_version" not in tables or "app_meta" not in tables:
+            raise NotADatabaseError(
+                _("{path} is an SQLite database but not a CLCP database").format(path=path)
+            )
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    revision = row[0] if row else None
+    if revision is not None and revision not in known_revisions():
+        raise NewerDatabaseError(
+            _(
+                "{path} was written by a newer version of CLCP Desktop (schema {revision}); "
+                "install that version to open it - the file was not changed"
+            ).format(path=path, revision=revision)
+        )
+    return FileState(is_new=False, revision=revision)
