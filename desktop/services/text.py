@@ -1,0 +1,13 @@
+"""Text folding for search: accents, case and width do not matter to a person searching."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(*parts: str) -> str:
+    """Join ``parts`` with spaces in a form where "Kéréwé" and "kerewe" compare equal."""
+    text = " ".join(part for part in parts if part)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
