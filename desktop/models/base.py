@@ -72,7 +72,8 @@ class SyncMixin:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__dict__.get("version", None) or cls.version}  # type: ignore[attr-defined]
+        # SQLAlchemy bumps ``version`` on every UPDATE and refuses a stale one.
+        return {"version_id_col": cls.version}
 
     @property
     def is_deleted(self) -> bool:

@@ -42,6 +42,21 @@ def apply_pragmas(dbapi_connection: Any) -> None:
     cursor.close()
 
 
+def checkpoint(dbapi_connection: Any) -> bool:
+    """Fold the WAL into the main file and empty it; False if another connection prevented it.
+
+    Runs on the driver connection because it must be outside any transaction
+    (through SQLAlchemy it would land inside the ``BEGIN IMMEDIATE`` it starts).
+    """
+    cursor = dbapi_connection.cursor()
+    try:
+        row = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        cursor.close()
+    busy = row[0] if row else 0
+    return not busy
+
+
 def open_readonly(path: Path, key: bytes | None) -> Any:
     """A raw read-only connection for inspecting a file without changing a byte of it."""
     module = dbapi_module(key)

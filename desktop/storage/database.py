@@ -20,8 +20,8 @@ from desktop import __version__
 from desktop.i18n import _
 from desktop.models import AppMeta
 from desktop.storage.backup import backup_file
-from desktop.storage.connect import apply_key, apply_pragmas, dbapi_module
-from desktop.storage.errors import DatabaseMissingError, StorageError
+from desktop.storage.connect import apply_key, apply_pragmas, checkpoint, dbapi_module
+from desktop.storage.errors import DatabaseMissingError, StorageError, one_line_reason
 from desktop.storage.inspect import inspect_file
 from desktop.storage.migrate import current_revision, head_revision, upgrade
 from desktop.storage.paths import resolve_target
@@ -53,9 +53,9 @@ class Database:
                 total += candidate.stat().st_size
         return total
 
-    def checkpoint(self) -> None:
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the main file; False if another connection kept it busy."""
+        return _checkpoint(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -124,22 +124,26 @@ def open_database(
     backup: Path | None = None
     try:
         if path is not None and revision_before is not None and revision_before != head:
-            with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not _checkpoint(engine):
+                raise StorageError(
+                    _("{path} is in use by another program; close it there and try again").format(
+                        path=path
+                    )
+                )
             backup = backup_file(path, f"before-{head}")
-        with engine.begin() as connection:
-            if current_revision(connection) != head:
-                upgrade(connection)
+        _migrate(engine, head)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        meta = _ensure_meta(sessions)
     except StorageError:
         engine.dispose()
         raise
     except Exception as error:
         engine.dispose()
         raise StorageError(
-            _("cannot open {target}: {reason}").format(target=path or url, reason=error)
+            _("cannot open {target}: {reason}").format(
+                target=path or url, reason=one_line_reason(error)
+            )
         ) from error
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    meta = _ensure_meta(sessions)
     return Database(
         engine=engine,
         path=path,
@@ -149,6 +153,42 @@ def open_database(
         encrypted=key is not None,
         meta=meta,
     )
+
+
+def _checkpoint(engine: Engine) -> bool:
+    connection = engine.raw_connection()
+    try:
+        return checkpoint(connection.dbapi_connection)
+    finally:
+        connection.close()
+
+
+def _migrate(engine: Engine, head: str) -> None:
+    """Upgrade to ``head`` in one transaction, with foreign keys off while tables are rebuilt.
+
+    SQLite batch migrations copy a table, drop the original and rename the copy;
+    with ``foreign_keys=ON`` dropping a table other rows point at fails (and the
+    pragma cannot change inside a transaction). Links are checked before commit.
+    """
+    with engine.connect() as connection:
+        if current_revision(connection) == head:
+            return
+        connection.rollback()
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                upgrade(connection)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StorageError(
+                        _("the upgrade would break {count} links between records").format(
+                            count=len(broken)
+                        )
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _ensure_meta(sessions: sessionmaker[Session]) -> dict[str, str]:

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 
+def one_line_reason(error: BaseException) -> str:
+    """The first line of the driver's own message (SQLAlchemy adds SQL and a link below it)."""
+    original = getattr(error, "orig", None)
+    source = original if isinstance(original, BaseException) else error
+    for line in str(source).splitlines():
+        if line.strip():
+            return line.strip()
+    return type(source).__name__
+
+
 class StorageError(Exception):
     """A database could not be opened or upgraded. ``str(error)`` is a user-facing sentence."""
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.i18n import _
-from desktop.storage.connect import open_readonly
-from desktop.storage.errors import NewerDatabaseError, NotADatabaseError
+from desktop.storage.connect import apply_key, dbapi_module, open_readonly
+from desktop.storage.errors import NewerDatabaseError, NotADatabaseError, one_line_reason
 from desktop.storage.migrate import known_revisions
 
 
@@ -24,11 +24,12 @@ def inspect_file(path: Path, key: bytes | None) -> FileState:
         raise NotADatabaseError(_("{path} is a folder, not a database file").format(path=path))
     if path.stat().st_size == 0:
         return FileState(is_new=True, revision=None)
+    sidecars_before = _sidecars_present(path)
     try:
         connection = open_readonly(path, key)
     except Exception as error:  # the driver's own error types differ per module
         raise NotADatabaseError(
-            _("cannot open {path}: {reason}").format(path=path, reason=error)
+            _("cannot open {path}: {reason}").format(path=path, reason=one_line_reason(error))
         ) from error
     try:
         try:
@@ -54,6 +55,8 @@ def inspect_file(path: Path, key: bytes | None) -> FileState:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         connection.close()
+        if not sidecars_before and _sidecars_present(path):
+            _tidy_sidecars(path, key)
     revision = row[0] if row else None
     if revision is not None and revision not in known_revisions():
         raise NewerDatabaseError(
@@ -63,3 +66,26 @@ def inspect_file(path: Path, key: bytes | None) -> FileState:
             ).format(path=path, revision=revision)
         )
     return FileState(is_new=False, revision=revision)
+
+
+def _sidecars_present(path: Path) -> bool:
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
+def _tidy_sidecars(path: Path, key: bytes | None) -> None:
+    """Remove the empty ``-wal``/``-shm`` files a read-only look at a WAL database leaves behind.
+
+    A read-only connection cannot delete them; closing an ordinary connection that
+    only read does, under SQLite's own locks (so never while another process uses
+    them), and it writes nothing to the file because the WAL is empty. A refused
+    file's folder is then exactly as it was found.
+    """
+    try:
+        connection = dbapi_module(key).connect(str(path))
+        try:
+            apply_key(connection, key)
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except Exception:  # best effort: leftover empty sidecars are harmless
+        return

@@ -1,0 +1,44 @@
+"""Shared test setup: no display needed, and never the real user data folder.
+
+The environment is fixed when this module is imported, before any test module
+(or Qt) is, so nothing - not even collection - can reach the person's own files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.storage import Database, open_database
+from desktop.storage.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_SESSION_DATA_DIR = Path(tempfile.mkdtemp(prefix="clcp-test-data-"))
+os.environ[DATA_DIR_ENV_VAR] = str(_SESSION_DATA_DIR)
+os.environ.pop(DB_ENV_VAR, None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_SESSION_DATA_DIR, ignore_errors=True)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's database file goes (it does not exist yet)."""
+    return tmp_path / "clcp.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A new database, created through the same code path as the app, closed afterwards."""
+    database = open_database(db_path)
+    try:
+        yield database
+    finally:
+        database.close()

@@ -1,0 +1,389 @@
+"""The migration scripts: they agree with the models, every revision upgrades to head with
+its data intact, and an older file is backed up before it is migrated.
+
+While only one revision ships, the backup-before-migrate path is exercised with a
+test-only revision added to a temporary copy of the migrations folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import sqlite3
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+
+from desktop.models import Base, Community, Cycle
+from desktop.storage import StorageError, open_database
+from desktop.storage import migrate as migrate_module
+from desktop.storage.backup import backup_dir_for
+from desktop.storage.connect import apply_pragmas
+from desktop.storage.migrate import (
+    current_revision,
+    head_revision,
+    script_directory,
+    upgrade,
+)
+
+SHIPPED_HEAD = head_revision()
+REVISIONS = [script.revision for script in reversed(list(script_directory().walk_revisions()))]
+
+# Rows written with raw SQL in the schema of each revision (ids as SQLAlchemy stores a
+# Uuid in SQLite: 32 hex digits). A new migration needs an entry here.
+COMMUNITY_ID = "3f2b6c1e9d0a4b7c8e5f1a2b3c4d5e6f"
+CYCLE_ID = "7a1b2c3d4e5f40718293a4b5c6d7e8f9"
+USER_ID = "0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f"
+SYNC_COLUMNS = {
+    "created_at": "2026-01-05 09:30:00.000000",
+    "updated_at": "2026-01-05 09:30:00.000000",
+    "version": 1,
+    "updated_by": "amina",
+    "origin_device": "11111111-2222-3333-4444-555555555555",
+    "deleted_at": None,
+}
+SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "0001": [
+        (
+            "community",
+            {
+                "id": COMMUNITY_ID,
+                "name": "Chikwawa East",
+                "other_names": "",
+                "kind": "village",
+                "country": "Malawi",
+                "region": "Southern",
+                "district": "Chikwawa",
+                "locality": "",
+                "latitude": -16.03,
+                "longitude": 34.8,
+                "population_estimate": 1200,
+                "languages": "Chichewa",
+                "notes": "met the chief",
+                "partnership_status": "agreed",
+                "partnership_since": "2025-11-02",
+                "search_text": "chikwawa east",
+                **SYNC_COLUMNS,
+            },
+        ),
+        (
+            "cycle",
+            {
+                "id": CYCLE_ID,
+                "community_id": COMMUNITY_ID,
+                "number": 1,
+                "title": "First cycle",
+                "start_on": "2025-11-10",
+                "end_on": None,
+                "status": "active",
+                **SYNC_COLUMNS,
+            },
+        ),
+        (
+            "app_user",
+            {
+                "id": USER_ID,
+                "username": "amina",
+                "display_name": "Amina",
+                "role": "facilitator",
+                "language": "en",
+                "active": 1,
+                **SYNC_COLUMNS,
+            },
+        ),
+        (
+            "app_meta",
+            {"key": "device_id", "value": "11111111-2222-3333-4444-555555555555"},
+        ),
+    ],
+}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def app_like_engine(path: Path) -> Engine:
+    """An engine with the app's per-connection pragmas, for writing files at old revisions."""
+    engine = create_engine(URL.create("sqlite", database=str(path)))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        apply_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_database_at(path: Path, revision: str) -> None:
+    """A file upgraded from nothing to ``revision`` (not to head), holding its sample rows."""
+    engine = app_like_engine(path)
+    try:
+        with engine.begin() as connection:
+            upgrade(connection, revision)
+            for table, row in SAMPLE_ROWS[revision]:
+                columns = ", ".join(row)
+                values = ", ".join(f":{name}" for name in row)
+                connection.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), row)
+        with engine.connect() as connection:
+            assert current_revision(connection) == revision
+    finally:
+        engine.dispose()
+
+
+def read_row(path: Path, table: str, key_column: str, key: Any) -> dict[str, Any] | None:
+    connection = sqlite3.connect(path)
+    connection.row_factory = sqlite3.Row
+    try:
+        row = connection.execute(f"SELECT * FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
+        return dict(row) if row is not None else None
+    finally:
+        connection.close()
+
+
+# --- the models and the migrations agree -----------------------------------------------
+
+
+def test_migrated_schema_matches_the_models(db_path: Path) -> None:
+    database = open_database(db_path)
+    try:
+        with database.engine.connect() as connection:
+            tables = set(
+                connection.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                ).scalars()
+            )
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "render_as_batch": True}
+            )
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        database.close()
+    # not a vacuous comparison: every model table is really in the file
+    assert tables - {"sqlite_sequence"} == set(Base.metadata.tables) | {"alembic_version"}
+    assert differences == []
+
+
+def test_the_script_directory_has_one_head() -> None:
+    assert script_directory().get_heads() == [SHIPPED_HEAD]
+    assert REVISIONS[-1] == SHIPPED_HEAD
+
+
+# --- backup before migrate, with a test-only revision on top of the shipped head --------
+
+EXTRA_REVISION = "9001_test_only"
+EXTRA_MIGRATION = '''"""Test-only revision: rebuilds a referenced table and adds one.
+
+Revision ID: {revision}
+Revises: {down_revision}
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "{revision}"
+down_revision = "{down_revision}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "test_extra",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("note", sa.Text(), nullable=False),
+    )
+    op.execute("INSERT INTO test_extra (id, note) VALUES (1, 'made by the test revision')")
+    # a copy-and-move rebuild of a table other tables point at, as SQLite batch mode does
+    with op.batch_alter_table("community", recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("test_flag", sa.Integer(), nullable=False,
+                                      server_default="7"))
+    {extra}
+
+
+def downgrade() -> None:
+    raise NotImplementedError
+'''
+
+
+def migrations_with_extra_revision(folder: Path, extra: str = "pass") -> Path:
+    copy = folder / "migrations"
+    shutil.copytree(
+        migrate_module.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (copy / "versions" / f"{EXTRA_REVISION}.py").write_text(
+        EXTRA_MIGRATION.format(revision=EXTRA_REVISION, down_revision=SHIPPED_HEAD, extra=extra),
+        encoding="utf-8",
+    )
+    return copy
+
+
+@pytest.fixture
+def older_file(tmp_path: Path) -> Path:
+    """A file the app made at the shipped head, with a community and a cycle in it."""
+    path = tmp_path / "office" / "clcp.db"
+    database = open_database(path)
+    with database.sessions.begin() as session:
+        community = Community(id=uuid.UUID(COMMUNITY_ID), name="Chikwawa East")
+        session.add(community)
+        session.flush()
+        session.add(
+            Cycle(
+                id=uuid.UUID(CYCLE_ID),
+                community_id=community.id,
+                number=1,
+                start_on=date(2025, 11, 10),
+            )
+        )
+    database.close()
+    return path
+
+
+def test_an_older_file_is_backed_up_byte_for_byte_before_it_is_migrated(
+    older_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = older_file.read_bytes()
+    shipped_migrations = migrate_module.MIGRATIONS_DIR
+    monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", migrations_with_extra_revision(tmp_path))
+    assert head_revision() == EXTRA_REVISION
+
+    database = open_database(older_file)
+    try:
+        backup = database.migration_backup
+        assert backup is not None
+        with database.engine.connect() as connection:
+            assert current_revision(connection) == EXTRA_REVISION
+            note = connection.exec_driver_sql("SELECT note FROM test_extra").scalar()
+            flag = connection.exec_driver_sql("SELECT test_flag FROM community").scalar()
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert note == "made by the test revision"
+        assert flag == 7
+        with database.sessions() as session:
+            cycle = session.get(Cycle, uuid.UUID(CYCLE_ID))
+            assert cycle is not None
+            assert cycle.community_id == uuid.UUID(COMMUNITY_ID)
+    finally:
+        database.close()
+
+    assert backup.parent == backup_dir_for(older_file)
+    assert re.fullmatch(rf"clcp-\d{{8}}T\d{{12}}Z-before-{EXTRA_REVISION}\.db", backup.name), (
+        backup.name
+    )
+    assert backup.read_bytes() == before
+    assert older_file.read_bytes() != before
+
+    # the backup is the old file, still openable by the old version of the app
+    monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", shipped_migrations)
+    copy = tmp_path / "restored.db"
+    shutil.copy2(backup, copy)
+    restored = open_database(copy)
+    try:
+        with restored.engine.connect() as connection:
+            assert current_revision(connection) == SHIPPED_HEAD
+    finally:
+        restored.close()
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(
+    older_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = sha256(older_file)
+    monkeypatch.setattr(
+        migrate_module,
+        "MIGRATIONS_DIR",
+        migrations_with_extra_revision(tmp_path, extra='raise RuntimeError("disk says no")'),
+    )
+
+    with pytest.raises(StorageError) as raised:
+        open_database(older_file)
+
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "disk says no" in message
+    assert sha256(older_file) == before
+    backups = list(backup_dir_for(older_file).iterdir())
+    assert len(backups) == 1
+    assert sha256(backups[0]) == before
+    connection = sqlite3.connect(older_file)
+    try:
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    finally:
+        connection.close()
+    assert version == (SHIPPED_HEAD,)
+    assert "test_extra" not in tables
+
+
+def test_a_migration_that_would_orphan_rows_is_rolled_back(
+    older_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = sha256(older_file)
+    monkeypatch.setattr(
+        migrate_module,
+        "MIGRATIONS_DIR",
+        migrations_with_extra_revision(tmp_path, extra='op.execute("DELETE FROM community")'),
+    )
+
+    with pytest.raises(StorageError, match="break 1 links"):
+        open_database(older_file)
+
+    assert sha256(older_file) == before
+    assert read_row(older_file, "community", "id", COMMUNITY_ID) is not None
+
+
+# --- every revision upgrades to head with its data -------------------------------------
+
+
+@pytest.mark.parametrize("on_top", [False, True], ids=["shipped head", "test-only head"])
+@pytest.mark.parametrize("revision", REVISIONS)
+def test_every_revision_upgrades_to_head_keeping_its_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, revision: str, on_top: bool
+) -> None:
+    """From each shipped revision to the head - also to a test-only revision above the
+    shipped head, so that a real upgrade runs even while only one revision ships."""
+    if revision not in SAMPLE_ROWS:
+        pytest.fail(f"add SAMPLE_ROWS for migration {revision} to this test module")
+    path = tmp_path / "clcp.db"
+    make_database_at(path, revision)
+    if on_top:
+        monkeypatch.setattr(
+            migrate_module, "MIGRATIONS_DIR", migrations_with_extra_revision(tmp_path)
+        )
+
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            assert current_revision(connection) == head_revision()
+        assert (database.migration_backup is None) == (revision == head_revision())
+        device_ids = {row["value"] for table, row in SAMPLE_ROWS[revision] if table == "app_meta"}
+        if device_ids:
+            assert database.device_id in device_ids
+        with database.sessions() as session:
+            community = session.get(Community, uuid.UUID(COMMUNITY_ID))
+            assert community is not None
+            assert community.name == "Chikwawa East"
+            assert community.created_at.tzinfo is not None
+            cycle = session.get(Cycle, uuid.UUID(CYCLE_ID))
+            assert cycle is not None
+            assert cycle.community_id == community.id
+    finally:
+        database.close()
+
+    for table, row in SAMPLE_ROWS[revision]:
+        key_column = "key" if table == "app_meta" else "id"
+        stored = read_row(path, table, key_column, row[key_column])
+        assert stored is not None, f"{table} row lost by the upgrade from {revision}"
+        kept = {name: value for name, value in row.items() if name in stored}
+        assert {name: stored[name] for name in kept} == kept

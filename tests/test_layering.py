@@ -1,0 +1,140 @@
+"""The arrows of the house point down: only the views (and the GUI entry module) touch Qt,
+and nothing below the views imports them.
+
+Every ``.py`` under ``desktop/`` is parsed, so imports inside functions, relative imports
+and ``importlib.import_module("...")`` calls count too.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import desktop
+
+PACKAGE_ROOT = Path(desktop.__file__).resolve().parent
+QT_MODULES = ("PySide6", "shiboken6")
+# may import Qt: the views package and the module that starts the GUI
+QT_ALLOWED = ("desktop.views", "desktop.gui")
+# the Qt-free core; none of it may import the views (or the GUI entry module)
+CORE_PACKAGES = ("desktop.models", "desktop.storage", "desktop.services", "desktop.reports")
+UPPER_MODULES = ("desktop.views", "desktop.gui")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE_ROOT.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def source_files() -> list[Path]:
+    return sorted(path for path in PACKAGE_ROOT.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def within(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+
+
+def _resolve_relative(current: str, is_package: bool, level: int, target: str | None) -> str:
+    package = current.split(".") if is_package else current.split(".")[:-1]
+    base = package[: len(package) - (level - 1)] if level > 1 else package
+    return ".".join([*base, *([target] if target else [])])
+
+
+def imported_modules(source: str, current: str, is_package: bool = False) -> Iterator[str]:
+    """Every module name the code may import, wherever the statement is."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = (
+                _resolve_relative(current, is_package, node.level, node.module)
+                if node.level
+                else node.module or ""
+            )
+            yield base
+            # ``from desktop import views`` imports the module desktop.views
+            yield from (f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
+        elif isinstance(node, ast.Call) and node.args:
+            function = node.func
+            called = (
+                function.id
+                if isinstance(function, ast.Name)
+                else function.attr
+                if isinstance(function, ast.Attribute)
+                else ""
+            )
+            first = node.args[0]
+            if (
+                called in ("import_module", "__import__")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
+                yield first.value
+
+
+def imports_of(path: Path) -> set[str]:
+    return set(
+        imported_modules(
+            path.read_text(encoding="utf-8"), module_name(path), path.name == "__init__.py"
+        )
+    )
+
+
+def test_the_whole_package_is_scanned() -> None:
+    names = {module_name(path) for path in source_files()}
+    assert {"desktop", "desktop.storage.database", "desktop.services.audit"} <= names
+
+
+def test_only_views_and_the_gui_module_import_qt() -> None:
+    offenders = {
+        module_name(path): sorted(name for name in imports_of(path) if within(name, QT_MODULES))
+        for path in source_files()
+        if not within(module_name(path), QT_ALLOWED)
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_core_never_imports_the_views() -> None:
+    offenders = {
+        module_name(path): sorted(name for name in imports_of(path) if within(name, UPPER_MODULES))
+        for path in source_files()
+        if within(module_name(path), CORE_PACKAGES)
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_scanner_sees_nested_relative_and_dynamic_imports() -> None:
+    source = """
+import json
+
+def later():
+    from PySide6.QtWidgets import QWidget
+    import PySide6.QtCore as core
+
+class Report:
+    def render(self):
+        from ..views import labels
+        from . import database
+
+importlib.import_module("shiboken6")
+__import__("desktop.gui")
+"""
+    found = set(imported_modules(source, "desktop.storage.backup"))
+    assert {
+        "json",
+        "PySide6.QtWidgets",
+        "PySide6.QtCore",
+        "desktop.views",
+        "desktop.views.labels",
+        "desktop.storage",
+        "desktop.storage.database",
+        "shiboken6",
+        "desktop.gui",
+    } <= found
+    assert set(imported_modules("from . import x", "desktop.services", is_package=True)) == {
+        "desktop.services",
+        "desktop.services.x",
+    }
