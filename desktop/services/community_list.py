@@ -105,6 +105,7 @@ def _active_facilitators(today: date) -> Select[str, str]:
             CommunityAssignment.community_id == Community.id,
             CommunityAssignment.deleted_at.is_(None),
             CommunityAssignment.role == AssignmentRole.FACILITATOR.value,
+            or_(CommunityAssignment.from_on.is_(None), CommunityAssignment.from_on <= today),
             or_(CommunityAssignment.to_on.is_(None), CommunityAssignment.to_on >= today),
         )
         .correlate(Community)
@@ -123,11 +124,13 @@ def _last_activity() -> ScalarSelect[Any]:
         select(Meeting.held_on.label("on"))
         .join(Cycle, Meeting.cycle_id == Cycle.id)
         .where(_live_cycles(), Meeting.deleted_at.is_(None))
+        .correlate(Community)
     )
     reflections = (
         select(Reflection.held_on.label("on"))
         .join(Cycle, Reflection.cycle_id == Cycle.id)
         .where(_live_cycles(), Reflection.deleted_at.is_(None))
+        .correlate(Community)
     )
     both = union_all(meetings, reflections).subquery()
     return select(func.max(both.c.on)).correlate(Community).scalar_subquery()

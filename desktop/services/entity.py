@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound=SyncMixin)
 D = TypeVar("D", bound="DataclassInstance")
+C = TypeVar("C", bound=SyncMixin)
 
 Errors = dict[str, str]
 
@@ -52,6 +53,11 @@ class EntityService(Generic[M, D]):
         self.actor = actor
 
     # ----------------------------------------------------------------- hooks
+    def fill_in(self, session: Session, data: D, current: M | None) -> D:
+        """Complete ``data`` from stored facts before it is checked (next number, dates set
+        by a status change, ...). ``current`` is the row being updated, None on create."""
+        return data
+
     def check(self, session: Session, data: D, current: M | None) -> Errors:
         """Rules particular to the entity (dates in order, counts not negative, ...)."""
         return {}
@@ -81,6 +87,7 @@ class EntityService(Generic[M, D]):
     def create(self, data: D) -> Record[D]:
         data = self._normalise(data)
         with self.db.sessions.begin() as session:
+            data = self.fill_in(session, data, None)
             self._raise_if_invalid(session, data, None)
             row = self.model()
             row.id = uuid.uuid4()
@@ -108,6 +115,7 @@ class EntityService(Generic[M, D]):
             row = self._load(session, record_id)
             self._check_version(row, expected_version)
             before = self.snapshot(session, row)
+            data = self.fill_in(session, data, row)
             self._raise_if_invalid(session, data, row)
             if before == data:
                 return self._record(row, before)
@@ -136,10 +144,13 @@ class EntityService(Generic[M, D]):
             return self._record(row, data)
 
     def restore(self, record_id: uuid.UUID) -> Record[D]:
+        """Undo a delete, if the record is still valid as it stands (its references live,
+        its number or code not taken meanwhile)."""
         with self.db.sessions.begin() as session:
             row = self._load(session, record_id, include_deleted=True)
             if row.deleted_at is None:
                 return self._record(row, self.snapshot(session, row))
+            self._raise_if_invalid(session, self.snapshot(session, row), row)
             row.deleted_at = None
             self.stamp(row)
             session.flush()
@@ -174,10 +185,64 @@ class EntityService(Generic[M, D]):
         sort_column = getattr(model, order_by or self.default_order)
         ordered = query.order_by(sort_column.desc() if descending else sort_column, model.id)
         with self.db.session() as session:
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            counted = query.with_only_columns(model.id).subquery()  # no large columns
+            total = session.scalar(select(func.count()).select_from(counted)) or 0
             rows = session.scalars(ordered.offset(offset).limit(limit)).all()
             items = [self._record(row, self.snapshot(session, row)) for row in rows]
         return Page(items=items, total=total, offset=offset)
+
+    # ---------------------------------------------------------- child rows
+    def sync_children(
+        self,
+        session: Session,
+        model: type[SyncMixin],
+        parent: tuple[str, uuid.UUID],
+        key: str,
+        wanted: Mapping[Any, Mapping[str, Any]],
+    ) -> None:
+        """Make one parent's live child rows match ``wanted`` (key value -> other columns).
+
+        Rows are changed in place, never replaced: a kept key is updated only if a value
+        differs, a dropped key is tombstoned, and a key that comes back revives its
+        tombstone (child tables are unique on parent and key, and tombstones must sync).
+        """
+        parent_column, parent_id = parent
+        rows = session.scalars(
+            select(model).where(getattr(model, parent_column) == parent_id)
+        ).all()
+        by_key = {getattr(row, key): row for row in rows}
+        for row in rows:
+            if row.deleted_at is None and getattr(row, key) not in wanted:
+                row.deleted_at = utcnow()
+                self.stamp(row)
+        for key_value, values in wanted.items():
+            child = by_key.get(key_value)
+            if child is None:
+                child = model()
+                child.id = uuid.uuid4()
+                setattr(child, parent_column, parent_id)
+                setattr(child, key, key_value)
+                session.add(child)
+            elif child.deleted_at is None and all(
+                getattr(child, name) == value for name, value in values.items()
+            ):
+                continue
+            child.deleted_at = None
+            for name, value in values.items():
+                setattr(child, name, value)
+            self.stamp(child)
+
+    @staticmethod
+    def live_children(
+        session: Session, model: type[C], parent: tuple[str, uuid.UUID]
+    ) -> Sequence[C]:
+        """One parent's child rows that are not tombstoned, oldest first."""
+        parent_column, parent_id = parent
+        return session.scalars(
+            select(model)
+            .where(getattr(model, parent_column) == parent_id, model.deleted_at.is_(None))
+            .order_by(model.created_at, model.id)
+        ).all()
 
     # --------------------------------------------------------------- helpers
     def stamp(self, row: SyncMixin) -> None:

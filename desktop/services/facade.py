@@ -1,0 +1,56 @@
+"""One entry point for views and the CLI: every service, bound to a database and an actor."""
+
+from __future__ import annotations
+
+from desktop.services.actions import (
+    ActionService,
+    IndicatorService,
+    ObservationService,
+    ReflectionService,
+)
+from desktop.services.actor import Actor
+from desktop.services.attachments import AttachmentService
+from desktop.services.audit_log import AuditLogService
+from desktop.services.communities import CommunityService
+from desktop.services.cycles import CycleService, LearningFindingService, PhaseService
+from desktop.services.harms import HarmPriorityService, HarmService
+from desktop.services.linkages import LinkageService, StakeholderService
+from desktop.services.meetings import MeetingService, PlanningGroupMemberService
+from desktop.services.office import OfficeSettingService, ParticipantGroupService
+from desktop.services.reviews import FollowUpService, MentorReviewService
+from desktop.services.users import AssignmentService, UserService
+from desktop.storage import Database
+
+
+class Services:
+    """``Services(db, actor).meetings.create(...)``: each attribute is one entity's service.
+
+    Services hold no state besides ``db`` and ``actor``, so making this is cheap; make a
+    new one when the acting user changes.
+    """
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+        self.communities = CommunityService(db, actor)
+        self.cycles = CycleService(db, actor)
+        self.phases = PhaseService(db, actor)
+        self.findings = LearningFindingService(db, actor)
+        self.harms = HarmService(db, actor)
+        self.priorities = HarmPriorityService(db, actor)
+        self.meetings = MeetingService(db, actor)
+        self.planning_members = PlanningGroupMemberService(db, actor)
+        self.actions = ActionService(db, actor)
+        self.indicators = IndicatorService(db, actor)
+        self.observations = ObservationService(db, actor)
+        self.reflections = ReflectionService(db, actor)
+        self.stakeholders = StakeholderService(db, actor)
+        self.linkages = LinkageService(db, actor)
+        self.reviews = MentorReviewService(db, actor)
+        self.follow_ups = FollowUpService(db, actor)
+        self.attachments = AttachmentService(db, actor)
+        self.users = UserService(db, actor)
+        self.assignments = AssignmentService(db, actor)
+        self.participant_groups = ParticipantGroupService(db, actor)
+        self.settings = OfficeSettingService(db, actor)
+        self.audit_log = AuditLogService(db, actor)
