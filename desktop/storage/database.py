@@ -27,20 +27,29 @@ from desktop.storage.migrate import current_revision, head_revision, upgrade
 from desktop.storage.paths import resolve_target
 
 
+BEGIN_MODE_OPTION = "clcp_begin_mode"
+
+
 @dataclass
 class Database:
-    """An open database: its engine, a session factory, and facts about the file."""
+    """An open database: its engine, session factories, and facts about the file.
+
+    ``sessions`` is for writing (``with db.sessions.begin() as session:``);
+    ``session()`` is for reading.
+    """
 
     engine: Engine
     path: Path | None
     device_id: str
     sessions: sessionmaker[Session]
+    readers: sessionmaker[Session]
     migration_backup: Path | None = None
     encrypted: bool = False
     meta: dict[str, str] = field(default_factory=dict)
 
     def session(self) -> Session:
-        return self.sessions()
+        """A session for reading: its transaction takes no write lock."""
+        return self.readers()
 
     def file_size(self) -> int:
         """Bytes on disk, the WAL included."""
@@ -86,7 +95,11 @@ def _make_engine(url: URL, key: bytes | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front (a deferred transaction that later
+        # writes can fail with "database is locked" despite the busy timeout);
+        # readers begin deferred and never block a writer.
+        mode = connection.get_execution_options().get(BEGIN_MODE_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
 
@@ -132,7 +145,9 @@ def open_database(
                 )
             backup = backup_file(path, f"before-{head}")
         _migrate(engine, head)
-        sessions = sessionmaker(engine, expire_on_commit=False)
+        sessions = sessionmaker(
+            engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}), expire_on_commit=False
+        )
         meta = _ensure_meta(sessions)
     except StorageError:
         engine.dispose()
@@ -149,6 +164,7 @@ def open_database(
         path=path,
         device_id=meta["device_id"],
         sessions=sessions,
+        readers=sessionmaker(engine, expire_on_commit=False),
         migration_backup=backup,
         encrypted=key is not None,
         meta=meta,

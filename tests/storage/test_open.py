@@ -476,3 +476,14 @@ def test_a_failing_statement_undoes_the_earlier_writes_of_its_transaction(db: Da
     assert count(db, Community) == 0
     add_community(db, "After the failure")
     assert count(db, Community) == 1
+
+
+def test_an_open_reading_session_does_not_block_a_write(db: Database) -> None:
+    """Reading sessions begin deferred: a screen holding a read open never locks out a save."""
+    with db.session() as reader:
+        before = reader.scalar(select(func.count()).select_from(Community))
+        with db.sessions.begin() as writer:
+            writer.add(Community(name="Written while a reader is open"))
+        assert reader.scalar(select(func.count()).select_from(Community)) == before
+    with db.session() as fresh:
+        assert fresh.scalar(select(func.count()).select_from(Community)) == (before or 0) + 1
