@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin
@@ -15,15 +15,17 @@ class Action(SyncMixin, Base):
     """Something the community decided to do about a selected harm."""
 
     __tablename__ = "action"
+    # The community list counts overdue actions per cycle: one index answers it.
+    __table_args__ = (Index("ix_action_cycle_status_due", "cycle_id", "status", "due_on"),)
 
-    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     harm_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("harm.id"), default=None)
     what: Mapped[str] = mapped_column(Text)
     lead_role: Mapped[str] = mapped_column(String(160), default="")
     participants: Mapped[str] = mapped_column(Text, default="")
     start_on: Mapped[date | None] = mapped_column(Date, default=None)
-    due_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
-    status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
+    due_on: Mapped[date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(20), default="planned")
     community_resources: Mapped[str] = mapped_column(Text, default="")
     outside_resources: Mapped[str] = mapped_column(Text, default="")
     is_manageable: Mapped[bool] = mapped_column(default=False)
@@ -79,8 +81,9 @@ class Reflection(SyncMixin, Base):
     """A review session: what worked, challenges, and adjustments decided."""
 
     __tablename__ = "reflection"
+    __table_args__ = (Index("ix_reflection_cycle_held_on", "cycle_id", "held_on"),)
 
-    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     held_on: Mapped[date] = mapped_column(Date)
     what_worked: Mapped[str] = mapped_column(Text, default="")
     challenges: Mapped[str] = mapped_column(Text, default="")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin
@@ -30,8 +30,9 @@ class Phase(SyncMixin, Base):
     """A stretch of a cycle (learning, feedback, planning, action, review ...)."""
 
     __tablename__ = "phase"
+    __table_args__ = (Index("ix_phase_cycle_start", "cycle_id", "start_on"),)
 
-    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     kind: Mapped[str] = mapped_column(String(30))
     start_on: Mapped[date] = mapped_column(Date)
     end_on: Mapped[date | None] = mapped_column(Date, default=None)
@@ -55,9 +56,10 @@ class LearningFinding(SyncMixin, Base):
 
 class Meeting(SyncMixin, Base):
     __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_cycle_held_on", "cycle_id", "held_on"),)
 
-    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
-    held_on: Mapped[date] = mapped_column(Date, index=True)
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
+    held_on: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(30))
     place: Mapped[str] = mapped_column(String(200), default="")
     facilitated_by: Mapped[str] = mapped_column(String(160), default="")

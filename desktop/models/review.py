@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin
@@ -39,10 +39,11 @@ class FollowUp(SyncMixin, Base):
     """Something a review asks someone to do by a date."""
 
     __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_review_status_due", "review_id", "status", "due_on"),)
 
-    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"), index=True)
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"))
     description: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(160), default="")
-    due_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
-    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    due_on: Mapped[date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(20), default="open")
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)

@@ -26,7 +26,6 @@ from desktop.storage.inspect import inspect_file
 from desktop.storage.migrate import current_revision, head_revision, upgrade
 from desktop.storage.paths import resolve_target
 
-
 BEGIN_MODE_OPTION = "clcp_begin_mode"
 
 
@@ -67,6 +66,12 @@ class Database:
         return _checkpoint(self.engine)
 
     def close(self) -> None:
+        """Let SQLite refresh its query-planner statistics, then release the file."""
+        connection = self.engine.raw_connection()
+        try:
+            connection.dbapi_connection.execute("PRAGMA optimize")  # type: ignore[union-attr]
+        finally:
+            connection.close()
         self.engine.dispose()
 
 

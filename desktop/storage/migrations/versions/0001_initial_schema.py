@@ -450,9 +450,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_action")),
     )
     with op.batch_alter_table("action", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_action_cycle_id"), ["cycle_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_action_due_on"), ["due_on"], unique=False)
-        batch_op.create_index(batch_op.f("ix_action_status"), ["status"], unique=False)
+        batch_op.create_index(
+            "ix_action_cycle_status_due", ["cycle_id", "status", "due_on"], unique=False
+        )
 
     op.create_table(
         "harm_name",
@@ -516,8 +516,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting")),
     )
     with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_meeting_cycle_id"), ["cycle_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_meeting_held_on"), ["held_on"], unique=False)
+        batch_op.create_index("ix_meeting_cycle_held_on", ["cycle_id", "held_on"], unique=False)
 
     op.create_table(
         "mentor_review",
@@ -564,7 +563,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_phase")),
     )
     with op.batch_alter_table("phase", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_phase_cycle_id"), ["cycle_id"], unique=False)
+        batch_op.create_index("ix_phase_cycle_start", ["cycle_id", "start_on"], unique=False)
 
     op.create_table(
         "action_stakeholder",
@@ -647,9 +646,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_follow_up")),
     )
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_follow_up_due_on"), ["due_on"], unique=False)
-        batch_op.create_index(batch_op.f("ix_follow_up_review_id"), ["review_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_follow_up_status"), ["status"], unique=False)
+        batch_op.create_index(
+            "ix_follow_up_review_status_due", ["review_id", "status", "due_on"], unique=False
+        )
 
     op.create_table(
         "harm_priority",
@@ -798,7 +797,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reflection")),
     )
     with op.batch_alter_table("reflection", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_reflection_cycle_id"), ["cycle_id"], unique=False)
+        batch_op.create_index("ix_reflection_cycle_held_on", ["cycle_id", "held_on"], unique=False)
 
     op.create_table(
         "harm_rank",
@@ -897,7 +896,7 @@ def downgrade() -> None:
 
     op.drop_table("harm_rank")
     with op.batch_alter_table("reflection", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_reflection_cycle_id"))
+        batch_op.drop_index("ix_reflection_cycle_held_on")
 
     op.drop_table("reflection")
     with op.batch_alter_table("meeting_attendance", schema=None) as batch_op:
@@ -918,9 +917,7 @@ def downgrade() -> None:
 
     op.drop_table("harm_priority")
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_follow_up_status"))
-        batch_op.drop_index(batch_op.f("ix_follow_up_review_id"))
-        batch_op.drop_index(batch_op.f("ix_follow_up_due_on"))
+        batch_op.drop_index("ix_follow_up_review_status_due")
 
     op.drop_table("follow_up")
     with op.batch_alter_table("benchmark_assessment", schema=None) as batch_op:
@@ -933,7 +930,7 @@ def downgrade() -> None:
 
     op.drop_table("action_stakeholder")
     with op.batch_alter_table("phase", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_phase_cycle_id"))
+        batch_op.drop_index("ix_phase_cycle_start")
 
     op.drop_table("phase")
     with op.batch_alter_table("mentor_review", schema=None) as batch_op:
@@ -941,8 +938,7 @@ def downgrade() -> None:
 
     op.drop_table("mentor_review")
     with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meeting_held_on"))
-        batch_op.drop_index(batch_op.f("ix_meeting_cycle_id"))
+        batch_op.drop_index("ix_meeting_cycle_held_on")
 
     op.drop_table("meeting")
     with op.batch_alter_table("linkage_change", schema=None) as batch_op:
@@ -954,9 +950,7 @@ def downgrade() -> None:
 
     op.drop_table("harm_name")
     with op.batch_alter_table("action", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_action_status"))
-        batch_op.drop_index(batch_op.f("ix_action_due_on"))
-        batch_op.drop_index(batch_op.f("ix_action_cycle_id"))
+        batch_op.drop_index("ix_action_cycle_status_due")
 
     op.drop_table("action")
     with op.batch_alter_table("planning_group_member", schema=None) as batch_op:
