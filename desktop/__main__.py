@@ -1,0 +1,7 @@
+"""``python -m desktop``: the same as the ``clcp`` command."""
+
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())

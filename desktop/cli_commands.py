@@ -1,0 +1,214 @@
+"""What ``clcp demo``, ``clcp info`` and ``clcp communities`` do, and how they find the file.
+
+Kept apart from the argument parsing in :mod:`desktop.cli`. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.i18n import _
+from desktop.models.enums import PartnershipStatus, PhaseKind
+from desktop.services.actor import Actor
+from desktop.services.community_list import CommunityQuery, list_communities
+from desktop.services.info import database_info
+from desktop.storage import (
+    Database,
+    DatabaseMissingError,
+    NotADatabaseError,
+    demo_database_path,
+    open_database,
+    resolve_target,
+)
+from desktop.storage.inspect import inspect_file
+from desktop.texttable import format_table
+
+EXIT_OK = 0
+
+
+class UsageError(Exception):
+    """Bad input the person can fix; ``str(error)`` is the one line shown after ``clcp:``."""
+
+
+# --- choosing and opening the database -------------------------------------------------
+
+
+def target_for(args: argparse.Namespace, *, default_demo: bool = False) -> str:
+    if args.demo and args.db:
+        raise UsageError(_("use either --db PATH or --demo, not both"))
+    if args.demo or (default_demo and not args.db):
+        return str(demo_database_path())
+    return resolve_target(args.db)
+
+
+def local_path(target: str) -> Path | None:
+    return None if "://" in target else Path(target).expanduser()
+
+
+def open_existing(target: str) -> Database:
+    """Open a database that must already exist; never create or fill an empty file."""
+    path = local_path(target)
+    if path is not None:
+        if not path.exists():
+            raise DatabaseMissingError(_("no database at {path}").format(path=path))
+        if inspect_file(path, None).is_new:
+            raise NotADatabaseError(_("{path} is empty, not a CLCP database").format(path=path))
+    return open_database(target, create=False)
+
+
+def has_communities(db: Database) -> bool:
+    return list_communities(db, CommunityQuery(limit=0)).total > 0
+
+
+@contextmanager
+def removed_on_failure(path: Path | None) -> Iterator[None]:
+    """Delete a file this command created if the command fails, so no half-made file stays."""
+    existed = path is None or path.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed and path is not None:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+
+
+def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str:
+    """Write the demo data set; the one-line summary to print."""
+    from desktop.services.demo import generate_demo  # its word lists load only when needed
+
+    try:
+        summary = generate_demo(db, communities=communities, seed=seed, actor=actor)
+    except ValueError as error:  # the database already holds communities
+        where = f"{db.path}: " if db.path is not None else ""
+        raise UsageError(f"{where}{error}") from error
+    return _("{communities:,} communities, {rows:,} rows in {seconds:.1f} s").format(
+        communities=summary.communities, rows=summary.total_rows, seconds=summary.seconds
+    )
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    target = target_for(args, default_demo=True)
+    path = local_path(target)
+    actor = Actor.from_environment(args.user)
+    with removed_on_failure(path):
+        db = open_database(target)
+        try:
+            summary = fill_demo(db, communities=args.communities, seed=args.seed, actor=actor)
+        finally:
+            db.close()
+    print(_("Demo data written to {target}: {summary}").format(target=target, summary=summary))
+    return EXIT_OK
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+def run_info(args: argparse.Namespace) -> int:
+    db = open_existing(target_for(args))
+    try:
+        info = database_info(db)
+    finally:
+        db.close()
+    state = _("current") if info.is_current else _("upgraded on open")
+    facts = [
+        (_("Database"), str(info.path or target_for(args))),
+        (_("Schema"), f"{info.schema_revision} ({state})"),
+        (_("Size"), f"{human_size(info.file_size)} ({info.file_size:,} bytes)"),
+        (_("Encrypted"), _("yes") if info.encrypted else _("no")),
+        (_("Device id"), info.device_id),
+        (_("Created with"), f"clcp {info.created_with}" if info.created_with else "-"),
+        (_("Audit events"), f"{info.audit_events:,}"),
+    ]
+    label_width = max(len(label) for label, _value in facts)
+    for label, value in facts:
+        print(f"{label.ljust(label_width)}  {value}")
+    print()
+    rows = [[t.table, f"{t.live:,}", f"{t.deleted:,}"] for t in info.tables]
+    for line in format_table(
+        [_("Records"), _("Live"), _("Deleted")], rows, right_aligned=frozenset({1, 2})
+    ):
+        print(line)
+    return EXIT_OK
+
+
+def _status_label(code: str) -> str:
+    labels: dict[str, str] = {
+        PartnershipStatus.EXPLORING: _("Exploring"),
+        PartnershipStatus.AGREED: _("Agreed"),
+        PartnershipStatus.DECLINED: _("Declined"),
+        PartnershipStatus.PAUSED: _("Paused"),
+        PartnershipStatus.PHASED_OUT: _("Phased out"),
+    }
+    return labels.get(code, code)
+
+
+def _phase_label(code: str | None) -> str:
+    labels: dict[str, str] = {
+        PhaseKind.RELATIONSHIP_BUILDING: _("Relationship building"),
+        PhaseKind.LEARNING: _("Learning"),
+        PhaseKind.FEEDBACK: _("Feedback"),
+        PhaseKind.PLANNING: _("Planning"),
+        PhaseKind.ACTION: _("Action"),
+        PhaseKind.REVIEW: _("Review"),
+    }
+    return "-" if code is None else labels.get(code, code)
+
+
+def run_communities(args: argparse.Namespace) -> int:
+    query = CommunityQuery(
+        text=args.search,
+        district=args.district,
+        partnership_status=args.status,
+        phase=args.phase,
+        limit=None,
+    )
+    db = open_existing(target_for(args))
+    try:
+        rows = list_communities(db, query).items
+    finally:
+        db.close()
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["name", "district", "partnership_status", "current_phase", "facilitator"])
+        for row in rows:
+            writer.writerow(
+                [
+                    row.name,
+                    row.district,
+                    row.partnership_status,
+                    row.current_phase or "",
+                    row.facilitator or "",
+                ]
+            )
+        return EXIT_OK
+    table = [
+        [
+            row.name,
+            row.district or "-",
+            _status_label(row.partnership_status),
+            _phase_label(row.current_phase),
+            row.facilitator or "-",
+        ]
+        for row in rows
+    ]
+    headers = [_("Name"), _("District"), _("Partnership"), _("Current phase"), _("Facilitator")]
+    for line in format_table(headers, table):
+        print(line)
+    if not rows:
+        print(_("no communities match"), file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,18 @@
+"""One demo database for the CLI tests, written once through the CLI; tests only read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_support import N
+
+from desktop import cli
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database of N communities, written once through the CLI; tests only read it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    assert cli.main(["demo", "--db", str(path), "--communities", str(N), "--seed", "3"]) == 0
+    return path

@@ -1,0 +1,237 @@
+"""The main window on a demo database: the list, search, filters, sorting, title, geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette
+from pytestqt.qtbot import QtBot
+
+from desktop.services.actor import Actor
+from desktop.services.community_list import (
+    CommunityQuery,
+    CommunityRow,
+    SortKey,
+    list_communities,
+    list_districts,
+)
+from desktop.services.demo import generate_demo
+from desktop.storage import Database, open_database
+from desktop.views.community_table_model import (
+    COMMUNITY_ID_ROLE,
+    Column,
+    CommunityTableModel,
+    warning_colour,
+)
+from desktop.views.main_window import MainWindow
+
+N = 60
+TODAY = date(2025, 6, 2)
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gui") / "demo.db"
+    db = open_database(path)
+    try:
+        generate_demo(db, communities=N, seed=5, today=TODAY, actor=Actor("trainer"))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Database]:
+    db = open_database(demo_path, create=False)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Database, settings: QSettings) -> MainWindow:
+    window = MainWindow(demo_db, demo=True, settings=settings, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def service(db: Database, **options: object) -> list[CommunityRow]:
+    query = CommunityQuery(limit=None, today=TODAY, **options)  # type: ignore[arg-type]
+    return list(list_communities(db, query).items)
+
+
+def fetch_all(model: CommunityTableModel) -> None:
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+
+
+def column(model: CommunityTableModel, which: Column) -> list[object]:
+    fetch_all(model)
+    return [model.index(row, which).data() for row in range(model.rowCount())]
+
+
+def test_the_model_shows_every_community(window: MainWindow, demo_db: Database) -> None:
+    model = window.model
+    fetch_all(model)
+    expected = service(demo_db)
+    assert model.rowCount() == model.total == len(expected) == N
+    assert column(model, Column.NAME) == [row.name for row in expected]
+    assert model.index(0, 0).data(COMMUNITY_ID_ROLE) == expected[0].id
+    statuses = set(column(model, Column.PARTNERSHIP))
+    assert statuses and all("_" not in str(s) and str(s)[0].isupper() for s in statuses)
+    assert f"{N} communities" in window.count_label.text()
+
+
+def test_rows_are_fetched_a_page_at_a_time(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CommunityTableModel, "PAGE_SIZE", 25)
+    model = CommunityTableModel(demo_db, today=TODAY)
+    assert (model.rowCount(), model.total) == (25, N)
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 50
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == N
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_numbers_are_right_aligned_and_overdue_is_a_warning(
+    window: MainWindow, demo_db: Database
+) -> None:
+    model = window.model
+    fetch_all(model)
+    overdue = model.index(0, Column.OVERDUE_ACTIONS)
+    assert model.index(0, Column.OPEN_FOLLOW_UPS).data(Qt.ItemDataRole.TextAlignmentRole) & (
+        Qt.AlignmentFlag.AlignRight
+    )
+    assert isinstance(overdue.data(), int)
+    late = [r for r in range(model.rowCount()) if model.row_at(r).overdue_actions > 0]
+    calm = [r for r in range(model.rowCount()) if model.row_at(r).overdue_actions == 0]
+    if not late:
+        pytest.skip("this demo data set has no overdue actions")
+    brush = model.index(late[0], Column.OVERDUE_ACTIONS).data(Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush)
+    assert brush.color() == warning_colour(QGuiApplication.palette())
+    if calm:
+        calm_cell = model.index(calm[0], Column.OVERDUE_ACTIONS)
+        muted = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        assert calm_cell.data(Qt.ItemDataRole.ForegroundRole).color() == muted  # a quiet zero
+    assert model.index(0, Column.NAME).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_typing_in_the_search_box_filters(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    name = service(demo_db)[N // 2].name
+    text = name.split()[0][:5]
+    expected = service(demo_db, text=text)
+    assert 0 < len(expected) < N
+    reloads: list[int] = []
+    window.model.loaded.connect(lambda: reloads.append(window.model.total))
+    qtbot.keyClicks(  # type: ignore[no-untyped-call]
+        window.search, text
+    )
+    qtbot.waitUntil(lambda: window.model.total == len(expected), timeout=3000)
+    assert column(window.model, Column.NAME) == [row.name for row in expected]
+    assert len(reloads) < len(text)  # debounced: not one query per key
+    assert f"{len(expected)} of {N} communities" in window.count_label.text()
+
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.model.total == N, timeout=3000)
+
+
+def test_a_search_with_no_match_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(  # type: ignore[no-untyped-call]
+        window.search, "qqqzzzxxx"
+    )
+    qtbot.waitUntil(lambda: window.model.total == 0, timeout=3000)
+    assert not window.table.isVisible()
+    assert window.empty_label.isVisible()
+    assert "No communities match" in window.empty_label.text()
+
+
+def test_clicking_a_header_sorts_through_the_service(
+    qtbot: QtBot, window: MainWindow, demo_db: Database
+) -> None:
+    header = window.table.horizontalHeader()
+    before = column(window.model, Column.NAME)
+    x = header.sectionViewportPosition(Column.DISTRICT) + header.sectionSize(Column.DISTRICT) // 2
+    qtbot.mouseClick(  # type: ignore[no-untyped-call]
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5)
+    )
+    assert header.sortIndicatorSection() == Column.DISTRICT
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    expected = service(demo_db, sort=SortKey.DISTRICT, descending=descending)
+    assert column(window.model, Column.NAME) == [row.name for row in expected]
+    assert column(window.model, Column.NAME) != before
+
+    window.table.sortByColumn(Column.LAST_ACTIVITY, Qt.SortOrder.DescendingOrder)
+    expected = service(demo_db, sort=SortKey.LAST_ACTIVITY, descending=True)
+    assert column(window.model, Column.NAME) == [row.name for row in expected]
+
+
+def test_the_district_filter(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    district = list_districts(demo_db)[0]
+    combo = window.district_filter
+    assert combo.count() == len(list_districts(demo_db)) + 1
+    combo.setCurrentIndex(combo.findData(district))
+    expected = service(demo_db, district=district)
+    assert 0 < window.model.total == len(expected) < N
+    assert set(column(window.model, Column.DISTRICT)) == {district}
+
+
+def test_the_partnership_filter(qtbot: QtBot, window: MainWindow, demo_db: Database) -> None:
+    code = service(demo_db)[0].partnership_status
+    combo = window.status_filter
+    combo.setCurrentIndex(combo.findData(code))
+    expected = service(demo_db, partnership_status=code)
+    assert window.model.total == len(expected) > 0
+    assert column(window.model, Column.NAME) == [row.name for row in expected]
+
+
+def test_the_title_names_the_file_and_demo_mode(
+    qtbot: QtBot, window: MainWindow, demo_db: Database, settings: QSettings
+) -> None:
+    assert window.windowTitle() == "CLCP Desktop — demo.db — DEMO"
+    plain = MainWindow(demo_db, settings=settings, today=TODAY)
+    qtbot.addWidget(plain)
+    assert plain.windowTitle() == "CLCP Desktop — demo.db"
+    assert "DEMO" not in plain.windowTitle()
+
+
+def test_the_window_remembers_its_size(
+    qtbot: QtBot, demo_db: Database, settings: QSettings
+) -> None:
+    first = MainWindow(demo_db, settings=settings, today=TODAY)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)  # the offscreen screen is 800x600; geometry is kept on screen
+    qtbot.waitUntil(lambda: first.size().width() == 700)
+    first.close()
+    second = MainWindow(demo_db, settings=settings, today=TODAY)
+    qtbot.addWidget(second)
+    assert (second.size().width(), second.size().height()) == (700, 500)
+
+
+def test_quit_is_ctrl_q(window: MainWindow) -> None:
+    shortcuts = {action.text(): action.shortcut() for action in window.findChildren(QAction)}
+    assert shortcuts["&Quit"] == QKeySequence("Ctrl+Q")
+
+
+def test_the_app_icon_loads_from_resources(qapp: object) -> None:
+    from desktop.gui import ICON_FILE, app_icon
+
+    assert ICON_FILE.is_file()
+    icon = app_icon()
+    assert icon is not None
+    assert not icon.pixmap(32, 32).isNull()
