@@ -35,7 +35,6 @@ from desktop.services.records import Page
 from desktop.services.text import fold
 from desktop.storage import Database
 
-
 _ID_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
