@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import Community, PartnershipChange
 from desktop.models.enums import CommunityKind, PartnershipStatus
 from desktop.services.entity import EntityService, Errors
+from desktop.services.status_history import StatusEntry, StatusHistory
 from desktop.services.text import fold
 
 
@@ -38,12 +38,7 @@ class CommunityData:
     partnership_reason: str = ""
 
 
-@dataclass(frozen=True)
-class PartnershipEntry:
-    status: str
-    changed_on: date
-    reason: str
-    changed_by: str
+PARTNERSHIP_HISTORY = StatusHistory(PartnershipChange, "community_id", "reason")
 
 
 class CommunityService(EntityService[Community, CommunityData]):
@@ -80,10 +75,8 @@ class CommunityService(EntityService[Community, CommunityData]):
         row.search_text = fold(data.name, data.other_names, data.district, data.locality)
 
     def snapshot(self, session: Session, row: Community) -> CommunityData:
-        base = super().snapshot(session, row)
-        latest = self._latest_change(session, row.id)
-        reason = latest.reason if latest is not None else ""
-        return replace(base, partnership_reason=reason)
+        reason = PARTNERSHIP_HISTORY.latest_note(session, row.id)
+        return replace(super().snapshot(session, row), partnership_reason=reason)
 
     def after_write(
         self,
@@ -93,44 +86,18 @@ class CommunityService(EntityService[Community, CommunityData]):
         data: CommunityData,
     ) -> None:
         """Every change of partnership status (and the first one) is kept with its reason."""
-        if before is not None and before.partnership_status == data.partnership_status:
-            latest = self._latest_change(session, row.id)
-            if latest is not None and latest.reason != data.partnership_reason:
-                latest.reason = data.partnership_reason
-                self.stamp(latest)
-            return
-        change = PartnershipChange(
-            id=uuid.uuid4(),
-            community_id=row.id,
+        PARTNERSHIP_HISTORY.record(
+            session,
+            self.stamp,
+            row.id,
+            status_before=before.partnership_status if before is not None else None,
             status=data.partnership_status,
+            note=data.partnership_reason,
             changed_on=data.partnership_since or date.today(),
-            reason=data.partnership_reason,
         )
-        self.stamp(change)
-        session.add(change)
 
-    def partnership_history(self, community_id: uuid.UUID) -> list[PartnershipEntry]:
-        """The community's partnership decisions, oldest first."""
+    def partnership_history(self, community_id: uuid.UUID) -> list[StatusEntry]:
+        """The community's partnership decisions, oldest first (``note`` is the reason)."""
         with self.db.session() as session:
             self._load(session, community_id, include_deleted=True)
-            rows = session.scalars(
-                select(PartnershipChange)
-                .where(
-                    PartnershipChange.community_id == community_id,
-                    PartnershipChange.deleted_at.is_(None),
-                )
-                .order_by(PartnershipChange.changed_on, PartnershipChange.created_at)
-            )
-            return [PartnershipEntry(r.status, r.changed_on, r.reason, r.updated_by) for r in rows]
-
-    @staticmethod
-    def _latest_change(session: Session, community_id: uuid.UUID) -> PartnershipChange | None:
-        return session.scalars(
-            select(PartnershipChange)
-            .where(
-                PartnershipChange.community_id == community_id,
-                PartnershipChange.deleted_at.is_(None),
-            )
-            .order_by(PartnershipChange.changed_on.desc(), PartnershipChange.created_at.desc())
-            .limit(1)
-        ).first()
+            return PARTNERSHIP_HISTORY.entries(session, community_id)

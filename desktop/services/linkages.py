@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
@@ -16,6 +15,7 @@ from desktop.models import Linkage, LinkageChange, Stakeholder
 from desktop.models.enums import LinkageKind, LinkageStatus, StakeholderLevel, StakeholderType
 from desktop.services.entity import EntityService, Errors
 from desktop.services.rules import not_in_future
+from desktop.services.status_history import StatusEntry, StatusHistory
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -64,12 +64,7 @@ class LinkageData:
     status_note: str = ""
 
 
-@dataclass(frozen=True)
-class LinkageEntry:
-    status: str
-    changed_on: date
-    note: str
-    changed_by: str
+LINKAGE_HISTORY = StatusHistory(LinkageChange, "linkage_id", "note")
 
 
 class LinkageService(EntityService[Linkage, LinkageData]):
@@ -86,46 +81,25 @@ class LinkageService(EntityService[Linkage, LinkageData]):
         return errors
 
     def snapshot(self, session: Session, row: Linkage) -> LinkageData:
-        latest = self._latest_change(session, row.id)
-        note = latest.note if latest is not None else ""
+        note = LINKAGE_HISTORY.latest_note(session, row.id)
         return replace(super().snapshot(session, row), status_note=note)
 
     def after_write(
         self, session: Session, row: Linkage, before: LinkageData | None, data: LinkageData
     ) -> None:
         """Every change of status (and the first one) is kept with its note."""
-        if before is not None and before.status == data.status:
-            latest = self._latest_change(session, row.id)
-            if latest is not None and latest.note != data.status_note:
-                latest.note = data.status_note
-                self.stamp(latest)
-            return
-        change = LinkageChange(
-            id=uuid.uuid4(),
-            linkage_id=row.id,
+        LINKAGE_HISTORY.record(
+            session,
+            self.stamp,
+            row.id,
+            status_before=before.status if before is not None else None,
             status=data.status,
-            changed_on=date.today(),
             note=data.status_note,
+            changed_on=date.today(),
         )
-        self.stamp(change)
-        session.add(change)
 
-    def history(self, linkage_id: uuid.UUID) -> list[LinkageEntry]:
+    def history(self, linkage_id: uuid.UUID) -> list[StatusEntry]:
         """The linkage's status changes, oldest first."""
         with self.db.session() as session:
             self._load(session, linkage_id, include_deleted=True)
-            rows = session.scalars(
-                select(LinkageChange)
-                .where(LinkageChange.linkage_id == linkage_id, LinkageChange.deleted_at.is_(None))
-                .order_by(LinkageChange.changed_on, LinkageChange.created_at)
-            )
-            return [LinkageEntry(r.status, r.changed_on, r.note, r.updated_by) for r in rows]
-
-    @staticmethod
-    def _latest_change(session: Session, linkage_id: uuid.UUID) -> LinkageChange | None:
-        return session.scalars(
-            select(LinkageChange)
-            .where(LinkageChange.linkage_id == linkage_id, LinkageChange.deleted_at.is_(None))
-            .order_by(LinkageChange.changed_on.desc(), LinkageChange.created_at.desc())
-            .limit(1)
-        ).first()
+            return LINKAGE_HISTORY.entries(session, linkage_id)
