@@ -23,17 +23,22 @@ from desktop.cli_commands import (
     fill_demo,
     has_communities,
     local_path,
+    open_existing,
+    open_new_demo,
     removed_on_failure,
     run_communities,
     run_demo,
     run_info,
     target_for,
 )
+from desktop.cli_report import add_report_commands
+from desktop.cli_signin import add_security_commands, open_signed_in
 from desktop.i18n import _
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.actor import Actor
-from desktop.services.errors import ValidationError
-from desktop.storage import StorageError, open_database
+from desktop.services.errors import ServiceError
+from desktop.storage import StorageError
+from desktop.storage.keyfile import has_key_file
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -79,7 +84,10 @@ def _add_database_options(parser: argparse.ArgumentParser, *, top: bool) -> None
         "--user",
         metavar="NAME",
         default=unset,
-        help=_("who is acting (default: your login name; checked once accounts exist)"),
+        help=_(
+            "sign in as NAME (default: your login name); the password comes from "
+            "$CLCP_PASSWORD or is asked for"
+        ),
     )
     parser.add_argument(
         "--demo",
@@ -129,8 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEMO_PASSWORD,
         metavar="P",
         help=_(
-            "password for the demo accounts (default {default!r}); not stored yet: "
-            "user accounts come in a later version"
+            "password of the demo accounts admin, manager, facilitator and mentor "
+            "(default {default!r})"
         ).format(default=DEMO_PASSWORD),
     )
     demo.set_defaults(handler=run_demo)
@@ -171,29 +179,74 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["table", "csv"], default="table", help=_("output format")
     )
     communities.set_defaults(handler=run_communities)
+    add_report_commands(commands, shared, _Parser)
+    add_security_commands(commands, shared, _Parser)
+    screenshots = commands.add_parser(
+        "screenshots",
+        parents=[shared],
+        help=_("save a picture of every screen, filled with the database's data"),
+        description=_("Render every main screen and dialog offscreen, one PNG each."),
+    )
+    screenshots.add_argument("--out", required=True, metavar="DIR", help=_("folder for the PNGs"))
+    screenshots.set_defaults(handler=_run_screenshots)
     return parser
 
 
+def _run_screenshots(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(_("{path} is not a folder").format(path=out))
+    db = open_existing(target_for(args))
+    try:
+        from desktop.views.screenshot_tour import run_tour, tour_actor
+
+        written = run_tour(db, out, actor=tour_actor(db, getattr(args, "user", None)))
+    finally:
+        db.close()
+    print(_("{n} screenshots written to {out}").format(n=len(written), out=out))
+    return EXIT_OK
+
+
 def _run_gui(args: argparse.Namespace) -> int:
-    """Open the window on the chosen database (the demo one, made on first use, with --demo)."""
+    """Open the window on the chosen database: the demo one (made on first use, signed in
+    as the facilitator) with --demo; the setup wizard for a new file; the sign-in dialog
+    for an encrypted one."""
     target = target_for(args)
-    actor = Actor.from_environment(args.user)
-    with removed_on_failure(local_path(target) if args.demo else None):
-        db = open_database(target)
-        try:
-            if args.demo and not has_communities(db):
-                note = _("clcp: making the demo database at {target} (first use)...")
-                print(note.format(target=target), file=sys.stderr)
-                fill_demo(db, communities=DEFAULT_DEMO_COMMUNITIES, seed=1, actor=actor)
-        except BaseException:
-            db.close()
-            raise
+    path = local_path(target)
+    if args.demo:
+        _make_demo_on_first_use(target)
+    elif path is not None and (not path.exists() or path.stat().st_size == 0):
+        from desktop import gui
+
+        return gui.run_first_time(path)
+    elif path is not None and has_key_file(path):
+        from desktop import gui
+
+        return gui.run_sign_in(path, username=args.user or "")
+    db, actor = open_signed_in(args)
     from desktop import gui  # PySide6 is loaded only from here on
 
     try:
         return gui.run(db, actor=actor, demo=bool(args.demo))
     finally:
         db.close()
+
+
+def _make_demo_on_first_use(target: str) -> None:
+    path = local_path(target)
+    if path is not None and path.exists():
+        return
+    with removed_on_failure(path):
+        db = open_new_demo(target, DEMO_PASSWORD)
+        try:
+            if not has_communities(db):
+                note = _("clcp: making the demo database at {target} (first use)...")
+                print(note.format(target=target), file=sys.stderr)
+                fill_demo(db, communities=DEFAULT_DEMO_COMMUNITIES, seed=1, actor=Actor("demo"))
+        finally:
+            db.close()
 
 
 # --- entry point ------------------------------------------------------------------------
@@ -223,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
-    except (UsageError, StorageError, ValidationError) as error:
+    except (UsageError, StorageError, ServiceError) as error:
         return _fail(str(error))
     except BrokenPipeError:  # e.g. `clcp communities | head`: the reader has all it wants
         _quiet_stdout()

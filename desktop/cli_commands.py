@@ -73,7 +73,7 @@ def removed_on_failure(path: Path | None) -> Iterator[None]:
         yield
     except BaseException:
         if not existed and path is not None:
-            for suffix in ("", "-wal", "-shm", "-journal"):
+            for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".keys.bak"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
 
@@ -95,12 +95,23 @@ def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str
 # --- commands ---------------------------------------------------------------------------
 
 
+def open_new_demo(target: str, password: str) -> Database:
+    """The database to fill with demo data: a new file is encrypted, with the demo accounts'
+    passwords; an existing or non-file target is opened as it is (and refused if filled)."""
+    from desktop.services.demo.accounts import create_demo_database
+
+    path = local_path(target)
+    if path is not None and not path.exists():
+        return create_demo_database(path, password)
+    return open_database(target)
+
+
 def run_demo(args: argparse.Namespace) -> int:
     target = target_for(args, default_demo=True)
     path = local_path(target)
     actor = Actor.from_environment(args.user)
     with removed_on_failure(path):
-        db = open_database(target)
+        db = open_new_demo(target, args.password)
         try:
             summary = fill_demo(db, communities=args.communities, seed=args.seed, actor=actor)
         finally:
@@ -119,7 +130,9 @@ def human_size(size: int) -> str:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    db = open_existing(target_for(args))
+    from desktop.cli_signin import open_signed_in
+
+    db, _actor = open_signed_in(args)
     try:
         info = database_info(db)
     finally:
@@ -177,9 +190,11 @@ def run_communities(args: argparse.Namespace) -> int:
         phase=args.phase,
         limit=None,
     )
-    db = open_existing(target_for(args))
+    from desktop.cli_signin import open_signed_in
+
+    db, actor = open_signed_in(args)
     try:
-        rows = list_communities(db, query).items
+        rows = list_communities(db, query, actor=actor).items
     finally:
         db.close()
     if args.format == "csv":

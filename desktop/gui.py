@@ -6,17 +6,26 @@ it lazily, so headless commands never load Qt.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from desktop import APP_AUTHOR, APP_NAME, __version__
+from desktop.portable import portable_settings_dir
 from desktop.services.actor import Actor
+from desktop.startup_probe import EXIT_AFTER_START_ENV, STARTED_LINE
 from desktop.storage import Database
+from desktop.views.auth_idle_lock import install_idle_lock
+from desktop.views.auth_login_dialog import LoginDialog
+from desktop.views.auth_password_dialog import ChangePasswordDialog
+from desktop.views.auth_setup_wizard import SetupWizard
+from desktop.views.context import AppContext
 from desktop.views.main_window import MainWindow
 
 # A source checkout has resources/ beside the package; an installed wheel carries them inside it.
@@ -40,6 +49,32 @@ def app_icon() -> QIcon | None:
     return None if icon.isNull() else icon
 
 
+def _use_portable_settings() -> None:
+    """In portable mode, settings are an INI file beside the program (not the registry)."""
+    folder = portable_settings_dir()
+    if folder is not None:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+class _CloseAfterFirstWindow(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self._app.removeEventFilter(self)
+            print(STARTED_LINE, flush=True)
+            QTimer.singleShot(0, QApplication.closeAllWindows)
+        return False
+
+
+def close_after_first_window(app: QApplication) -> None:
+    """Print ``STARTED_LINE`` once the first window is shown, then close every window."""
+    app.installEventFilter(_CloseAfterFirstWindow(app))
+
+
 def application(argv: Sequence[str] | None = None) -> QApplication:
     """The process's QApplication, created once with the names QSettings files go under."""
     existing = QApplication.instance()
@@ -48,7 +83,10 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_AUTHOR)
     QApplication.setApplicationVersion(__version__)
+    _use_portable_settings()
     app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    if os.environ.get(EXIT_AFTER_START_ENV) == "1":
+        close_after_first_window(app)
     icon = app_icon()
     if icon is not None:
         app.setWindowIcon(icon)
@@ -56,10 +94,45 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def run(db: Database, *, actor: Actor, demo: bool = False) -> int:
-    """Show the main window on ``db`` and run the event loop; the exit status."""
+    """Show the main window on ``db`` and run the event loop; the exit status.
+
+    An encrypted database's window locks itself after the office's idle time.
+    """
     app = application()
     # Ctrl+C in the terminal that started the app ends it (Qt's loop would swallow it).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = MainWindow(db, actor=actor, demo=demo)
+    install_idle_lock(window, window.context)
     window.show()
     return app.exec()
+
+
+def run_first_time(db_path: Path) -> int:
+    """No database yet: the setup wizard makes it, then the window opens signed in."""
+    application()
+    wizard = SetupWizard(db_path)
+    wizard.exec()
+    if wizard.signed_in is None:  # cancelled before the database was made
+        return 1
+    signed_in = wizard.signed_in
+    try:
+        return run(signed_in.db, actor=signed_in.actor)
+    finally:
+        signed_in.db.close()
+
+
+def run_sign_in(db_path: Path, *, username: str = "") -> int:
+    """An encrypted database: sign in (and change a password an administrator reset)."""
+    application()
+    dialog = LoginDialog(db_path, username)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
+        return 1
+    signed_in = dialog.signed_in
+    try:
+        if signed_in.must_change_password:
+            context = AppContext.create(signed_in.db, signed_in.actor)
+            if ChangePasswordDialog(context, required=True).exec() != QDialog.DialogCode.Accepted:
+                return 1
+        return run(signed_in.db, actor=signed_in.actor)
+    finally:
+        signed_in.db.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage import Database, open_database
+from desktop.storage import Database, keyslots, open_database
 from desktop.storage.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +26,16 @@ os.environ.pop(DB_ENV_VAR, None)
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_SESSION_DATA_DIR, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_key_derivation() -> Iterator[None]:
+    """Key slots made in tests use a tiny Argon2id cost (the app's cost is for attackers;
+    each slot records its own cost, so the code path is the same)."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(keyslots, "DEFAULT_KDF", keyslots.KdfParams(1, 64, 1))
+    yield
+    patch.undo()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from desktop.models.action import (
 from desktop.models.attachment import Attachment
 from desktop.models.audit import AuditEvent
 from desktop.models.base import Base, SyncMixin, utcnow
+from desktop.models.comment import Comment, CommentRead
 from desktop.models.community import Community, PartnershipChange
 from desktop.models.cycle import (
     Cycle,
@@ -20,6 +21,7 @@ from desktop.models.cycle import (
     Phase,
     PlanningGroupMember,
 )
+from desktop.models.draft import Draft
 from desktop.models.harm import Harm, HarmName, HarmPriority, HarmRank
 from desktop.models.linkage import Linkage, LinkageChange, Stakeholder
 from desktop.models.office import AppMeta, OfficeSetting, ParticipantGroup
@@ -34,9 +36,12 @@ __all__ = [
     "AuditEvent",
     "Base",
     "BenchmarkAssessment",
+    "Comment",
+    "CommentRead",
     "Community",
     "CommunityAssignment",
     "Cycle",
+    "Draft",
     "FollowUp",
     "Harm",
     "HarmName",

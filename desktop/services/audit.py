@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import AuditEvent, utcnow
 from desktop.services.actor import Actor
+from desktop.storage.database import AUDIT_HEAD_INFO
 
 
 def to_json_value(value: Any) -> Any:
@@ -79,6 +80,9 @@ def record(
     event.hash = _digest(event)
     session.add(event)
     session.flush()
+    # Sealed in the key file on commit: (the hash this transaction's events follow, last seq, hash)
+    first_prev = session.info.get(AUDIT_HEAD_INFO, (event.prev_hash,))[0]
+    session.info[AUDIT_HEAD_INFO] = (first_prev, event.seq, event.hash)
     return event
 
 

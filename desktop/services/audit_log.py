@@ -1,5 +1,7 @@
-"""Reading the audit trail, for viewers and reports. Audit events are never changed or
-removed, so this service has no way to: it lists, counts and checks the chain."""
+"""Reading the audit trail, for viewers and reports, and recording what is not a write
+(exports, printed reports, locking). Audit events are never changed or removed, so this
+service has no way to: it lists, counts, appends and checks the chain. Reading it is for
+managers and administrators."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from desktop.models import AuditEvent
-from desktop.services import audit
+from desktop.services import audit, permissions
 from desktop.services.actor import Actor
 from desktop.services.records import Page
 from desktop.storage import Database
@@ -55,6 +57,7 @@ class AuditLogService:
         """Events matching every filter given. A date in ``since``/``until`` means that
         whole day on this computer's clock (``until`` included); naive datetimes are
         local time too."""
+        self._require_read()
         conditions: list[ColumnElement[bool]] = []
         if username:
             conditions.append(AuditEvent.username == username)
@@ -86,8 +89,56 @@ class AuditLogService:
 
     def verify(self) -> audit.ChainProblem | None:
         """The first broken link of the hash chain, or None if the trail is intact."""
+        self._require_read()
         with self.db.session() as session:
             return audit.verify_chain(session)
+
+    def usernames(self) -> builtins.list[str]:
+        """Everyone named in the trail, for the viewer's filter."""
+        self._require_read()
+        with self.db.session() as session:
+            rows = session.scalars(select(AuditEvent.username).distinct())
+            return sorted(rows)
+
+    def entity_types(self) -> builtins.list[str]:
+        self._require_read()
+        with self.db.session() as session:
+            rows = session.scalars(select(AuditEvent.entity_type).distinct())
+            return sorted(row for row in rows if row)
+
+    # ------------------------------------------------- events that are not writes
+    def record_export(self, kind: str, detail: Mapping[str, Any] | None = None) -> None:
+        """Data left the app (a CSV file, a bundle): ``kind`` says what, ``detail`` which
+        records or filters (never the data itself)."""
+        self.record_event("export", kind, detail)
+
+    def record_print(self, report: str, detail: Mapping[str, Any] | None = None) -> None:
+        """A report or form was printed or saved as PDF."""
+        self.record_event("print", report, detail)
+
+    def record_lock(self) -> None:
+        self.record_event("lock", "session")
+
+    def record_unlock(self) -> None:
+        self.record_event("unlock", "session")
+
+    def record_event(
+        self, action: str, entity_type: str, detail: Mapping[str, Any] | None = None
+    ) -> None:
+        """Append one event about the actor's own act (anyone may record their own acts)."""
+        with self.db.sessions.begin() as session:
+            audit.record(
+                session,
+                actor=self.actor,
+                action=action,
+                device_id=self.db.device_id,
+                entity_type=entity_type,
+                changes=detail or {},
+            )
+
+    def _require_read(self) -> None:
+        with self.db.session() as session:
+            permissions.require(session, self.actor, permissions.READ, "audit_event")
 
 
 def _instant(moment: date | datetime) -> datetime:

@@ -30,6 +30,8 @@ from desktop.models import (
     User,
 )
 from desktop.models.enums import ActionStatus, AssignmentRole, FollowUpStatus
+from desktop.services import permissions
+from desktop.services.actor import SYSTEM, Actor
 from desktop.services.entity import _escape_like
 from desktop.services.records import Page
 from desktop.services.text import fold
@@ -200,12 +202,16 @@ def _filters(query: CommunityQuery, today: date) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def list_communities(db: Database, query: CommunityQuery) -> Page[CommunityRow]:
+def list_communities(
+    db: Database, query: CommunityQuery, *, actor: Actor = SYSTEM
+) -> Page[CommunityRow]:
     """One page of communities matching ``query``, and how many match in all.
 
     Two steps: first the ids of the page (filtering and ordering compute at most
     the one column sorted on), then the computed columns for those ids only -
     SQLite would otherwise evaluate every column for each row an OFFSET skips.
+    Only the communities ``actor`` may read are listed (screens and the CLI pass the
+    signed-in person; the default, SYSTEM, is for the app's own work).
     """
     today = query.today or date.today()
     columns = {
@@ -230,6 +236,8 @@ def list_communities(db: Database, query: CommunityQuery) -> Page[CommunityRow]:
         .limit(query.limit)
     )
     with db.session() as session:
+        conditions.append(permissions.readable_condition(session, actor, Community))
+        page_ids = page_ids.where(conditions[-1])
         total = session.scalar(
             select(func.count(literal(1))).select_from(Community).where(*conditions)
         )
@@ -266,12 +274,16 @@ def list_communities(db: Database, query: CommunityQuery) -> Page[CommunityRow]:
     return Page(items=items, total=total or 0, offset=query.offset)
 
 
-def list_districts(db: Database) -> list[str]:
-    """Districts in use, for filter drop-downs."""
+def list_districts(db: Database, *, actor: Actor = SYSTEM) -> list[str]:
+    """Districts in use (of the communities ``actor`` may read), for filter drop-downs."""
     with db.session() as session:
         rows = session.scalars(
             select(Community.district)
-            .where(Community.deleted_at.is_(None), Community.district != "")
+            .where(
+                Community.deleted_at.is_(None),
+                Community.district != "",
+                permissions.readable_condition(session, actor, Community),
+            )
             .distinct()
             .order_by(Community.district)
         )
@@ -283,3 +295,17 @@ def _as_date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+
+
+def list_facilitators(db: Database) -> list[tuple[str, str]]:
+    """(username, name to show) of the people facilitating a community now, for filters."""
+    today = date.today()
+    with db.session() as session:
+        rows = session.execute(
+            select(User.username, func.coalesce(func.nullif(User.display_name, ""), User.username))
+            .join(CommunityAssignment, CommunityAssignment.user_id == User.id)
+            .where(User.deleted_at.is_(None), *_current_facilitator_assignment(today))
+            .distinct()
+            .order_by(func.coalesce(func.nullif(User.display_name, ""), User.username))
+        )
+        return [(str(username), str(name)) for username, name in rows]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import Base, SyncMixin, utcnow
-from desktop.services import audit
+from desktop.services import audit, permissions
 from desktop.services.actor import Actor
 from desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from desktop.services.records import Page, Record
@@ -85,26 +85,33 @@ class EntityService(Generic[M, D]):
 
     # ------------------------------------------------------------- use cases
     def create(self, data: D) -> Record[D]:
-        data = self._normalise(data)
         with self.db.sessions.begin() as session:
-            data = self.fill_in(session, data, None)
-            self._raise_if_invalid(session, data, None)
-            row = self.model()
-            row.id = uuid.uuid4()
-            row.origin_device = self.db.device_id
-            self.stamp(row)
-            self.apply(session, row, data)
-            session.add(row)
-            session.flush()
-            self.after_write(session, row, None, data)
-            session.flush()
-            after = self.snapshot(session, row)
-            self._audit(session, "create", row, None, after)
-            return self._record(row, after)
+            return self.create_in(session, data)
+
+    def create_in(self, session: Session, data: D) -> Record[D]:
+        """``create`` inside a transaction the caller holds, so that a use case writing
+        several records commits all of them or none."""
+        data = self._normalise(data)
+        data = self.fill_in(session, data, None)
+        self.authorize(session, permissions.CREATE, self._values(data))
+        self._raise_if_invalid(session, data, None)
+        row = self.model()
+        row.id = uuid.uuid4()
+        row.origin_device = self.db.device_id
+        self.stamp(row)
+        self.apply(session, row, data)
+        session.add(row)
+        session.flush()
+        self.after_write(session, row, None, data)
+        session.flush()
+        after = self.snapshot(session, row)
+        self._audit(session, "create", row, None, after)
+        return self._record(row, after)
 
     def get(self, record_id: uuid.UUID, *, include_deleted: bool = False) -> Record[D]:
         with self.db.session() as session:
             row = self._load(session, record_id, include_deleted=include_deleted)
+            self.authorize(session, permissions.READ, permissions.row_values(row))
             return self._record(row, self.snapshot(session, row))
 
     def update(
@@ -113,9 +120,12 @@ class EntityService(Generic[M, D]):
         data = self._normalise(data)
         with self.db.sessions.begin() as session:
             row = self._load(session, record_id)
+            stored = permissions.row_values(row)
+            self.authorize(session, permissions.UPDATE, stored)
             self._check_version(row, expected_version)
             before = self.snapshot(session, row)
             data = self.fill_in(session, data, row)
+            self.authorize(session, permissions.UPDATE, {**stored, **self._values(data)})
             self._raise_if_invalid(session, data, row)
             if before == data:
                 return self._record(row, before)
@@ -132,6 +142,7 @@ class EntityService(Generic[M, D]):
         """Mark the record deleted (a tombstone): it can be restored and it syncs."""
         with self.db.sessions.begin() as session:
             row = self._load(session, record_id)
+            self.authorize(session, permissions.DELETE, permissions.row_values(row))
             self._check_version(row, expected_version)
             errors = self.check_delete(session, row)
             if errors:
@@ -148,6 +159,7 @@ class EntityService(Generic[M, D]):
         its number or code not taken meanwhile)."""
         with self.db.sessions.begin() as session:
             row = self._load(session, record_id, include_deleted=True)
+            self.authorize(session, permissions.DELETE, permissions.row_values(row))
             if row.deleted_at is None:
                 return self._record(row, self.snapshot(session, row))
             self._raise_if_invalid(session, self.snapshot(session, row), row)
@@ -183,8 +195,9 @@ class EntityService(Generic[M, D]):
                 or_(*(getattr(model, f).ilike(pattern, escape="\\") for f in self.search_fields))
             )
         sort_column = getattr(model, order_by or self.default_order)
-        ordered = query.order_by(sort_column.desc() if descending else sort_column, model.id)
         with self.db.session() as session:
+            query = query.where(permissions.readable_condition(session, self.actor, model))
+            ordered = query.order_by(sort_column.desc() if descending else sort_column, model.id)
             counted = query.with_only_columns(model.id).subquery()  # no large columns
             total = session.scalar(select(func.count()).select_from(counted)) or 0
             rows = session.scalars(ordered.offset(offset).limit(limit)).all()
@@ -243,6 +256,15 @@ class EntityService(Generic[M, D]):
             .where(getattr(model, parent_column) == parent_id, model.deleted_at.is_(None))
             .order_by(model.created_at, model.id)
         ).all()
+
+    # ----------------------------------------------------------- permission
+    def authorize(self, session: Session, action: str, values: Mapping[str, Any]) -> None:
+        """Raise PermissionDenied unless the actor's role allows ``action`` on the record
+        whose column values are ``values`` (see :mod:`desktop.services.permissions`)."""
+        permissions.require_record(session, self.actor, action, self.entity, values)
+
+    def _values(self, data: D) -> dict[str, Any]:
+        return {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
 
     # --------------------------------------------------------------- helpers
     def stamp(self, row: SyncMixin) -> None:

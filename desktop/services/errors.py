@@ -23,3 +23,7 @@ class NotFoundError(ServiceError):
 
 class ConflictError(ServiceError):
     """Someone changed the record since the caller read it (stale ``expected_version``)."""
+
+
+class PermissionDenied(ServiceError):
+    """The acting user's role does not allow this (see ``desktop.services.permissions``)."""

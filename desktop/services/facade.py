@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from desktop.services import permissions
 from desktop.services.actions import (
     ActionService,
     IndicatorService,
@@ -13,12 +14,20 @@ from desktop.services.actions import (
 from desktop.services.actor import Actor
 from desktop.services.attachments import AttachmentService
 from desktop.services.audit_log import AuditLogService
+from desktop.services.comments import CommentService
 from desktop.services.communities import CommunityService
+from desktop.services.community_list import (
+    CommunityQuery,
+    CommunityRow,
+    list_communities,
+    list_districts,
+)
 from desktop.services.cycles import CycleService, LearningFindingService, PhaseService
 from desktop.services.harms import HarmPriorityService, HarmService
 from desktop.services.linkages import LinkageService, StakeholderService
 from desktop.services.meetings import MeetingService, PlanningGroupMemberService
 from desktop.services.office import OfficeSettingService, ParticipantGroupService
+from desktop.services.records import Page
 from desktop.services.reviews import FollowUpService, MentorReviewService
 from desktop.services.users import AssignmentService, UserService
 from desktop.storage import Database
@@ -56,11 +65,26 @@ class Services:
         self.participant_groups = ParticipantGroupService(db, actor)
         self.settings = OfficeSettingService(db, actor)
         self.audit_log = AuditLogService(db, actor)
+        self.comments = CommentService(db, actor)
 
     def can(self, action: str, entity: str, community_id: uuid.UUID | str | None = None) -> bool:
         """Whether the actor may ``action`` ("read", "create", "update", "delete") ``entity``.
 
         Views use this to hide or disable what the role cannot do; the services enforce
-        the same answer on every call. Until the permission matrix lands, everything is allowed.
+        the same answer on every call (``desktop.services.permissions``). With a
+        ``community_id`` the answer is for that community; without one it says whether the
+        role may do it at all (a facilitator may add meetings, in their own communities).
         """
-        return True
+        if community_id is None:
+            return permissions.role_may(self.actor, action, entity)
+        community = uuid.UUID(community_id) if isinstance(community_id, str) else community_id
+        with self.db.session() as session:
+            return permissions.allowed(session, self.actor, action, entity, community)
+
+    def list_communities(self, query: CommunityQuery) -> Page[CommunityRow]:
+        """The community list, holding only the communities the actor may read."""
+        return list_communities(self.db, query, actor=self.actor)
+
+    def list_districts(self) -> list[str]:
+        """Districts of the communities the actor may read."""
+        return list_districts(self.db, actor=self.actor)

@@ -16,7 +16,10 @@ from desktop.storage import Database
 from desktop.storage.migrate import current_revision, head_revision
 
 # Bookkeeping tables that are not records a person keeps.
-_INTERNAL_TABLES = frozenset({"app_meta", "alembic_version", AuditEvent.__tablename__})
+# Bookkeeping, not records: the trail itself, drafts of open forms, who read which comment.
+_INTERNAL_TABLES = frozenset(
+    {"app_meta", "alembic_version", AuditEvent.__tablename__, "draft", "comment_read"}
+)
 
 
 @dataclass(frozen=True)

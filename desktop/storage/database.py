@@ -23,10 +23,14 @@ from desktop.storage.backup import backup_file
 from desktop.storage.connect import apply_key, apply_pragmas, checkpoint, dbapi_module
 from desktop.storage.errors import DatabaseMissingError, StorageError, one_line_reason
 from desktop.storage.inspect import inspect_file
+from desktop.storage.keyfile import KeyRing, has_key_file
 from desktop.storage.migrate import current_revision, head_revision, upgrade
 from desktop.storage.paths import resolve_target
 
 BEGIN_MODE_OPTION = "clcp_begin_mode"
+AUDIT_HEAD_INFO = "clcp_audit_head"
+"""``session.info`` key: (hash the transaction's first audit event follows, seq and hash of
+its last). After the commit the key file's seal on the trail's last event moves to it."""
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Database:
     migration_backup: Path | None = None
     encrypted: bool = False
     meta: dict[str, str] = field(default_factory=dict)
+    keyring: KeyRing | None = None
 
     def session(self) -> Session:
         """A session for reading: its transaction takes no write lock."""
@@ -97,6 +102,8 @@ def _make_engine(url: URL, key: bytes | None) -> Engine:
         # (migrations) and SAVEPOINTs are transactional too.
         dbapi_connection.isolation_level = None
         apply_pragmas(dbapi_connection)
+        if key is not None:  # sorts and temporary tables stay in memory, never in clear on disk
+            dbapi_connection.execute("PRAGMA temp_store = MEMORY")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -153,6 +160,9 @@ def open_database(
         sessions = sessionmaker(
             engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}), expire_on_commit=False
         )
+        keyring = KeyRing(path, key) if key is not None and path and has_key_file(path) else None
+        if keyring is not None:
+            _seal_audit_head_after_commit(sessions, keyring)
         meta = _ensure_meta(sessions)
     except StorageError:
         engine.dispose()
@@ -173,7 +183,20 @@ def open_database(
         migration_backup=backup,
         encrypted=key is not None,
         meta=meta,
+        keyring=keyring,
     )
+
+
+def _seal_audit_head_after_commit(sessions: sessionmaker[Session], keyring: KeyRing) -> None:
+    @event.listens_for(sessions, "after_commit")
+    def _after_commit(session: Session) -> None:
+        head = session.info.pop(AUDIT_HEAD_INFO, None)
+        if head is not None:
+            keyring.seal_head(*head)
+
+    @event.listens_for(sessions, "after_rollback")
+    def _after_rollback(session: Session) -> None:
+        session.info.pop(AUDIT_HEAD_INFO, None)
 
 
 def _checkpoint(engine: Engine) -> bool:

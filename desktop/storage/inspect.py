@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.i18n import _
 from desktop.storage.connect import apply_key, dbapi_module, open_readonly
 from desktop.storage.errors import NewerDatabaseError, NotADatabaseError, one_line_reason
+from desktop.storage.keyfile import has_key_file
 from desktop.storage.migrate import known_revisions
 
 
@@ -40,6 +41,10 @@ def inspect_file(path: Path, key: bytes | None) -> FileState:
                 ).fetchall()
             }
         except Exception as error:
+            if key is None and has_key_file(path):
+                raise NotADatabaseError(
+                    _("{path} is encrypted: sign in to open it").format(path=path)
+                ) from error
             hint = _("it is encrypted with another key") if key else _("it may be encrypted")
             raise NotADatabaseError(
                 _("{path} is not a CLCP database (not an SQLite file, or {hint})").format(

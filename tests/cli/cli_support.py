@@ -11,7 +11,8 @@ import pytest
 
 from desktop import cli
 from desktop.services.community_list import CommunityQuery, list_communities
-from desktop.storage import open_database
+from desktop.services.signin import sign_in
+from desktop.storage import Database, open_database
 
 N = 20
 """Communities in the shared demo database (small, for speed)."""
@@ -41,8 +42,15 @@ def assert_refused(status: int, err: str, *fragments: str) -> None:
         assert fragment in lines[0]
 
 
+def open_demo(path: Path, password: str = "demo") -> Database:
+    """Open a demo database made by ``clcp demo`` (encrypted) as its manager, or a plain one."""
+    if Path(f"{path}.keys").exists():
+        return sign_in(path, "manager", password).db
+    return open_database(path, create=False)
+
+
 def service_rows(path: Path, **filters: str) -> list[list[str]]:
-    db = open_database(path, create=False)
+    db = open_demo(path)
     try:
         rows = list_communities(db, CommunityQuery(limit=None, **filters)).items  # type: ignore[arg-type]
     finally:

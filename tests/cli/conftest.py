@@ -10,6 +10,13 @@ from cli_support import N
 from desktop import cli
 
 
+@pytest.fixture(autouse=True)
+def signed_in_as_manager(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Demo databases are encrypted: commands sign in as the demo manager (sees everything)."""
+    monkeypatch.setenv("CLCP_USER", "manager")
+    monkeypatch.setenv("CLCP_PASSWORD", "demo")
+
+
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database of N communities, written once through the CLI; tests only read it."""

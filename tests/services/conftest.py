@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from desktop.services.actions import ActionData
-from desktop.services.actor import Actor
+from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.communities import CommunityData
 from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
@@ -28,7 +28,9 @@ START = date(2024, 1, 15)
 
 @pytest.fixture
 def actor() -> Actor:
-    return Actor(username="amina")
+    """Someone allowed everything (the app's own role), so service tests need not set up
+    accounts; what each role may do is tested in tests/security."""
+    return Actor(username="amina", role=SYSTEM_ROLE)
 
 
 @pytest.fixture
@@ -84,10 +86,11 @@ def world(services: Services) -> World:
     stakeholder = s.stakeholders.create(
         StakeholderData(name="District social welfare office", type="social_welfare")
     )
-    facilitator = s.users.create(
+    accounts = services.users
+    facilitator = accounts.create(
         UserData(username="okello", role="facilitator", display_name="Okello J.")
     )
-    mentor = s.users.create(UserData(username="achen", role="mentor", display_name="Achen"))
+    mentor = accounts.create(UserData(username="achen", role="mentor", display_name="Achen"))
     return World(
         community=community,
         other_community=other_community,

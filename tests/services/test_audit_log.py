@@ -17,7 +17,8 @@ from desktop.storage import Database
 @pytest.fixture
 def filled(db: Database) -> Services:
     """Amina makes two communities and edits one; Okello makes a cycle and deletes it."""
-    amina, okello = Services(db, Actor("amina")), Services(db, Actor("okello"))
+    amina = Services(db, Actor("amina", role="manager"))
+    okello = Services(db, Actor("okello", role="manager"))
     lira = amina.communities.create(CommunityData(name="Lira"))
     amina.communities.create(CommunityData(name="Gulu"))
     amina.communities.update(lira.id, replace(lira.data, district="Lira"))

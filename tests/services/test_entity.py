@@ -44,7 +44,7 @@ class FailsInAudit(MeetingService):
 def test_a_failing_write_leaves_nothing(
     db: Database, world: World, service_type: type[MeetingService]
 ) -> None:
-    service = service_type(db, Actor("amina"))
+    service = service_type(db, Actor("amina", role="manager"))
     before = database_state(db)
     data = MeetingData(
         cycle_id=world.cycle.id, held_on=START, kind="small_group", attendance={"girls": 3}
@@ -64,7 +64,7 @@ def test_a_failing_delete_leaves_nothing(db: Database, world: World) -> None:
 
     before = database_state(db)
     with pytest.raises(Boom):
-        FailsAfterDelete(db, Actor("amina")).delete(world.meeting.id)
+        FailsAfterDelete(db, Actor("amina", role="manager")).delete(world.meeting.id)
     assert database_state(db) == before
 
 

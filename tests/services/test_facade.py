@@ -37,7 +37,7 @@ NAMES = [
 
 
 def test_one_attribute_per_service(db: Database) -> None:
-    actor = Actor("amina")
+    actor = Actor("amina", role="manager")
     services = Services(db, actor)
     for name in NAMES:
         service = getattr(services, name)

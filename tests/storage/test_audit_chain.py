@@ -14,7 +14,7 @@ from desktop.services.actor import Actor
 from desktop.services.audit import ChainProblem, record, verify_chain
 from desktop.storage import Database, open_database
 
-AMINA = Actor(username="amina")
+AMINA = Actor(username="amina", role="manager")
 
 
 def record_events(database: Database, count: int) -> None:

@@ -104,6 +104,35 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             {"key": "device_id", "value": "11111111-2222-3333-4444-555555555555"},
         ),
     ],
+    "0002": [
+        (
+            "draft",
+            {
+                "username": "amina",
+                "form_key": "community/new",
+                "title": "New community",
+                "payload": '{"name": "Mwanza North"}',
+                "saved_at": "2025-11-20 08:00:00.000000",
+            },
+        ),
+    ],
+    "0003": [
+        (
+            "comment",
+            {
+                "id": "5d4c3b2a19084f7e8d6c5b4a39281706",
+                "cycle_id": CYCLE_ID,
+                "subject_kind": "cycle",
+                "subject_id": CYCLE_ID,
+                "parent_id": None,
+                "author": "amina",
+                "body": "Who else should be at the next meeting?",
+                "resolved_on": None,
+                "resolved_by": "",
+                **SYNC_COLUMNS,
+            },
+        ),
+    ],
 }
 
 
@@ -128,15 +157,20 @@ def app_like_engine(path: Path) -> Engine:
 
 
 def make_database_at(path: Path, revision: str) -> None:
-    """A file upgraded from nothing to ``revision`` (not to head), holding its sample rows."""
+    """A file upgraded from nothing to ``revision`` (not to head), holding the sample rows
+    of that revision and of every one before it."""
     engine = app_like_engine(path)
     try:
         with engine.begin() as connection:
             upgrade(connection, revision)
-            for table, row in SAMPLE_ROWS[revision]:
-                columns = ", ".join(row)
-                values = ", ".join(f":{name}" for name in row)
-                connection.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), row)
+            # The rows of every revision up to this one: later tables refer to earlier rows.
+            for earlier in REVISIONS[: REVISIONS.index(revision) + 1]:
+                for table, row in SAMPLE_ROWS.get(earlier, []):
+                    columns = ", ".join(row)
+                    values = ", ".join(f":{name}" for name in row)
+                    connection.execute(
+                        text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), row
+                    )
         with engine.connect() as connection:
             assert current_revision(connection) == revision
     finally:
@@ -382,7 +416,7 @@ def test_every_revision_upgrades_to_head_keeping_its_rows(
         database.close()
 
     for table, row in SAMPLE_ROWS[revision]:
-        key_column = "key" if table == "app_meta" else "id"
+        key_column = {"app_meta": "key", "draft": "form_key"}.get(table, "id")
         stored = read_row(path, table, key_column, row[key_column])
         assert stored is not None, f"{table} row lost by the upgrade from {revision}"
         kept = {name: value for name, value in row.items() if name in stored}

@@ -88,6 +88,8 @@ def build_reviews(w: World, place: Place, state: CycleState) -> None:
                 concerns.append(benchmark)
         for concern in concerns[: w.between(1, 2)]:
             _follow_up(w, review_id, day, concern)
+        if concerns and day >= -120:
+            _comment_thread(w, place, state, review_id, day)
 
 
 def _follow_up(w: World, review_id: str, day: int, benchmark: str) -> None:
@@ -121,3 +123,67 @@ def _follow_up(w: World, review_id: str, day: int, benchmark: str) -> None:
             cal.stamp(closed if closed is not None else day),
         ),
     )
+
+
+_QUESTIONS = (
+    "Could you tell me how the planning group chose this?",
+    "Which groups were missing, and why do you think so?",
+    "Can we talk about this at my next visit?",
+    "Is the district officer aware of this plan?",
+)
+_REPLIES = (
+    "Yes, the chair explained it at the last meeting. I will add the notes.",
+    "The elders were at a funeral; we plan a separate session with them.",
+    "Agreed, I have put it on the agenda.",
+    "Not yet; I will ask the social welfare office this week.",
+)
+
+
+def _usernames(w: World, place: Place) -> tuple[str, str] | None:
+    """(mentor, facilitator) usernames of the community, when both are known."""
+    mentor = next((u for u, (uid, _s, _r) in w.users.items() if uid == place.mentor_id), None)
+    facilitator = next(
+        (u for u, (_i, shown, role) in w.users.items()
+         if role == "facilitator" and (shown or u) == place.facilitator),
+        None,
+    )  # fmt: skip
+    return (mentor, facilitator) if mentor and facilitator else None
+
+
+def _comment_thread(w: World, place: Place, state: CycleState, review_id: str, day: int) -> None:
+    """A mentor's question on a recent review and, mostly, the facilitator's answer; some
+    answers the mentor has not read yet, some questions still wait for an answer."""
+    people = _usernames(w, place)
+    if people is None:
+        return
+    mentor, facilitator = people
+    cal = w.cal
+    asked = min(day + w.between(0, 3), 0)
+    question = w.new_id()
+    answered = w.random() < 0.75
+    resolved = asked + 6 if answered and asked <= -10 and w.random() < 0.4 else None
+    w.add(
+        "comment",
+        (
+            question, state.id, "mentor_review", review_id, None, mentor, w.pick(_QUESTIONS),
+            cal.maybe_day(resolved), mentor if resolved is not None else "",
+            cal.stamp(asked), cal.stamp(resolved if resolved is not None else asked),
+        ),
+    )  # fmt: skip
+    if not answered:
+        return
+    replied = min(asked + w.between(1, 5), 0)
+    reply = w.new_id()
+    w.add(
+        "comment",
+        (
+            reply, state.id, "mentor_review", review_id, question, facilitator,
+            w.pick(_REPLIES), None, "", cal.stamp(replied), cal.stamp(replied),
+        ),
+    )  # fmt: skip
+    at = cal.stamp(replied)
+    w.add("comment_read", (w.new_id(), question, facilitator, at, at, at))
+    if w.random() < 0.5:  # the mentor has seen the answer; the rest show as new
+        seen = min(replied + w.between(0, 3), 0)
+        at = cal.stamp(seen)
+        w.add("comment_read", (w.new_id(), reply, mentor, at, at, at))

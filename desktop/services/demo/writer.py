@@ -136,6 +136,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "benchmark_assessment": ("review_id", "benchmark", "rating", "comment"),
     "follow_up": ("review_id", "description", "owner", "due_on", "status", "closed_on"),
+    "comment": (
+        "cycle_id",
+        "subject_kind",
+        "subject_id",
+        "parent_id",
+        "author",
+        "body",
+        "resolved_on",
+        "resolved_by",
+    ),
+    "comment_read": ("comment_id", "username", "read_at"),
 }
 
 # Parents before children, so every foreign key finds its row as it is inserted.

@@ -1,0 +1,129 @@
+"""Signing in to an encrypted database: user name and password, or the recovery key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.signin import SignedIn, sign_in, sign_in_with_recovery_key
+from desktop.storage import StorageError
+from desktop.views.auth_forms import message_label, password_field
+
+
+class LoginDialog(QDialog):
+    """Asks for a user name and password; ``signed_in`` holds the result once accepted."""
+
+    def __init__(self, db_path: Path, username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.signed_in: SignedIn | None = None
+        self.setWindowTitle(self.tr("Sign in - CLCP Desktop"))
+        intro = QLabel(self.tr("The records are encrypted. Sign in to open them."))
+        intro.setWordWrap(True)
+        self.username = QLineEdit(username)
+        self.password = password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        self.message = message_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = buttons.addButton(
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.sign_in_button.setDefault(True)
+        self.forgot_button = QPushButton(self.tr("Forgot the password? Use the recovery key"))
+        self.forgot_button.setFlat(True)
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        self.forgot_button.clicked.connect(self._recover)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        layout.addWidget(self.forgot_button)
+        (self.password if username else self.username).setFocus()
+
+    def try_sign_in(self) -> None:
+        try:
+            self.signed_in = sign_in(self.db_path, self.username.text(), self.password.text())
+        except (ServiceError, StorageError) as error:
+            self.message.setText(str(error))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def _recover(self) -> None:
+        dialog = RecoveryDialog(self.db_path, self.username.text(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.signed_in is not None:
+            self.signed_in = dialog.signed_in
+            self.accept()
+
+
+class RecoveryDialog(QDialog):
+    """The printed recovery key sets a new password for an account (an administrator's)."""
+
+    def __init__(self, db_path: Path, username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.signed_in: SignedIn | None = None
+        self.setWindowTitle(self.tr("Recover access"))
+        intro = QLabel(
+            self.tr(
+                "Type the recovery key printed when the office was set up (it is kept in the "
+                "office safe), the account to recover, and a new password for it."
+            )
+        )
+        intro.setWordWrap(True)
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.username = QLineEdit(username)
+        self.new_password = password_field()
+        self.repeat = password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("Recovery key"), self.recovery_key)
+        form.addRow(self.tr("Account"), self.username)
+        form.addRow(self.tr("New password"), self.new_password)
+        form.addRow(self.tr("New password again"), self.repeat)
+        self.message = message_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.try_recover)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def try_recover(self) -> None:
+        if self.new_password.text() != self.repeat.text():
+            self.message.setText(self.tr("The two new passwords differ."))
+            return
+        try:
+            self.signed_in = sign_in_with_recovery_key(
+                self.db_path,
+                self.recovery_key.text(),
+                self.username.text(),
+                self.new_password.text(),
+            )
+        except ValidationError as error:
+            self.message.setText(" ".join(error.errors.values()))
+            return
+        except (ServiceError, StorageError) as error:
+            self.message.setText(str(error))
+            return
+        self.accept()

@@ -1,0 +1,67 @@
+"""Changing one's own password (also asked for at the first sign-in after a reset)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.passwords import MIN_PASSWORD, AccountService
+from desktop.views.auth_forms import message_label, password_field
+from desktop.views.context import AppContext
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, required: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Change your password"))
+        intro = QLabel(
+            self.tr("Your password was set by an administrator: choose your own now.")
+            if required
+            else self.tr("Choose a password of at least {n} characters that only you know.").format(
+                n=MIN_PASSWORD
+            )
+        )
+        intro.setWordWrap(True)
+        self.current = password_field()
+        self.new = password_field()
+        self.repeat = password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("Current password"), self.current)
+        form.addRow(self.tr("New password"), self.new)
+        form.addRow(self.tr("New password again"), self.repeat)
+        self.message = message_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def try_change(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.message.setText(self.tr("The two new passwords differ."))
+            return
+        accounts = AccountService(self.context.db, self.context.actor)
+        try:
+            accounts.change_own_password(self.current.text(), self.new.text())
+        except ValidationError as error:
+            self.message.setText(" ".join(error.errors.values()))
+            return
+        except ServiceError as error:
+            self.message.setText(str(error))
+            return
+        self.accept()
