@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -84,6 +85,7 @@ class SettingKey(StrEnum):
     OFFICE_NAME = "office_name"
     DEFAULT_LANGUAGE = "default_language"
     IDLE_LOCK_MINUTES = "idle_lock_minutes"
+    OFFICE_LOGO = "office_logo"  # a PNG or JPEG picture, base64-encoded
 
 
 DEFAULTS: dict[str, str] = {
@@ -120,6 +122,8 @@ class OfficeSettingService(EntityService[OfficeSetting, OfficeSettingData]):
                 errors["value"] = _("A number of minutes from 1 to 1440.")
         elif data.key == SettingKey.DEFAULT_LANGUAGE and not LANGUAGE_PATTERN.match(data.value):
             errors["value"] = _("Not a language code (such as en, fr, ar).")
+        elif data.key == SettingKey.OFFICE_LOGO and data.value:
+            errors.update(_logo_errors(data.value))
         return errors
 
     def value(self, key: str, default: str | None = None) -> str:
@@ -177,3 +181,30 @@ class OfficeSettingService(EntityService[OfficeSetting, OfficeSettingData]):
 
     def set_idle_lock_minutes(self, minutes: int) -> Record[OfficeSettingData]:
         return self.set_value(SettingKey.IDLE_LOCK_MINUTES, minutes)
+
+    def office_logo(self) -> bytes | None:
+        """The office's logo picture (PNG or JPEG bytes), or None."""
+        text = self.value(SettingKey.OFFICE_LOGO)
+        return base64.b64decode(text) if text else None
+
+    def set_office_logo(self, picture: bytes | None) -> Record[OfficeSettingData]:
+        """Store (or with None, remove) the logo printed on reports and shown in the app."""
+        text = base64.b64encode(picture).decode("ascii") if picture else ""
+        return self.set_value(SettingKey.OFFICE_LOGO, text)
+
+
+MAX_LOGO_BYTES = 512 * 1024
+_PICTURE_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _logo_errors(text: str) -> Errors:
+    try:
+        picture = base64.b64decode(text, validate=True)
+    except ValueError:
+        return {"value": _("Not a picture.")}
+    if not picture.startswith(_PICTURE_STARTS):
+        return {"value": _("Choose a PNG or JPEG picture.")}
+    if len(picture) > MAX_LOGO_BYTES:
+        limit = MAX_LOGO_BYTES // 1024
+        return {"value": _("The logo is too large: at most {n} KB.").format(n=limit)}
+    return {}

@@ -25,13 +25,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
-from desktop.services.community_list import (
-    CommunityQuery,
-    CommunityRow,
-    SortKey,
-    list_communities,
-)
-from desktop.storage import Database
+from desktop.services.community_list import CommunityQuery, CommunityRow, SortKey
+from desktop.services.facade import Services
 from desktop.views.labels import partnership_label, phase_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -87,10 +82,10 @@ class CommunityTableModel(QAbstractTableModel):
     """Emitted after the rows were reloaded (new filters or sort): ``total`` may have changed."""
 
     def __init__(
-        self, db: Database, *, today: date | None = None, parent: QObject | None = None
+        self, services: Services, *, today: date | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._services = services
         self._query = CommunityQuery(limit=self.PAGE_SIZE, today=today)
         self._rows: list[CommunityRow] = []
         self._total = 0
@@ -123,10 +118,23 @@ class CommunityTableModel(QAbstractTableModel):
         """How many communities match the filters (loaded or not)."""
         return self._total
 
-    def set_filters(self, *, text: str, district: str, partnership_status: str) -> None:
+    def set_filters(
+        self,
+        *,
+        text: str = "",
+        district: str = "",
+        partnership_status: str = "",
+        phase: str = "",
+        facilitator: str = "",
+    ) -> None:
         """Show only communities matching these (empty means any); reloads if they changed."""
         wanted = dataclasses.replace(
-            self._query, text=text, district=district, partnership_status=partnership_status
+            self._query,
+            text=text,
+            district=district,
+            partnership_status=partnership_status,
+            phase=phase,
+            facilitator=facilitator,
         )
         if wanted != self._query:
             self._query = wanted
@@ -134,7 +142,7 @@ class CommunityTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read the first page again (after a write elsewhere, or new filters or sort)."""
-        page = list_communities(self._db, dataclasses.replace(self._query, offset=0))
+        page = self._services.list_communities(dataclasses.replace(self._query, offset=0))
         self.beginResetModel()
         self._rows = list(page.items)
         self._total = page.total
@@ -143,6 +151,10 @@ class CommunityTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> CommunityRow:
         return self._rows[row]
+
+    def row_of(self, community_id: object) -> int:
+        """The loaded row showing ``community_id``, or -1."""
+        return next((n for n, row in enumerate(self._rows) if row.id == community_id), -1)
 
     # --- QAbstractTableModel ----------------------------------------------------------
 
@@ -159,7 +171,7 @@ class CommunityTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         query = dataclasses.replace(self._query, offset=len(self._rows))
-        items = list_communities(self._db, query).items
+        items = self._services.list_communities(query).items
         if not items:  # rows were deleted meanwhile: stop asking
             self._total = len(self._rows)
             return

@@ -1,42 +1,89 @@
-"""The main window: the community list with search and filters.
+"""The main window: navigation on the left, the current page on the right, menus and status.
 
-Typing in the search box waits ~200 ms for a pause before querying, so a fast
-typist causes one query, not one per key. The drop-downs filter at once.
+Pages are listed once in :data:`PAGES` (key, label, where the class lives, shortcut);
+a page whose module is not installed is left out. A community page or a cycle workspace
+opens in place of the current page, with Back (Alt+Left) to return. Screens ask for
+each other through ``context.navigator``; this window answers every request, and asks
+about unsaved changes before it replaces or closes anything.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import uuid
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
-    QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME, __version__
 from desktop.services.actor import Actor
-from desktop.services.community_list import CommunityQuery, list_communities, list_districts
+from desktop.services.errors import ServiceError
 from desktop.storage import Database
-from desktop.views.community_table_model import Column, CommunityTableModel
-from desktop.views.labels import partnership_labels
+from desktop.views.context import AppContext
+from desktop.views.forms import confirm_leave, dirty_forms
+from desktop.views.forms.registry import offer_drafts, reopen_draft, reopenable_drafts
 
-SEARCH_DELAY_MS = 200
 GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+SPLITTER_KEY = "main_window/splitter"
 DEFAULT_SIZE = (1280, 760)
-# Widest a column gets when sized to its contents; the person can still drag it wider.
-MAX_COLUMN_WIDTH = {Column.DISTRICT: 200, Column.FACILITATOR: 220}
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    label: str  # translated when shown
+    target: str  # "module:Class"; the class takes (context, parent=None)
+    shortcut: str
+
+
+# The top-level pages, in navigation order. Add a page with one line here.
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry(
+        "communities",
+        "Communities",
+        "desktop.views.community_list_page:CommunityListPage",
+        "Ctrl+1",
+    ),
+    PageEntry("timeline", "Timeline", "desktop.views.timeline_page:TimelinePage", "Ctrl+2"),
+    PageEntry("reviews", "Reviews", "desktop.views.reviews_page:ReviewsPage", "Ctrl+3"),
+    PageEntry("reports", "Reports", "desktop.views.reports_page:ReportsPage", "Ctrl+4"),
+    PageEntry(
+        "stakeholders", "Stakeholders", "desktop.views.stakeholders_page:StakeholdersPage", "Ctrl+5"
+    ),
+    PageEntry("settings", "Settings", "desktop.views.settings_page:SettingsPage", "Ctrl+6"),
+)
+
+WORKSPACE = "desktop.views.cycle.workspace:CycleWorkspace"
+
+
+def _installed(target: str) -> bool:
+    module = target.split(":", 1)[0]
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _load(target: str) -> Any:
+    module, name = target.split(":", 1)
+    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
@@ -48,111 +95,84 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         settings: QSettings | None = None,
         today: date | None = None,
+        offer_drafts_at_start: bool = True,
     ) -> None:
         super().__init__()
-        self.db = db
-        self.actor = actor or Actor.from_environment()
-        self.demo = demo
-        self._settings = settings if settings is not None else QSettings()
-        self._all_communities = list_communities(db, CommunityQuery(limit=0)).total
+        self.context = AppContext.create(
+            db, actor or Actor.from_environment(), settings=settings, demo=demo, today=today
+        )
+        self.entries = [entry for entry in PAGES if _installed(entry.target)]
+        self.pages: dict[str, QWidget] = {}
+        self.detail: QWidget | None = None  # a community page or cycle workspace
+        self._history: list[tuple[str, str]] = []  # what Back returns to
+        self._current_key = ""
 
         name = db.path.name if db.path is not None else self.tr("in-memory database")
         title = f"{APP_NAME} — {name}"
         self.setWindowTitle(f"{title} — {self.tr('DEMO')}" if demo else title)
 
-        self.model = CommunityTableModel(db, today=today, parent=self)
-        self.search = QLineEdit()
-        self.district_filter = QComboBox()
-        self.status_filter = QComboBox()
-        self.table = QTableView()
-        self.empty_label = QLabel()
-        self._pages = QStackedWidget()
-        self.count_label = QLabel()
-        self._search_timer = QTimer(self)
-
-        self._build_filters()
-        self._build_table()
+        self.nav = QListWidget()
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.saved_label = QLabel()
+        self.commands: dict[str, QAction] = {}
+        self._build_navigation()
         self._build_central()
-        self._build_menus()
+        self._build_actions()
+        self._build_menus_and_toolbar()
         self._build_status_bar()
-        self.model.loaded.connect(self._on_loaded)
-        self._on_loaded()
+        self._connect_navigator()
         self._restore_geometry()
-        self.search.setFocus()
+        self.show_page("communities")
+        if offer_drafts_at_start:
+            offer_drafts(self.context, self)
 
-    # --- building ---------------------------------------------------------------------
+    # --- building -----------------------------------------------------------------------
 
-    def _build_filters(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search names, other names, districts, places…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
+    def _build_navigation(self) -> None:
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setIconSize(QSize(0, 0))
+        for entry in self.entries:
+            item = QListWidgetItem(self.tr(entry.label))
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setToolTip(f"{self.tr(entry.label)} ({entry.shortcut})")
+            item.setSizeHint(QSize(0, self.nav.fontMetrics().height() + 16))
+            self.nav.addItem(item)
+        width = max(
+            self.nav.fontMetrics().horizontalAdvance(self.tr(e.label)) for e in self.entries
+        )
+        self.nav.setMinimumWidth(width + 60)
+        self.nav.currentItemChanged.connect(self._on_nav_changed)
+        self._update_badges()
 
-        self.district_filter.addItem(self.tr("All districts"), "")
-        for district in list_districts(self.db):
-            self.district_filter.addItem(district, district)
-        self.status_filter.addItem(self.tr("All partnership statuses"), "")
-        for code, label in partnership_labels().items():
-            self.status_filter.addItem(label, code)
-        for combo in (self.district_filter, self.status_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(self.apply_filters)
+    def _update_badges(self) -> None:
+        """Show on "Reviews" how many comments by others the person has not read yet."""
+        from desktop.views.comment_panel import unread_badge
 
-    def _build_table(self) -> None:
-        table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setShowGrid(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The name takes the room the other columns leave, so the table always fills the window.
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
-        # Set the indicator before enabling sorting: enabling sorts once, by name, ascending.
-        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        self._fit_columns()
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) != "reviews":
+                continue
+            label = self.tr("Reviews")
+            unread = unread_badge(self.context)
+            item.setText(f"{label} ({unread})" if unread else label)
+            item.setToolTip(
+                self.tr("%n unread comment(s)", "", unread) if unread else f"{label} (Ctrl+3)"
+            )
 
     def _build_central(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addSpacing(8)
-        for text, combo in (
-            (self.tr("&District:"), self.district_filter),
-            (self.tr("&Partnership:"), self.status_filter),
-        ):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            bar.addWidget(label)
-            bar.addWidget(combo)
-
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._pages.addWidget(self.table)
-        self._pages.addWidget(self.empty_label)
-
-        layout = QVBoxLayout()
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(10, 10, 10, 4)
-        layout.setSpacing(8)
-        if self.demo:
+        if self.context.demo:
             layout.addWidget(self._demo_banner())
-        layout.addLayout(bar)
-        layout.addWidget(self._pages, 1)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
+        layout.addWidget(self.stack, 1)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(content)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([self.nav.minimumWidth() + 20, 1100])
+        self.setCentralWidget(self.splitter)
 
     def _demo_banner(self) -> QLabel:
         banner = QLabel(
@@ -168,76 +188,279 @@ class MainWindow(QMainWindow):
         banner.setContentsMargins(10, 6, 10, 6)
         return banner
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        find = QAction(self.tr("&Find community"), self)
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self._focus_search)
-        file_menu.addAction(find)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def _action(
+        self,
+        key: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        action.triggered.connect(slot)
+        self.commands[key] = action
+        self.addAction(action)
+        return action
 
+    def _build_actions(self) -> None:
+        self._action(
+            "new_community",
+            self.tr("&New community…"),
+            QKeySequence.StandardKey.New,
+            self.new_community,
+        )
+        self._action(
+            "find", self.tr("&Find community"), QKeySequence.StandardKey.Find, self.find_community
+        )
+        self._action("back", self.tr("&Back"), "Alt+Left", self.go_back)
+        self._action("quit", self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.commands["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self._action("about", self.tr("&About {app}").format(app=APP_NAME), None, self.show_about)
+        self.commands["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        self._action("shortcuts", self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
+        for entry in self.entries:
+            self._action(
+                f"page:{entry.key}",
+                self.tr(entry.label),
+                entry.shortcut,
+                lambda _checked=False, key=entry.key: self.request_page(key),
+            )
+        self._action("password", self.tr("Change my &password…"), None, self.change_password)
+        self.commands["password"].setEnabled(self.context.db.encrypted)
+        self._action("audit", self.tr("&Audit trail…"), None, self.show_audit_trail)
+        self.commands["audit"].setVisible(self.context.services.can("read", "audit_event"))
+        self.commands["back"].setEnabled(False)
+        can_create = self.context.services.can("create", "community")
+        self.commands["new_community"].setEnabled(can_create)
+
+    def _build_menus_and_toolbar(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.commands["new_community"])
+        file_menu.addAction(self.commands["find"])
+        file_menu.addSeparator()
+        file_menu.addAction(self.commands["password"])
+        file_menu.addAction(self.commands["audit"])
+        file_menu.addSeparator()
+        file_menu.addAction(self.commands["quit"])
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        go_menu.addAction(self.commands["back"])
+        go_menu.addSeparator()
+        for entry in self.entries:
+            go_menu.addAction(self.commands[f"page:{entry.key}"])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        help_menu.addAction(self.commands["shortcuts"])
+        help_menu.addAction(self.commands["about"])
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.commands["back"])
+        toolbar.addSeparator()
+        toolbar.addAction(self.commands["new_community"])
+        toolbar.addAction(self.commands["find"])
+        self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
-        where = str(self.db.path) if self.db.path is not None else self.tr("in memory")
+        db = self.context.db
+        where = str(db.path) if db.path is not None else self.tr("in memory")
         path_label = QLabel(self.tr("Database: {path}").format(path=where))
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_label.setToolTip(where)
+        actor = self.context.actor
+        role = actor.role or self.tr("no role")
+        user_label = QLabel(
+            self.tr("Signed in as {user} ({role})").format(user=actor.username, role=role)
+        )
         self.statusBar().addWidget(path_label, 1)
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(user_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        dirty_forms().count_changed.connect(self._show_saved_state)
+        self._show_saved_state(dirty_forms().count())
 
-    # --- behaviour --------------------------------------------------------------------
+    def _connect_navigator(self) -> None:
+        navigator = self.context.navigator
+        navigator.open_community.connect(self.open_community)
+        navigator.open_cycle.connect(self.open_cycle)
+        navigator.open_record.connect(self.open_record)
+        navigator.open_page.connect(self.request_page)
+        navigator.data_changed.connect(self._on_data_changed)
 
-    def apply_filters(self) -> None:
-        """Query with what the search box and drop-downs say now."""
-        self._search_timer.stop()
-        self.model.set_filters(
-            text=self.search.text(),
-            district=str(self.district_filter.currentData() or ""),
-            partnership_status=str(self.status_filter.currentData() or ""),
-        )
+    def _on_data_changed(self, entity: str) -> None:
+        self._show_saved_state(dirty_forms().count())
+        if entity in ("comment", "comment_read"):
+            self._update_badges()
 
-    def _on_loaded(self) -> None:
-        shown = self.model.total
-        if shown == self._all_communities:
-            text = self.tr("%n communities", "", shown)
-        else:
-            text = self.tr("%n of {all} communities", "", shown).format(all=self._all_communities)
-        self.count_label.setText(text)
-        if shown:
-            self._pages.setCurrentWidget(self.table)
+    # --- pages --------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The top-level page ``key``, made the first time it is needed."""
+        if key not in self.pages:
+            entry = next(e for e in self.entries if e.key == key)
+            widget = _load(entry.target)(self.context, None)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def request_page(self, key: str) -> None:
+        if any(entry.key == key for entry in self.entries) and self._leave_detail():
+            self.show_page(key)
+
+    def show_page(self, key: str) -> None:
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        self._current_key = key
+        self._select_nav(key)
+        self.commands["back"].setEnabled(bool(self._history))
+
+    def _select_nav(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+
+    def _on_nav_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
             return
-        self.empty_label.setText(
-            self.tr("No communities match the search and filters.")
-            if self._all_communities
-            else self.tr(
-                "No communities yet.\n\n"
-                "To try the app with made-up communities, start it with: clcp --demo"
-            )
-        )
-        self._pages.setCurrentWidget(self.empty_label)
+        key = str(current.data(Qt.ItemDataRole.UserRole))
+        if self._leave_detail():
+            self.show_page(key)
+        else:
+            self._select_nav(self._current_key)
 
-    def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column, widest in MAX_COLUMN_WIDTH.items():
-            if header.sectionSize(column) > widest:
-                header.resizeSection(column, widest)
-        for column in Column:
-            header.resizeSection(column, header.sectionSize(column) + 16)
+    def _leave_detail(self) -> bool:
+        """Close the open community page or workspace, after asking about unsaved changes."""
+        if self.detail is None:
+            return True
+        if not confirm_leave(self.detail):
+            return False
+        self.stack.removeWidget(self.detail)
+        self.detail.deleteLater()
+        self.detail = None
+        self._history.clear()
+        return True
 
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+    def _show_detail(self, widget: QWidget, where: tuple[str, str]) -> None:
+        previous = self.detail
+        if previous is not None:
+            self.stack.removeWidget(previous)
+            previous.deleteLater()
+        self.detail = widget
+        self._history.append(where)
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.commands["back"].setEnabled(True)
+
+    def open_community(self, community_id: str) -> None:
+        from desktop.views.community_page import CommunityPage
+
+        if self.detail is not None and not confirm_leave(self.detail):
+            return
+        try:
+            page = CommunityPage(self.context, uuid.UUID(community_id))
+        except (ServiceError, ValueError) as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self._select_nav("communities")
+        self._current_key = "communities"
+        self._show_detail(page, ("community", community_id))
+
+    def open_cycle(self, cycle_id: str) -> None:
+        if not _installed(WORKSPACE):
+            self.statusBar().showMessage(self.tr("The cycle workspace is not installed."), 8000)
+            return
+        if self.detail is not None and not confirm_leave(self.detail):
+            return
+        try:
+            workspace = _load(WORKSPACE)(self.context, uuid.UUID(cycle_id), None)
+        except (ServiceError, ValueError) as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self._show_detail(workspace, ("cycle", cycle_id))
+
+    def open_record(self, entity: str, record_id: str) -> None:
+        """Show a record where it lives: its community, its cycle, or the stakeholders page."""
+        if entity == "community":
+            self.open_community(record_id)
+        elif entity == "cycle":
+            self.open_cycle(record_id)
+        elif entity == "stakeholder" and "stakeholders" in {e.key for e in self.entries}:
+            self.request_page("stakeholders")
+            page = self.page("stakeholders")
+            select = getattr(page, "select_stakeholder", None)
+            if callable(select):
+                select(uuid.UUID(record_id))
+        else:
+            self._open_in_cycle(entity, record_id)
+
+    def _open_in_cycle(self, entity: str, record_id: str) -> None:
+        service = _service_for(self.context, entity)
+        if service is None:
+            return
+        try:
+            data = service.get(uuid.UUID(record_id)).data
+        except (ServiceError, ValueError) as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        cycle_id = getattr(data, "cycle_id", None)
+        community_id = getattr(data, "community_id", None)
+        if cycle_id is not None:
+            self.open_cycle(str(cycle_id))
+            show = getattr(self.detail, "show_record", None)
+            if callable(show):
+                show(entity, uuid.UUID(record_id))
+        elif community_id is not None:
+            self.open_community(str(community_id))
+
+    def go_back(self) -> None:
+        if len(self._history) > 1:
+            self._history.pop()
+            kind, record_id = self._history.pop()
+            (self.open_community if kind == "community" else self.open_cycle)(record_id)
+        elif self._leave_detail():
+            self.show_page(self._current_key or "communities")
+
+    # --- actions ------------------------------------------------------------------------
+
+    def new_community(self) -> None:
+        from desktop.views.community_form import create_community
+
+        community_id = create_community(self.context, self)
+        if community_id is not None:
+            self.open_community(str(community_id))
+
+    def find_community(self) -> None:
+        if not self._leave_detail():
+            return
+        self.show_page("communities")
+        focus = getattr(self.page("communities"), "focus_search", None)
+        if callable(focus):
+            focus()
+
+    def reopen(self, form_key: str) -> bool:
+        entry = next((e for e in reopenable_drafts(self.context) if e.form_key == form_key), None)
+        return entry is not None and reopen_draft(self.context, entry, self)
+
+    def _show_saved_state(self, unsaved: int) -> None:
+        if unsaved:
+            self.saved_label.setText(self.tr("Unsaved changes in %n form(s)", "", unsaved))
+        else:
+            self.saved_label.setText(self.tr("All changes saved"))
+
+    def change_password(self) -> None:
+        from desktop.views.auth_password_dialog import ChangePasswordDialog
+
+        ChangePasswordDialog(self.context, self).exec()
+
+    def show_audit_trail(self) -> None:
+        from desktop.views.auth_audit_viewer import AuditViewer
+
+        AuditViewer(self.context, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -252,13 +475,66 @@ class MainWindow(QMainWindow):
             ).format(app=APP_NAME, version=__version__),
         )
 
+    def shortcut_lines(self) -> list[tuple[str, str]]:
+        native = QKeySequence.SequenceFormat.NativeText
+        return [
+            (action.text().replace("&", "").rstrip("…"), action.shortcut().toString(native))
+            for action in self.commands.values()
+            if not action.shortcut().isEmpty()
+        ]
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>"
+            for name, keys in self.shortcut_lines()
+        )
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "<table cellpadding='3'>{rows}</table><p>Alt with an underlined letter "
+                "jumps to that field or button. Tab moves to the next field.</p>"
+            ).format(rows=rows),
+        )
+
+    # --- geometry -----------------------------------------------------------------------
+
     def _restore_geometry(self) -> None:
-        saved = self._settings.value(GEOMETRY_KEY)
-        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
-            return
-        self.resize(*DEFAULT_SIZE)
+        settings = self.context.settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(*DEFAULT_SIZE)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.sync()
+        if not confirm_leave(self):
+            event.ignore()
+            return
+        settings = self.context.settings
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        settings.sync()
         super().closeEvent(event)
+
+
+def _service_for(context: AppContext, entity: str) -> Any:
+    """The service of an entity name ("action" -> services.actions), or None."""
+    services = context.services
+    for name in (f"{entity}s", entity, f"{entity}es"):
+        candidate = getattr(services, name, None)
+        if candidate is not None and getattr(candidate, "entity", None) == entity:
+            return candidate
+    return next(
+        (
+            value
+            for value in vars(services).values()
+            if getattr(value, "entity", None) == entity and hasattr(value, "get")
+        ),
+        None,
+    )

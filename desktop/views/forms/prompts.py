@@ -1,0 +1,75 @@
+"""The questions forms ask: leave with unsaved changes? restore a draft?
+
+Kept in one module so every form asks them the same way (and tests can answer them).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.drafts import DraftEntry
+
+_CONTEXT = "Forms"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class Leave(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    STAY = "stay"
+
+
+def ask_unsaved(parent: QWidget | None, title: str) -> Leave:
+    """Save, discard or keep editing the unsaved changes of the form called ``title``."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Unsaved changes"))
+    box.setText(_tr("“{title}” has changes that are not saved.").format(title=title))
+    box.setInformativeText(_tr("Save them before you go on?"))
+    save = box.addButton(_tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton(_tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(stay)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return Leave.SAVE
+    if clicked is discard:
+        return Leave.DISCARD
+    return Leave.STAY
+
+
+def saved_at_text(entry: DraftEntry) -> str:
+    """When the draft was last saved, in the person's locale and time zone."""
+    return entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def ask_restore(parent: QWidget | None, entry: DraftEntry) -> bool | None:
+    """Put back the unsaved input of a form closed unexpectedly (True), throw it away
+    (False), or decide later (None: the draft is kept and asked about next time)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Unsaved work found"))
+    box.setText(
+        _tr("“{title}” was not saved when the app last closed (typed at {when}).").format(
+            title=entry.title, when=saved_at_text(entry)
+        )
+    )
+    box.setInformativeText(_tr("Put that work back into the form?"))
+    restore = box.addButton(_tr("&Restore it"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(_tr("Ask me &later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return True
+    return False if clicked is discard else None

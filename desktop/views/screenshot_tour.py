@@ -1,0 +1,377 @@
+"""The screenshot tour: every main screen and dialog, rendered offscreen from a database.
+
+``clcp screenshots --db PATH --out DIR [--user NAME]`` writes one PNG per entry of
+:data:`SHOTS`, named after it. Add a screen with one :func:`register_shot` call: a name,
+a caption for the user guide, and a function that, given the :class:`Tour`, returns the
+widget to photograph (already shown). Dialogs are shown without ``exec()`` and closed
+after the picture, so the tour never waits for a person.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.services.actor import Actor
+from desktop.services.community_list import CommunityQuery, SortKey
+from desktop.storage import Database
+
+WINDOW_SIZE = (1366, 768)
+
+
+@dataclass
+class Tour:
+    """What a shot may use: the main window, its context, and sample records to open."""
+
+    window: QWidget
+    community_id: uuid.UUID | None
+    cycle_id: uuid.UUID | None
+    opened: list[QWidget] = field(default_factory=list)
+
+    @property
+    def context(self):  # type: ignore[no-untyped-def]  # AppContext, imported lazily
+        return self.window.context  # type: ignore[attr-defined]
+
+    def dialog(self, dialog: QDialog) -> QDialog:
+        """Show ``dialog`` (not modal) so it can be photographed; closed after the shot."""
+        dialog.show()
+        self.opened.append(dialog)
+        return dialog
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str  # the file name without ".png"
+    caption: str
+    make: Callable[[Tour], QWidget]
+
+
+SHOTS: list[Shot] = []
+
+
+def register_shot(name: str, caption: str, make: Callable[[Tour], QWidget]) -> None:
+    SHOTS.append(Shot(name, caption, make))
+
+
+# --- the shots of this part of the app --------------------------------------------------
+
+
+def _page(key: str) -> Callable[[Tour], QWidget]:
+    def make(tour: Tour) -> QWidget:
+        tour.window.request_page(key)  # type: ignore[attr-defined]
+        return tour.window
+
+    return make
+
+
+def _community_tab(tab: str) -> Callable[[Tour], QWidget]:
+    def make(tour: Tour) -> QWidget:
+        if tour.community_id is not None:
+            tour.window.open_community(str(tour.community_id))  # type: ignore[attr-defined]
+            tour.window.detail.show_tab(tab)  # type: ignore[attr-defined]
+        return tour.window
+
+    return make
+
+
+def _new_community(tour: Tour) -> QWidget:
+    from desktop.views.community_form import new_community_form
+    from desktop.views.forms import FormDialog
+
+    return tour.dialog(FormDialog(new_community_form(tour.context), tour.window))
+
+
+def _new_community_errors(tour: Tour) -> QWidget:
+    dialog = _new_community(tour)
+    form = dialog.form  # type: ignore[attr-defined]
+    form.field("latitude").setText("123")
+    form.save()
+    return dialog
+
+
+def _partnership(tour: Tour) -> QWidget:
+    from desktop.views.community_partnership import partnership_form
+    from desktop.views.forms import FormDialog
+
+    assert tour.community_id is not None
+    record = tour.context.services.communities.get(tour.community_id)
+    return tour.dialog(FormDialog(partnership_form(tour.context, record), tour.window))
+
+
+def _linkage(tour: Tour) -> QWidget:
+    from desktop.views.forms import FormDialog
+    from desktop.views.stakeholders_linkage import linkage_form
+
+    assert tour.community_id is not None
+    services = tour.context.services
+    links = services.linkages.list(where={"community_id": tour.community_id}, limit=1).items
+    if not links:
+        links = services.linkages.list(limit=1).items
+    record = links[0] if links else None
+    community = record.data.community_id if record is not None else tour.community_id
+    form = linkage_form(tour.context, community_id=community, record=record)
+    return tour.dialog(FormDialog(form, tour.window))
+
+
+def _unsaved_prompt(tour: Tour) -> QWidget:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(tour.window)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tour.window.tr("Unsaved changes"))
+    box.setText(tour.window.tr("“Profile” has changes that are not saved."))
+    box.setInformativeText(tour.window.tr("Save them before you go on?"))
+    box.addButton(tour.window.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tour.window.tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tour.window.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.show()
+    tour.opened.append(box)
+    return box
+
+
+def _settings_tab(index: int) -> Callable[[Tour], QWidget]:
+    def make(tour: Tour) -> QWidget:
+        tour.window.request_page("settings")  # type: ignore[attr-defined]
+        tour.window.page("settings").tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+        return tour.window
+
+    return make
+
+
+register_shot(
+    "communities", "The list of communities, with search and filters", _page("communities")
+)
+register_shot("community-new", "Adding a community", _new_community)
+register_shot(
+    "community-new-errors", "A message beside a field that needs fixing", _new_community_errors
+)
+register_shot("community-profile", "A community's profile", _community_tab("profile"))
+register_shot(
+    "community-partnership", "Partnership status and its history", _community_tab("partnership")
+)
+register_shot("community-partnership-change", "Changing the partnership status", _partnership)
+register_shot("community-cycles", "A community's cycles", _community_tab("cycles"))
+register_shot("community-linkages", "Linkages with formal actors", _community_tab("linkages"))
+register_shot("community-linkage-edit", "Editing a linkage and its status history", _linkage)
+register_shot("community-files", "Files attached to a community", _community_tab("files"))
+register_shot("unsaved-changes", "The question asked before unsaved work is left", _unsaved_prompt)
+register_shot("stakeholders", "The stakeholders directory", _page("stakeholders"))
+register_shot("settings-office", "Office settings", _settings_tab(0))
+register_shot("settings-groups", "Participant groups", _settings_tab(1))
+
+
+def _timeline(kind: str) -> Callable[[Tour], QWidget]:
+    def make(tour: Tour) -> QWidget:
+        from desktop.views.timeline import tour as timeline_tour
+
+        return getattr(timeline_tour, f"{kind}_shot")(tour)  # type: ignore[no-any-return]
+
+    return make
+
+
+register_shot("timeline-office", "Timeline of all communities", _timeline("office"))
+register_shot("timeline-community", "A community's timeline", _timeline("community"))
+register_shot("settings-harms", "The harm catalogue", _settings_tab(2))
+
+
+# --- the cycle workspace ----------------------------------------------------------------
+
+
+def _workspace(tour: Tour):  # type: ignore[no-untyped-def]  # CycleWorkspace, imported lazily
+    """The sample community's cycle with the most actions (the latest one may be new);
+    None when the database has no cycle."""
+    if tour.cycle_id is None:
+        return None
+    services = tour.context.services
+    community_id = services.cycles.get(tour.cycle_id).data.community_id
+    cycles = services.cycles.list(where={"community_id": community_id}).items
+    busiest = max(
+        cycles, key=lambda c: services.actions.list(where={"cycle_id": c.id}, limit=0).total
+    )
+    tour.window.open_cycle(str(busiest.id))  # type: ignore[attr-defined]
+    return tour.window.detail  # type: ignore[attr-defined]
+
+
+def _cycle_section(key: str) -> Callable[[Tour], QWidget]:
+    def make(tour: Tour) -> QWidget:
+        workspace = _workspace(tour)
+        if workspace is not None:
+            workspace.show_section(key)
+        return tour.window
+
+    return make
+
+
+def _cycle_form(key: str, section: str, *, errors: bool = False) -> Callable[[Tour], QWidget]:
+    """The form of the first record of a section (a new one when it has none)."""
+
+    def make(tour: Tour) -> QWidget:
+        workspace = _workspace(tour)
+        if workspace is None:
+            return tour.window
+        workspace.show_section(key)
+        records = getattr(workspace, section)
+        ids = records.shown_ids()
+        if ids and not errors:
+            records.select_record(ids[0])
+        dialog: QWidget = records.open_form(None if errors else records.current())
+        if errors:
+            dialog.form.save()  # type: ignore[attr-defined]
+        tour.opened.append(dialog)
+        return dialog
+
+    return make
+
+
+def _new_cycle(tour: Tour) -> QWidget:
+    workspace = _workspace(tour)
+    if workspace is None:
+        return tour.window
+    dialog = workspace.new_cycle()
+    tour.opened.append(dialog)
+    return dialog  # type: ignore[no-any-return]
+
+
+register_shot("cycle-phases", "A cycle's phases", _cycle_section("phases"))
+register_shot("cycle-meetings", "Meetings and the planning group", _cycle_section("meetings"))
+register_shot("cycle-meeting-edit", "Recording a meeting", _cycle_form("meetings", "meetings"))
+register_shot("cycle-learning", "Learning findings and feedback", _cycle_section("learning"))
+register_shot("cycle-harms", "Harm selection and the inclusion check", _cycle_section("harms"))
+register_shot(
+    "cycle-harm-edit", "Ranks and the community's decision", _cycle_form("harms", "harms")
+)
+register_shot("cycle-actions", "The action plan, overdue actions marked", _cycle_section("actions"))
+register_shot("cycle-action-edit", "Editing an action", _cycle_form("actions", "action_plan"))
+register_shot(
+    "cycle-action-errors",
+    "A new action with messages beside the fields",
+    _cycle_form("actions", "action_plan", errors=True),
+)
+register_shot("cycle-monitoring", "Indicators, results and the trend", _cycle_section("monitoring"))
+register_shot("cycle-reflection", "Reflections linked to actions", _cycle_section("reflection"))
+register_shot("cycle-new", "Starting the next cycle, carrying work over", _new_cycle)
+
+
+# --- mentor reviews (take these with --user mentor) -------------------------------------
+
+
+def _reviews_home(tour: Tour) -> QWidget:
+    from desktop.views.reviews_page import ReviewsPage
+
+    page = ReviewsPage(tour.context)
+    page.resize(*WINDOW_SIZE)
+    page.show()
+    tour.opened.append(page)
+    return page
+
+
+def _review(tab: int) -> Callable[[Tour], QWidget]:
+    """A review with an open follow-up (else the first cycle awaiting one), on ``tab``."""
+
+    def make(tour: Tour) -> QWidget:
+        page = _reviews_home(tour)
+        home = page.home  # type: ignore[attr-defined]
+        if home is not None and home.follow_ups:
+            item = home.follow_ups[0]
+            dialog = page.open_review(item.cycle_id, item.review_id)  # type: ignore[attr-defined]
+        elif home is not None and home.awaiting_review:
+            item = home.awaiting_review[0]
+            dialog = page.open_review(item.cycle_id, None)  # type: ignore[attr-defined]
+        else:
+            return page
+        dialog.editor.tabs.setCurrentIndex(tab)
+        tour.opened.append(dialog)
+        return dialog  # type: ignore[no-any-return]
+
+    return make
+
+
+register_shot("review-home", "The mentor's home: what needs attention", _reviews_home)
+register_shot("review-form", "A review: benchmarks, inclusion check, follow-ups", _review(0))
+register_shot("review-comments", "Comments on a review", _review(1))
+register_shot("review-history", "Earlier reviews of the community side by side", _review(2))
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+def tour_actor(db: Database, username: str | None) -> Actor:
+    """The named person with their role, else the first manager (who may do the most)."""
+    from desktop.services.actor import SYSTEM
+    from desktop.services.facade import Services
+
+    users = Services(db, SYSTEM).users
+    where = {"username": username.lower()} if username else {"role": "manager"}
+    found = users.list(where=where, limit=1).items
+    if found:
+        return Actor(found[0].data.username, role=found[0].data.role)
+    return Actor(username or "manager", role="manager")
+
+
+def _samples(window: QWidget, today: date) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """A community with the most going on (overdue work first), and its latest cycle."""
+    services = window.context.services  # type: ignore[attr-defined]
+    rows = services.list_communities(
+        CommunityQuery(sort=SortKey.OVERDUE_ACTIONS, descending=True, limit=1, today=today)
+    ).items
+    if not rows:
+        return None, None
+    community_id = rows[0].id
+    cycles = services.cycles.list(
+        where={"community_id": community_id}, order_by="start_on", descending=True, limit=1
+    ).items
+    return community_id, (cycles[0].id if cycles else None)
+
+
+def run_tour(
+    db: Database,
+    out: Path,
+    *,
+    actor: Actor,
+    today: date | None = None,
+    only: set[str] | None = None,
+) -> list[Path]:
+    """Write the PNGs into ``out``; the paths written, in tour order."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.gui import application
+    from desktop.views.main_window import MainWindow
+
+    app = application()
+    out.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(out / ".tour-settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        db, actor=actor, settings=settings, today=today, offer_drafts_at_start=False
+    )
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    community_id, cycle_id = _samples(window, today or date.today())
+    written: list[Path] = []
+    try:
+        for shot in SHOTS:
+            if only is not None and shot.name not in only:
+                continue
+            tour = Tour(window, community_id, cycle_id)
+            widget = shot.make(tour)
+            app.processEvents()
+            path = out / f"{shot.name}.png"
+            widget.grab().save(str(path))
+            written.append(path)
+            for opened in tour.opened:
+                opened.hide()
+                opened.deleteLater()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            app.processEvents()
+    finally:
+        settings_file = out / ".tour-settings.ini"
+        window.hide()
+        window.deleteLater()
+        app.processEvents()
+        settings_file.unlink(missing_ok=True)
+    return written

@@ -1,0 +1,171 @@
+"""The Settings page: the office (name, logo, language, idle lock), its groups and harms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.errors import ValidationError
+from desktop.services.office import SettingKey
+from desktop.views.context import AppContext
+from desktop.views.forms import Form, fit_width
+from desktop.views.settings_catalogues import GroupsPanel, HarmsPanel
+
+LANGUAGES = {
+    "en": "English",
+    "fr": "Français",
+    "pt": "Português",
+    "sw": "Kiswahili",
+    "ar": "العربية",
+}
+LOGO_HEIGHT = 64
+
+
+class OfficePanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.form = Form(
+            context,
+            form_key="office/settings",
+            title=self.tr("Office settings"),
+            submit=self._save,
+            buttons=True,
+        )
+        self.form.add_field("office_name", self.tr("Office &name:"), QLineEdit())
+        language = QComboBox()
+        for code, name in LANGUAGES.items():
+            language.addItem(name, code)
+        fit_width(language, 16)
+        self.form.add_field(
+            "default_language",
+            self.tr("&Language:"),
+            language,
+            hint=self.tr("The language of the app and of printed forms"),
+        )
+        minutes = QSpinBox()
+        minutes.setRange(1, 1440)
+        minutes.setSuffix(self.tr(" minutes"))
+        fit_width(minutes, 12)
+        self.form.add_field(
+            "idle_lock_minutes",
+            self.tr("Lock after &idle:"),
+            minutes,
+            hint=self.tr("The app locks itself when nobody has used it for this long"),
+        )
+        self.logo = QLabel()
+        self.logo.setMinimumHeight(LOGO_HEIGHT)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.logo_message = QLabel()
+        self.logo_message.setWordWrap(True)
+        self.choose_logo = QPushButton(self.tr("C&hoose logo…"))
+        self.remove_logo = QPushButton(self.tr("Re&move logo"))
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(lambda: self.set_logo(None))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(self.choose_logo)
+        logo_row.addWidget(self.remove_logo)
+        logo_box = QWidget()
+        logo_box.setLayout(logo_row)
+        self.form.add_section(self.tr("Logo"))
+        self.form.add_widget(logo_box)
+        self.form.add_widget(self.logo_message)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.load()
+        self.form.offer_draft()
+        self.setEnabled(context.services.can("update", "office_setting"))
+
+    def load(self) -> None:
+        settings = self.context.services.settings
+        self.form.set_values(
+            {
+                "office_name": settings.office_name(),
+                "default_language": settings.default_language(),
+                "idle_lock_minutes": settings.idle_lock_minutes(),
+            }
+        )
+        self._show_logo(settings.office_logo())
+
+    def _save(self, values: dict[str, Any]) -> dict[str, Any]:
+        settings = self.context.services.settings
+        keys = {
+            "office_name": SettingKey.OFFICE_NAME,
+            "default_language": SettingKey.DEFAULT_LANGUAGE,
+            "idle_lock_minutes": SettingKey.IDLE_LOCK_MINUTES,
+        }
+        current = {name: settings.value(key) for name, key in keys.items()}
+        for name, key in keys.items():
+            if str(values[name]) != current[name]:
+                try:
+                    settings.set_value(key, values[name])
+                except ValidationError as refused:
+                    message = " ".join(refused.errors.values())
+                    raise ValidationError({name: message}) from None
+        self.context.navigator.data_changed.emit("office_setting")
+        return values
+
+    def _show_logo(self, picture: bytes | None) -> None:
+        image = QImage.fromData(picture) if picture else QImage()
+        if image.isNull():
+            self.logo.setPixmap(QPixmap())
+            self.logo.setText(self.tr("No logo"))
+        else:
+            scaled = image.scaledToHeight(LOGO_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+            self.logo.setPixmap(QPixmap.fromImage(scaled))
+        self.remove_logo.setEnabled(not image.isNull())
+
+    def _choose_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the office logo"), "", self.tr("Pictures (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.set_logo(Path(name))
+
+    def set_logo(self, path: Path | None) -> bool:
+        """Store the picture at ``path`` as the logo (None removes it); True when stored."""
+        try:
+            picture = path.read_bytes() if path is not None else None
+            self.context.services.settings.set_office_logo(picture)
+        except OSError as error:
+            self.logo_message.setText(str(error.strerror or error))
+            return False
+        except ValidationError as refused:
+            self.logo_message.setText(" ".join(refused.errors.values()))
+            return False
+        self.logo_message.setText("")
+        self._show_logo(picture)
+        self.context.navigator.data_changed.emit("office_setting")
+        return True
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.office = OfficePanel(context)
+        self.groups = GroupsPanel(context)
+        self.harms = HarmsPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.office, self.tr("&Office"))
+        self.tabs.addTab(self.groups, self.tr("Participant &groups"))
+        self.tabs.addTab(self.harms, self.tr("&Harm catalogue"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)

@@ -1,0 +1,29 @@
+"""Helpers shared by the community-screen tests: a small demo database and a signed-in window."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop.services.actor import Actor
+from desktop.services.demo import generate_demo
+from desktop.storage import open_database
+
+TODAY = date(2025, 6, 2)
+MANAGER = Actor("manager", role="manager")
+ADMIN = Actor("admin", role="admin")
+
+
+def make_demo(path: Path, communities: int = 12) -> Path:
+    db = open_database(path)
+    try:
+        generate_demo(db, communities=communities, seed=3, today=TODAY, actor=Actor("trainer"))
+    finally:
+        db.close()
+    return path
+
+
+def ini_settings(folder: Path) -> QSettings:
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
