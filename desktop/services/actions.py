@@ -24,6 +24,7 @@ from desktop.models import (
 )
 from desktop.models.enums import ActionStatus, ObservationKind
 from desktop.services.entity import EntityService, Errors
+from desktop.services.records import Record
 from desktop.services.rules import cycle_of, dates_in_order, in_same_cycle, not_in_future
 
 
@@ -106,6 +107,14 @@ class ActionService(EntityService[Action, ActionData]):
         )
         return session.scalars(query.limit(1)).first() is not None
 
+    def mark_done(
+        self, action_id: uuid.UUID, *, expected_version: int | None = None, on: date | None = None
+    ) -> Record[ActionData]:
+        """One step from "planned" or "under way" to "done" (completed today unless ``on``)."""
+        current = self.get(action_id).data
+        done = replace(current, status=ActionStatus.DONE.value, completed_on=on)
+        return self.update(action_id, done, expected_version=expected_version)
+
     def _stakeholders(self, session: Session, action_id: uuid.UUID) -> frozenset[uuid.UUID]:
         rows = self.live_children(session, ActionStakeholder, ("action_id", action_id))
         return frozenset(r.stakeholder_id for r in rows)
@@ -121,6 +130,19 @@ class ActionService(EntityService[Action, ActionData]):
         self.sync_children(
             session, ActionStakeholder, ("action_id", row.id), "stakeholder_id", wanted
         )
+
+
+#: An action in one of these states is still to be done (and can be overdue or carried over).
+UNFINISHED_ACTION_STATUSES = (ActionStatus.PLANNED.value, ActionStatus.UNDER_WAY.value)
+
+
+def is_overdue(action: ActionData, today: date) -> bool:
+    """Past its due date and neither done nor dropped (the community list counts the same)."""
+    return (
+        action.due_on is not None
+        and action.due_on < today
+        and action.status in UNFINISHED_ACTION_STATUSES
+    )
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,27 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import Cycle, LearningFinding, Meeting, Phase
+from desktop.models import (
+    Action,
+    Cycle,
+    Harm,
+    HarmPriority,
+    Indicator,
+    LearningFinding,
+    Meeting,
+    Phase,
+    Stakeholder,
+)
 from desktop.models.enums import CycleStatus, PhaseKind
+from desktop.services.actions import (
+    UNFINISHED_ACTION_STATUSES,
+    ActionService,
+    IndicatorService,
+)
 from desktop.services.entity import EntityService, Errors
+from desktop.services.errors import ValidationError
+from desktop.services.harms import HarmPriorityData, HarmPriorityService
+from desktop.services.records import Record
 from desktop.services.rules import dates_in_order, in_same_cycle
 
 
@@ -70,6 +88,133 @@ class CycleService(EntityService[Cycle, CycleData]):
             if session.scalars(clash.limit(1)).first() is not None:
                 errors["number"] = _("Another cycle of this community has this number.")
         return errors
+
+    def start_from(
+        self,
+        previous_id: uuid.UUID,
+        data: CycleData,
+        *,
+        carry_actions: bool = False,
+        carry_indicators: bool = False,
+    ) -> CarryOver:
+        """Start a new cycle of the same community after ``previous_id``, in one transaction.
+
+        On request, the previous cycle's unfinished actions (planned or under way) and its
+        indicators are copied into the new cycle; the originals stay as they were, so the
+        previous cycle's history is kept. A carried action's harm is selected again in the
+        new cycle with the earlier reasons (ranks are the new cycle's own business); an
+        action whose harm has been retired since is carried without a harm. A carried
+        indicator follows its action when that action is carried too. Each new record
+        gets its own audit event, and the new cycle one more naming what was carried.
+        """
+        data = self._normalise(data)
+        with self.db.sessions.begin() as session:
+            previous = self._load(session, previous_id)
+            if data.community_id != previous.community_id:
+                raise ValidationError(
+                    {"community_id": _("The new cycle must be of the same community.")}
+                )
+            cycle = self.create_in(session, data)
+            actions: list[Action] = []
+            if carry_actions:
+                actions = list(
+                    session.scalars(
+                        select(Action)
+                        .where(
+                            Action.cycle_id == previous.id,
+                            Action.deleted_at.is_(None),
+                            Action.status.in_(UNFINISHED_ACTION_STATUSES),
+                        )
+                        .order_by(Action.due_on, Action.created_at, Action.id)
+                    )
+                )
+            priorities = HarmPriorityService(self.db, self.actor)
+            harms: dict[uuid.UUID, uuid.UUID | None] = {}
+            for action in actions:
+                if action.harm_id is None or action.harm_id in harms:
+                    continue
+                harm = session.get(Harm, action.harm_id)
+                if harm is None or harm.retired or harm.deleted_at is not None:
+                    harms[action.harm_id] = None
+                    continue
+                earlier = session.scalars(
+                    select(HarmPriority).where(
+                        HarmPriority.cycle_id == previous.id,
+                        HarmPriority.harm_id == action.harm_id,
+                    )
+                ).first()
+                reasons = earlier.reasons if earlier is not None and earlier.reasons else ""
+                priorities.create_in(
+                    session,
+                    HarmPriorityData(
+                        cycle_id=cycle.id,
+                        harm_id=action.harm_id,
+                        selected=True,
+                        reasons=reasons
+                        or _("Carried over from cycle {n}.").format(n=previous.number),
+                    ),
+                )
+                harms[action.harm_id] = action.harm_id
+            action_service = ActionService(self.db, self.actor)
+            copies: dict[uuid.UUID, uuid.UUID] = {}
+            for action in actions:
+                earlier_action = action_service.snapshot(session, action)
+                copy = replace(
+                    earlier_action,
+                    cycle_id=cycle.id,
+                    harm_id=harms.get(action.harm_id) if action.harm_id else None,
+                    completed_on=None,
+                    stakeholder_ids=_live_stakeholders(session, earlier_action.stakeholder_ids),
+                )
+                copies[action.id] = action_service.create_in(session, copy).id
+            indicators: list[Indicator] = []
+            if carry_indicators:
+                indicators = list(
+                    session.scalars(
+                        select(Indicator)
+                        .where(Indicator.cycle_id == previous.id, Indicator.deleted_at.is_(None))
+                        .order_by(Indicator.created_at, Indicator.id)
+                    )
+                )
+            indicator_service = IndicatorService(self.db, self.actor)
+            for indicator in indicators:
+                carried = replace(
+                    indicator_service.snapshot(session, indicator),
+                    cycle_id=cycle.id,
+                    action_id=copies.get(indicator.action_id) if indicator.action_id else None,
+                )
+                indicator_service.create_in(session, carried)
+            row = self._load(session, cycle.id)
+            self._audit_event(
+                session,
+                "carry_over",
+                row,
+                {
+                    "from_cycle": str(previous.id),
+                    "actions": len(actions),
+                    "indicators": len(indicators),
+                },
+            )
+            return CarryOver(cycle=cycle, actions=len(actions), indicators=len(indicators))
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """A cycle started from an earlier one, and how many records came along."""
+
+    cycle: Record[CycleData]
+    actions: int
+    indicators: int
+
+
+def _live_stakeholders(session: Session, ids: frozenset[uuid.UUID]) -> frozenset[uuid.UUID]:
+    """The formal actors among ``ids`` not deleted since (a deleted one is not carried)."""
+    if not ids:
+        return frozenset()
+    found = session.scalars(
+        select(Stakeholder.id).where(Stakeholder.id.in_(ids), Stakeholder.deleted_at.is_(None))
+    )
+    return frozenset(found)
 
 
 @dataclass(frozen=True)

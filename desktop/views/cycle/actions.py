@@ -1,0 +1,204 @@
+"""Action plan: what the community decided to do about each selected harm, who leads, when,
+with what resources and which formal actors. Overdue actions say so in words and colour;
+marking an action done is one click."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidgetItem,
+)
+
+from desktop.services.actions import UNFINISHED_ACTION_STATUSES, ActionData, is_overdue
+from desktop.services.entity import EntityService
+from desktop.services.errors import ServiceError
+from desktop.services.records import Record
+from desktop.views.cycle.check_list import CheckList
+from desktop.views.cycle.choices import harm_names, selected_harm_choices
+from desktop.views.cycle.cycle_labels import action_status_labels
+from desktop.views.cycle.id_combo import IdCombo
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
+from desktop.views.forms import Form, OptionalDateEdit, choice_combo
+from desktop.views.labels import label
+
+CRITERIA = ("is_manageable", "is_sustainable", "is_do_no_harm", "is_inclusive")
+
+
+class ActionsSection(RecordSection):
+    entity = "action"
+
+    def list_name(self) -> str:
+        return self.tr("Action plan")
+
+    def introduction(self) -> str:
+        return self.tr(
+            "What the community decided to do about each harm it selected. "
+            "Overdue actions are marked ⚠ Overdue."
+        )
+
+    def empty_text(self) -> str:
+        return self.tr(
+            "No actions yet. Select harms first (Harm selection), then add the actions "
+            "the community planned for them."
+        )
+
+    def add_text(self) -> str:
+        return self.tr("&Add action…")
+
+    def extra_buttons(self) -> None:
+        self.done_button = QPushButton(self.tr("Mark &done"))
+        self.done_button.setToolTip(self.tr("The selected action is finished (done today)"))
+        self.done_button.clicked.connect(self.mark_done)
+        self.buttons.addWidget(self.done_button)
+
+    def service(self) -> EntityService[Any, Any]:
+        return self.context.services.actions
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Harm"),
+            self.tr("What"),
+            self.tr("Who leads"),
+            self.tr("Due"),
+            self.tr("Status"),
+        ]
+
+    def records(self) -> Sequence[Record[Any]]:
+        items = self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
+        names = self._harms
+        return sorted(
+            items,
+            key=lambda r: (
+                names.get(r.data.harm_id, "~") if r.data.harm_id else "~",
+                r.data.due_on is None,
+                r.data.due_on or self.context.today(),
+            ),
+        )
+
+    def refresh(self) -> None:
+        self._harms = harm_names(self.cycle)
+        super().refresh()
+
+    def cells(self, record: Record[Any]) -> list[Cell]:
+        data: ActionData = record.data
+        status = QTableWidgetItem(label(action_status_labels(), data.status))
+        due = QTableWidgetItem(date_text(data.due_on))
+        if is_overdue(data, self.context.today()):
+            status.setText(self.tr("⚠ Overdue · {status}").format(status=status.text()))
+            status.setToolTip(self.tr("Past its due date and not done"))
+            colour = _attention_brush(self.palette())
+            font = QFont(status.font())
+            font.setBold(True)
+            for item in (status, due):
+                item.setForeground(colour)
+                item.setFont(font)
+        elif data.status == "done" and data.completed_on:
+            status.setText(self.tr("Done on {date}").format(date=date_text(data.completed_on)))
+        harm = self._harms.get(data.harm_id, "") if data.harm_id else self.tr("(no harm)")
+        return [harm, data.what.replace("\n", " "), data.lead_role, due, status]
+
+    def overdue_ids(self) -> list[Any]:
+        today = self.context.today()
+        return [r.id for r in self.records() if is_overdue(r.data, today)]
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "done_button"):
+            record = self.current()
+            open_action = record is not None and record.data.status in UNFINISHED_ACTION_STATUSES
+            self.done_button.setEnabled(open_action)
+            self.done_button.setVisible(self.cycle.can("update", self.entity))
+
+    def mark_done(self) -> None:
+        record = self.current()
+        if record is None or record.data.status not in UNFINISHED_ACTION_STATUSES:
+            return
+        try:
+            self.context.services.actions.mark_done(
+                record.id, expected_version=record.version, on=self.context.today()
+            )
+        except ServiceError as refused:
+            QMessageBox.warning(self, self.tr("Not saved"), str(refused))
+            self.refresh()
+            return
+        self.after_write(record.id)
+
+    def build_form(self, record: Record[Any] | None) -> Form:
+        cycle_id = self.cycle.cycle_id
+
+        def submit(values: dict[str, Any]) -> Record[ActionData]:
+            values["stakeholder_ids"] = frozenset(values["stakeholder_ids"])
+            data = ActionData(cycle_id=cycle_id, **values)
+            if record is None:
+                return self.service().create(data)
+            return self.service().update(record.id, data, expected_version=record.version)
+
+        form = Form(
+            self.context,
+            form_key=form_key("action", record, cycle_id),
+            title=self.tr("Action") if record else self.tr("New action"),
+            submit=submit,
+        )
+        harms = selected_harm_choices(self.cycle, self.tr("(no harm)"))
+        if record is not None and record.data.harm_id not in harms:
+            harms[record.data.harm_id] = self._harms.get(record.data.harm_id, "?")
+        form.add_field("harm_id", self.tr("For &harm:"), IdCombo(harms))
+        what = form.add_field("what", self.tr("&What:"), QPlainTextEdit())
+        what.setTabChangesFocus(True)
+        what.setMaximumHeight(what.fontMetrics().height() * 4 + 12)
+        form.add_field("lead_role", self.tr("Who &leads:"), QLineEdit()).setPlaceholderText(
+            self.tr("a role, e.g. women's group chair")
+        )
+        form.add_field("participants", self.tr("Who takes &part:"), QLineEdit())
+        form.add_field("start_on", self.tr("&Starts:"), OptionalDateEdit())
+        form.add_field("due_on", self.tr("D&ue:"), OptionalDateEdit())
+        form.add_field("status", self.tr("S&tatus:"), choice_combo(action_status_labels()))
+        form.add_field(
+            "completed_on",
+            self.tr("Done &on:"),
+            OptionalDateEdit(),
+            hint=self.tr("Filled in with today when the status becomes Done."),
+        )
+        form.add_section(self.tr("Resources and formal actors"))
+        form.add_field("community_resources", self.tr("From the &community:"), QLineEdit())
+        form.add_field("outside_resources", self.tr("From &outside:"), QLineEdit())
+        stakeholders = self.context.services.stakeholders.list(order_by="name").items
+        form.add_field(
+            "stakeholder_ids",
+            self.tr("&Formal actors:"),
+            CheckList([(s.id, s.data.name) for s in stakeholders]),
+        )
+        form.add_section(self.tr("The community checked that the action is"))
+        for name, text in zip(
+            CRITERIA,
+            (
+                self.tr("Manageable with what the community has"),
+                self.tr("Sustainable after outside support ends"),
+                self.tr("Does no harm to any child or family"),
+                self.tr("Inclusive of every group"),
+            ),
+            strict=True,
+        ):
+            form.add_field(name, "", QCheckBox(text))
+        if record is not None:
+            values = asdict(record.data)
+            values.pop("cycle_id")
+            form.set_values(values)
+        else:
+            form.set_values({})
+        return form
+
+
+def _attention_brush(palette: QPalette) -> QBrush:
+    """Dark red on a light background, light red on a dark one."""
+    light = palette.color(QPalette.ColorRole.Base).lightness() >= 128
+    return QBrush(QColor("#a40000") if light else QColor("#ff8080"))

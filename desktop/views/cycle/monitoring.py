@@ -1,0 +1,278 @@
+"""Monitoring: the community's own indicators, the results entered for each, and a trend chart.
+
+Picking an indicator shows its results below it, period by period, and its chart.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSplitter, QWidget
+
+from desktop.services.actions import IndicatorData, ObservationData
+from desktop.services.entity import EntityService
+from desktop.services.records import Record
+from desktop.views.cycle.choices import action_choices, harm_choices, no_choice
+from desktop.views.cycle.cycle_labels import value_kind_labels
+from desktop.views.cycle.id_combo import IdCombo
+from desktop.views.cycle.section import Cell, CycleRef, RecordSection, date_text, form_key
+from desktop.views.cycle.trend_chart import TrendChart, as_number
+from desktop.views.forms import Form, NumberEdit, OptionalDateEdit, choice_combo
+
+
+class IndicatorsSection(RecordSection):
+    entity = "indicator"
+
+    def list_name(self) -> str:
+        return self.tr("Indicators")
+
+    def introduction(self) -> str:
+        return self.tr(
+            "Signs of change the community chose, in its own words: how it checks them, "
+            "who collects, how often, where things started and what it hopes for."
+        )
+
+    def empty_text(self) -> str:
+        return self.tr("No indicators yet.")
+
+    def add_text(self) -> str:
+        return self.tr("&Add indicator…")
+
+    def service(self) -> EntityService[Any, Any]:
+        return self.context.services.indicators
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("In the community's words"),
+            self.tr("Who collects"),
+            self.tr("How often"),
+            self.tr("Baseline"),
+            self.tr("Target"),
+        ]
+
+    def stretch_column(self) -> int:
+        return 0
+
+    def records(self) -> Sequence[Record[Any]]:
+        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
+
+    def cells(self, record: Record[Any]) -> list[Cell]:
+        data: IndicatorData = record.data
+        unit = f" {data.unit}" if data.unit else ""
+        return [
+            data.wording.replace("\n", " "),
+            data.collected_by,
+            data.frequency,
+            f"{data.baseline}{unit}" if data.baseline else "",
+            f"{data.target}{unit}" if data.target else "",
+        ]
+
+    def build_form(self, record: Record[Any] | None) -> Form:
+        cycle_id = self.cycle.cycle_id
+
+        def submit(values: dict[str, Any]) -> Record[IndicatorData]:
+            data = IndicatorData(cycle_id=cycle_id, **values)
+            if record is None:
+                return self.service().create(data)
+            return self.service().update(record.id, data, expected_version=record.version)
+
+        form = Form(
+            self.context,
+            form_key=form_key("indicator", record, cycle_id),
+            title=self.tr("Indicator"),
+            submit=submit,
+        )
+        wording = form.add_field(
+            "wording",
+            self.tr("In the community's &words:"),
+            QPlainTextEdit(),
+            hint=self.tr("Write it as the community said it."),
+        )
+        wording.setTabChangesFocus(True)
+        wording.setMaximumHeight(wording.fontMetrics().height() * 4 + 12)
+        form.add_field(
+            "defined_by_community",
+            "",
+            QCheckBox(self.tr("The community defined this indicator")),
+        )
+        current = record.data.harm_id if record else None
+        form.add_field(
+            "harm_id",
+            self.tr("&Harm:"),
+            IdCombo(harm_choices(self.cycle, current=current, none=no_choice())),
+        )
+        actions: dict[uuid.UUID | None, str] = {None: no_choice()}
+        actions.update(action_choices(self.cycle))
+        form.add_field("action_id", self.tr("&Action:"), IdCombo(actions))
+        form.add_field("method", self.tr("How it is &checked:"), QLineEdit())
+        form.add_field("collected_by", self.tr("Who &collects:"), QLineEdit())
+        form.add_field("frequency", self.tr("How &often:"), QLineEdit()).setPlaceholderText(
+            self.tr("e.g. every month")
+        )
+        form.add_field("value_kind", self.tr("Results are:"), choice_combo(value_kind_labels()))
+        form.add_field("unit", self.tr("&Unit:"), QLineEdit()).setPlaceholderText(
+            self.tr("e.g. girls, families")
+        )
+        form.add_field("baseline", self.tr("&Baseline:"), QLineEdit())
+        form.add_field("target", self.tr("&Target:"), QLineEdit())
+        if record is not None:
+            values = asdict(record.data)
+            values.pop("cycle_id")
+            form.set_values(values)
+        else:
+            form.set_values({"defined_by_community": True})
+        return form
+
+
+class ObservationsSection(RecordSection):
+    """The results entered for the indicator picked above."""
+
+    entity = "observation"
+
+    def __init__(self, cycle: CycleRef, parent: QWidget | None = None) -> None:
+        self.indicator: Record[IndicatorData] | None = None
+        super().__init__(cycle, parent)
+
+    def list_name(self) -> str:
+        return self.tr("Results")
+
+    def introduction(self) -> str:
+        return self.tr("<b>Results</b> of the indicator picked above, one row per period.")
+
+    def empty_text(self) -> str:
+        if self.indicator is None:
+            return self.tr("Pick an indicator above to see and enter its results.")
+        return self.tr("No results entered yet for this indicator.")
+
+    def add_text(self) -> str:
+        return self.tr("Enter &result…")
+
+    def service(self) -> EntityService[Any, Any]:
+        return self.context.services.observations
+
+    def show_indicator(self, indicator: Record[IndicatorData] | None) -> None:
+        self.indicator = indicator
+        self.empty.setText(self.empty_text())
+        self.refresh()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Result"), self.tr("Note"), self.tr("Recorded by")]
+
+    def stretch_column(self) -> int:
+        return 2
+
+    def records(self) -> Sequence[Record[Any]]:
+        if self.indicator is None:
+            return []
+        return self.service().list(where={"indicator_id": self.indicator.id}).items
+
+    def cells(self, record: Record[Any]) -> list[Cell]:
+        data: ObservationData = record.data
+        if data.value_number is not None:
+            unit = self.indicator.data.unit if self.indicator else ""
+            value = f"{data.value_number:g} {unit}".strip()
+        else:
+            value = data.value_text
+        return [date_text(data.observed_on), value, data.note, data.recorded_by]
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        self.add_button.setEnabled(self.indicator is not None)
+
+    def build_form(self, record: Record[Any] | None) -> Form:
+        indicator = self.indicator
+        assert indicator is not None  # the Add button is disabled until one is picked
+
+        def submit(values: dict[str, Any]) -> Record[ObservationData]:
+            values.setdefault("value_number", None)
+            values.setdefault("value_text", "")
+            data = ObservationData(indicator_id=indicator.id, **values)
+            if record is None:
+                return self.service().create(data)
+            return self.service().update(record.id, data, expected_version=record.version)
+
+        form = Form(
+            self.context,
+            form_key=form_key("observation", record, indicator.id),
+            title=self.tr("Result: {indicator}").format(indicator=indicator.data.wording[:60]),
+            submit=submit,
+        )
+        form.add_field("observed_on", self.tr("&Date:"), OptionalDateEdit())
+        if indicator.data.value_kind == "number":
+            value = form.add_field("value_number", self.tr("&Result:"), NumberEdit(decimals=2))
+            if indicator.data.unit:
+                value.setPlaceholderText(indicator.data.unit)
+        else:
+            text = form.add_field("value_text", self.tr("&What was seen:"), QPlainTextEdit())
+            text.setTabChangesFocus(True)
+        form.add_field("note", self.tr("&Note:"), QLineEdit())
+        form.add_field("recorded_by", self.tr("Recorded &by:"), QLineEdit())
+        if record is not None:
+            values = asdict(record.data)
+            values.pop("indicator_id")
+            form.set_values(values)
+        else:
+            form.set_values(
+                {"observed_on": self.context.today(), "recorded_by": indicator.data.collected_by}
+            )
+        return form
+
+
+class MonitoringPage(QSplitter):
+    """Indicators above; the picked indicator's results and trend chart below."""
+
+    def __init__(self, cycle: CycleRef, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.indicators = IndicatorsSection(cycle)
+        self.observations = ObservationsSection(cycle)
+        self.chart = TrendChart()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.observations)
+        lower.addWidget(self.chart)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        self.addWidget(self.indicators)
+        self.addWidget(lower)
+        self.setChildrenCollapsible(False)
+        self.indicators.table.itemSelectionChanged.connect(self._picked)
+        self.observations.records_changed.connect(self._update_chart)
+        self.indicators.records_changed.connect(self._picked)
+
+    def refresh(self) -> None:
+        self.indicators.refresh()
+        self._picked()
+
+    def _picked(self) -> None:
+        indicator = self.indicators.current()
+        if indicator is None and self.indicators.shown_ids():
+            first = self.indicators.shown_ids()[0]
+            if first is not None:
+                self.indicators.select_record(first)
+                return  # selecting calls back here
+        self.observations.show_indicator(indicator)
+        self._update_chart()
+
+    def _update_chart(self) -> None:
+        indicator = self.observations.indicator
+        if indicator is None:
+            self.chart.set_data([], message=self.tr("Pick an indicator to see its trend."))
+            return
+        if indicator.data.value_kind != "number":
+            self.chart.set_data(
+                [], message=self.tr("This indicator is described in words: see the results.")
+            )
+            return
+        points = [
+            (r.data.observed_on, r.data.value_number)
+            for r in self.observations.records()
+            if r.data.value_number is not None
+        ]
+        self.chart.set_data(
+            points,
+            baseline=as_number(indicator.data.baseline),
+            target=as_number(indicator.data.target),
+        )

@@ -1,0 +1,99 @@
+"""Start a new cycle for a community: from the last one, carrying over its unfinished actions
+and its indicators if the person asks, or as the community's first cycle."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+
+from desktop.services.actions import UNFINISHED_ACTION_STATUSES
+from desktop.services.cycles import CycleData
+from desktop.services.records import Record
+from desktop.views.context import AppContext
+from desktop.views.forms import Form, FormDialog, OptionalDateEdit
+
+
+class NewCycleDialog(FormDialog):
+    """After ``exec()`` returns true, ``cycle_id`` is the new cycle's id."""
+
+    def __init__(
+        self, context: AppContext, community_id: uuid.UUID | str, parent: QWidget | None = None
+    ) -> None:
+        community_id = uuid.UUID(str(community_id))
+        services = context.services
+        cycles = services.cycles.list(
+            where={"community_id": community_id}, order_by="number", descending=True, limit=1
+        ).items
+        self.previous = cycles[0] if cycles else None
+        self.cycle_id: uuid.UUID | None = None
+        self.carried: tuple[int, int] = (0, 0)
+
+        self.context = context
+        self.community_id = community_id
+        form = Form(context, form_key=f"cycle/new/{community_id}", submit=self._submit)
+        super().__init__(form, parent)
+        form.title = self.tr("New cycle")
+        self.setWindowTitle(form.title)
+        self.setObjectName("new_cycle_dialog")
+
+        title = form.add_field("title", self.tr("&Title:"), QLineEdit())
+        title.setPlaceholderText(self.tr("e.g. Keeping girls in school"))
+        form.add_field("start_on", self.tr("&Starts on:"), OptionalDateEdit())
+        form.add_field(
+            "end_on",
+            self.tr("&Ends on:"),
+            OptionalDateEdit(),
+            hint=self.tr("Usually left open. Cycles of one community may overlap."),
+        )
+        self.carry_actions = QCheckBox()
+        self.carry_indicators = QCheckBox()
+        if self.previous is not None:
+            previous = self.previous
+            unfinished = sum(
+                services.actions.list(
+                    where={"cycle_id": previous.id, "status": status}, limit=0
+                ).total
+                for status in UNFINISHED_ACTION_STATUSES
+            )
+            indicators = services.indicators.list(where={"cycle_id": previous.id}, limit=0).total
+            name = previous.data.title or self.tr("cycle {n}").format(n=previous.data.number)
+            form.add_section(self.tr("Carry over from “{cycle}”").format(cycle=name))
+            self.carry_actions.setText(
+                self.tr("Its %n unfinished action(s) (planned or under way)", "", unfinished)
+            )
+            self.carry_indicators.setText(self.tr("Its %n indicator(s)", "", indicators))
+            self.carry_actions.setEnabled(unfinished > 0)
+            self.carry_indicators.setEnabled(indicators > 0)
+            form.add_field("carry_actions", "", self.carry_actions)
+            form.add_field(
+                "carry_indicators",
+                "",
+                self.carry_indicators,
+                hint=self.tr(
+                    "Copies go into the new cycle; the last cycle keeps its records as they are."
+                ),
+            )
+        form.set_values({"start_on": context.today()})
+        self.resize(self.sizeHint().expandedTo(self.size()))
+
+    def _submit(self, values: dict[str, Any]) -> Record[CycleData]:
+        carry_actions = bool(values.pop("carry_actions", False))
+        carry_indicators = bool(values.pop("carry_indicators", False))
+        data = CycleData(community_id=self.community_id, **values)
+        cycles = self.context.services.cycles
+        if self.previous is None:
+            record = cycles.create(data)
+        else:
+            result = cycles.start_from(
+                self.previous.id,
+                data,
+                carry_actions=carry_actions,
+                carry_indicators=carry_indicators,
+            )
+            record = result.cycle
+            self.carried = (result.actions, result.indicators)
+        self.cycle_id = record.id
+        self.context.navigator.data_changed.emit("cycle")
+        return record

@@ -1,0 +1,80 @@
+"""Phases: when each stretch of the cycle (learning, feedback, planning, ...) began and ended."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from PySide6.QtWidgets import QPlainTextEdit
+
+from desktop.services.cycles import PhaseData
+from desktop.services.entity import EntityService
+from desktop.services.records import Record
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
+from desktop.views.forms import Form, OptionalDateEdit, choice_combo
+from desktop.views.labels import phase_label, phase_labels
+
+
+class PhasesSection(RecordSection):
+    entity = "phase"
+
+    def list_name(self) -> str:
+        return self.tr("Phases")
+
+    def introduction(self) -> str:
+        return self.tr(
+            "The stretches of this cycle, as the community went through them. A phase "
+            "still going on has no end date yet. Phases may overlap."
+        )
+
+    def empty_text(self) -> str:
+        return self.tr("No phases recorded yet. Use “Add phase” to record when one began.")
+
+    def add_text(self) -> str:
+        return self.tr("&Add phase…")
+
+    def service(self) -> EntityService[Any, Any]:
+        return self.context.services.phases
+
+    def headers(self) -> list[str]:
+        return [self.tr("Phase"), self.tr("Notes"), self.tr("Started"), self.tr("Ended")]
+
+    def records(self) -> Sequence[Record[Any]]:
+        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
+
+    def cells(self, record: Record[Any]) -> list[Cell]:
+        data: PhaseData = record.data
+        ended = date_text(data.end_on) or self.tr("going on")
+        return [phase_label(data.kind), data.notes, date_text(data.start_on), ended]
+
+    def build_form(self, record: Record[Any] | None) -> Form:
+        cycle_id = self.cycle.cycle_id
+
+        def submit(values: dict[str, Any]) -> Record[PhaseData]:
+            data = PhaseData(cycle_id=cycle_id, **values)
+            if record is None:
+                return self.service().create(data)
+            return self.service().update(record.id, data, expected_version=record.version)
+
+        title = self.tr("Phase") if record else self.tr("New phase")
+        form = Form(
+            self.context, form_key=form_key("phase", record, cycle_id), title=title, submit=submit
+        )
+        form.add_field("kind", self.tr("&Phase:"), choice_combo(phase_labels()))
+        form.add_field("start_on", self.tr("&Started on:"), OptionalDateEdit())
+        form.add_field(
+            "end_on",
+            self.tr("&Ended on:"),
+            OptionalDateEdit(),
+            hint=self.tr("Leave as “Not set” while the phase goes on."),
+        )
+        notes = form.add_field("notes", self.tr("&Notes:"), QPlainTextEdit())
+        notes.setTabChangesFocus(True)
+        if record is not None:
+            values = asdict(record.data)
+            values.pop("cycle_id")
+            form.set_values(values)
+        else:
+            form.set_values({"start_on": self.context.today()})
+        return form

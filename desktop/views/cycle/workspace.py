@@ -1,0 +1,287 @@
+"""The cycle workspace: one community's planning and action cycle, section by section,
+in the order the community goes through it.
+
+Sections are listed on the left: phases, meetings, learning and feedback, harm selection,
+the action plan, monitoring and reflection. ``show_record("action", id)`` (also reached
+through ``navigator.open_record``) opens the section that holds a record and selects it.
+Every write is announced on the navigator; other writes refresh the section when it is
+next shown.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.cycles import CycleData
+from desktop.services.errors import NotFoundError
+from desktop.services.records import Record
+from desktop.views.context import AppContext
+from desktop.views.cycle.actions import ActionsSection
+from desktop.views.cycle.harm_selection import HarmSelectionSection
+from desktop.views.cycle.learning import LearningSection
+from desktop.views.cycle.meetings import MeetingsSection
+from desktop.views.cycle.monitoring import MonitoringPage
+from desktop.views.cycle.new_cycle_dialog import NewCycleDialog
+from desktop.views.cycle.phases import PhasesSection
+from desktop.views.cycle.planning_group import PlanningGroupSection
+from desktop.views.cycle.reflection import ReflectionSection
+from desktop.views.cycle.section import CycleRef, RecordSection, date_text
+from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
+from desktop.views.labels import cycle_status_labels, label
+
+D = TypeVar("D", bound=FormDialog)
+
+
+class Section:
+    """The keys of the sections, in the order they are listed."""
+
+    PHASES = "phases"
+    MEETINGS = "meetings"
+    LEARNING = "learning"
+    HARMS = "harms"
+    ACTIONS = "actions"
+    MONITORING = "monitoring"
+    REFLECTION = "reflection"
+
+
+class CycleWorkspace(QWidget):
+    def __init__(
+        self, context: AppContext, cycle_id: str | uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.cycle: Record[CycleData] = context.services.cycles.get(uuid.UUID(str(cycle_id)))
+        ref = CycleRef(context, self.cycle.id, self.cycle.data.community_id)
+        self.ref = ref
+        self.dialog: QWidget | None = None
+
+        self.phases = PhasesSection(ref)
+        self.meetings = MeetingsSection(ref)
+        self.planning_group = PlanningGroupSection(ref)
+        self.learning = LearningSection(ref)
+        self.harms = HarmSelectionSection(ref)
+        self.action_plan = ActionsSection(ref)
+        self.monitoring = MonitoringPage(ref)
+        self.reflection = ReflectionSection(ref)
+        meetings_page = QSplitter(Qt.Orientation.Vertical)
+        meetings_page.addWidget(self.meetings)
+        meetings_page.addWidget(self.planning_group)
+        meetings_page.setStretchFactor(0, 3)
+        meetings_page.setStretchFactor(1, 1)
+
+        pages: list[tuple[str, str, QWidget, Callable[[], None]]] = [
+            (Section.PHASES, self.tr("Phases"), self.phases, self.phases.refresh),
+            (Section.MEETINGS, self.tr("Meetings"), meetings_page, self._refresh_meetings),
+            (
+                Section.LEARNING,
+                self.tr("Learning and feedback"),
+                self.learning,
+                self.learning.refresh,
+            ),
+            (Section.HARMS, self.tr("Harm selection"), self.harms, self.harms.refresh),
+            (Section.ACTIONS, self.tr("Action plan"), self.action_plan, self.action_plan.refresh),
+            (Section.MONITORING, self.tr("Monitoring"), self.monitoring, self.monitoring.refresh),
+            (Section.REFLECTION, self.tr("Reflection"), self.reflection, self.reflection.refresh),
+        ]
+        self.keys = [key for key, *_rest in pages]
+        self._refreshers = {key: refresh for key, _t, _w, refresh in pages}
+        self._stale = set(self.keys)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Sections of the cycle"))
+        self.stack = QStackedWidget()
+        for _key, title, widget, _refresh in pages:
+            self.nav.addItem(title)
+            self.stack.addWidget(widget)
+        self.nav.setSpacing(3)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 32)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self.title_label = QLabel()
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = QLabel()
+        self.edit_button = QPushButton(self.tr("Edit &cycle…"))
+        self.edit_button.clicked.connect(self.edit_cycle)
+        self.new_button = QPushButton(self.tr("Start &next cycle…"))
+        self.new_button.setToolTip(
+            self.tr("A new cycle of this community; unfinished actions can come along")
+        )
+        self.new_button.clicked.connect(self.new_cycle)
+        self.edit_button.setVisible(ref.can("update", "cycle"))
+        self.new_button.setVisible(ref.can("create", "cycle"))
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.facts_label)
+        header.addLayout(titles, 1)
+        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self._show_header()
+        context.navigator.data_changed.connect(self._on_data_changed)
+        context.navigator.open_record.connect(self._on_open_record)
+        self.nav.setCurrentRow(0)
+
+    # --- sections ------------------------------------------------------------------------
+
+    def show_section(self, key: str) -> None:
+        self.nav.setCurrentRow(self.keys.index(key))
+
+    def current_section(self) -> str:
+        return self.keys[self.nav.currentRow()]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        key = self.keys[row]
+        if key in self._stale:
+            self._stale.discard(key)
+            self._refreshers[key]()
+
+    def _refresh_meetings(self) -> None:
+        self.meetings.refresh()
+        self.planning_group.refresh()
+
+    def _on_data_changed(self, entity: str) -> None:
+        if entity == "cycle":
+            self._reload_cycle()
+        self._stale = set(self.keys)
+        current = self.current_section()
+        self._stale.discard(current)
+        self._refreshers[current]()
+
+    # --- records by id -------------------------------------------------------------------
+
+    def show_record(self, entity: str, record_id: str | uuid.UUID) -> bool:
+        """Open the section that holds the record and select it; False if it is not in
+        this cycle (or not a kind of record the workspace shows)."""
+        try:
+            wanted = uuid.UUID(str(record_id))
+        except ValueError:
+            return False
+        if entity == "observation":
+            return self._show_observation(wanted)
+        places: dict[str, tuple[str, RecordSection]] = {
+            "phase": (Section.PHASES, self.phases),
+            "meeting": (Section.MEETINGS, self.meetings),
+            "planning_group_member": (Section.MEETINGS, self.planning_group),
+            "finding": (Section.LEARNING, self.learning),
+            "learning_finding": (Section.LEARNING, self.learning),
+            "harm_priority": (Section.HARMS, self.harms),
+            "action": (Section.ACTIONS, self.action_plan),
+            "indicator": (Section.MONITORING, self.monitoring.indicators),
+            "reflection": (Section.REFLECTION, self.reflection),
+        }
+        if entity not in places:
+            return False
+        key, section = places[entity]
+        self.show_section(key)
+        return section.select_record(wanted)
+
+    def _show_observation(self, observation_id: uuid.UUID) -> bool:
+        try:
+            observation = self.context.services.observations.get(observation_id)
+        except NotFoundError:
+            return False
+        if not self.show_record("indicator", observation.data.indicator_id):
+            return False
+        return self.monitoring.observations.select_record(observation_id)
+
+    def _on_open_record(self, entity: str, record_id: str) -> None:
+        self.show_record(entity, record_id)
+
+    # --- the cycle itself ----------------------------------------------------------------
+
+    def _reload_cycle(self) -> None:
+        try:
+            self.cycle = self.context.services.cycles.get(self.cycle.id)
+        except NotFoundError:
+            return
+        self._show_header()
+
+    def _show_header(self) -> None:
+        data = self.cycle.data
+        community = self.context.services.communities.get(data.community_id).data.name
+        name = self.tr("Cycle {n}").format(n=data.number)
+        if data.title:
+            name = f"{name}: {data.title}"
+        self.title_label.setText(f"{community} — {name}")
+        if data.end_on is not None:
+            dates = self.tr("{start} to {end}").format(
+                start=date_text(data.start_on), end=date_text(data.end_on)
+            )
+        else:
+            dates = self.tr("since {start}").format(start=date_text(data.start_on))
+        status = label(cycle_status_labels(), data.status)
+        self.facts_label.setText(f"{status} · {dates}")
+
+    def edit_cycle(self) -> FormDialog:
+        record = self.cycle
+
+        def submit(values: dict[str, Any]) -> Record[CycleData]:
+            data = CycleData(community_id=record.data.community_id, **values)
+            return self.context.services.cycles.update(
+                record.id, data, expected_version=record.version
+            )
+
+        form = Form(
+            self.context, form_key=f"cycle/{record.id}", title=self.tr("Cycle"), submit=submit
+        )
+        form.add_field("number", self.tr("&Number:"), QLineEdit()).setEnabled(False)
+        form.add_field("title", self.tr("&Title:"), QLineEdit())
+        form.add_field("start_on", self.tr("&Starts on:"), OptionalDateEdit())
+        form.add_field("end_on", self.tr("&Ends on:"), OptionalDateEdit())
+        form.add_field("status", self.tr("S&tatus:"), choice_combo(cycle_status_labels()))
+        values = asdict(record.data)
+        values.pop("community_id")
+        form.set_values(values)
+        form.saved.connect(lambda _record: self.context.navigator.data_changed.emit("cycle"))
+        return self._open(FormDialog(form, self))
+
+    def new_cycle(self) -> NewCycleDialog:
+        dialog = NewCycleDialog(self.context, self.cycle.data.community_id, self)
+        dialog.accepted.connect(lambda: self._opened_new(dialog))
+        return self._open(dialog)
+
+    def _opened_new(self, dialog: NewCycleDialog) -> None:
+        if dialog.cycle_id is not None:
+            self.context.navigator.open_cycle.emit(str(dialog.cycle_id))
+
+    def _open(self, dialog: D) -> D:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.form.offer_draft()
+        dialog.open()
+        return dialog
