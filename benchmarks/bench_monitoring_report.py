@@ -1,0 +1,199 @@
+"""Monitoring report at 1,000 communities, against a bare ReportLab document.
+
+Run: ``uv run python benchmarks/bench_monitoring_report.py [--communities N] [--runs R]``.
+Makes a demo database in a temporary folder, then measures in the same run:
+
+- the report: reading its figures through the services and writing the whole PDF
+  (cover, contents, bookmarks, charts, embedded fonts, decorated pages);
+- the baseline: the same figures read the same way, then a bare ReportLab document
+  (``SimpleDocTemplate``, built-in Helvetica, plain-string cells) holding the same
+  tables, with a page break before each community's tables, as the report has.
+The report and the baselines run in interleaved rounds (``--runs``); times are the best
+round, ratios the median of the rounds' ratios, so a busy machine distorts them less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+import pypdfium2
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
+
+from desktop.reports.fonts import SANS
+from desktop.reports.jobs import monitoring_job
+from desktop.services.actor import Actor
+from desktop.services.demo import generate_demo
+from desktop.services.facade import Services
+from desktop.services.reporting_monitoring import MonitoringData, MonitoringFilter, monitoring_data
+from desktop.storage import open_database
+
+COMMANDS = [
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+    ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
+STYLES = {
+    "Helvetica": TableStyle([*COMMANDS, ("FONTNAME", (0, 0), (-1, -1), "Helvetica")]),
+    SANS: TableStyle([*COMMANDS, ("FONTNAME", (0, 0), (-1, -1), SANS)]),
+}
+
+
+def timed(work: Callable[[], bytes]) -> tuple[float, bytes]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def best(runs: int, work: Callable[[], object]) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def bare_document(data: MonitoringData, font: str) -> bytes:
+    """The report's tables, with nothing around them, in ``font``."""
+
+    def table(rows: list[list[str]]) -> Table:
+        plain = Table(rows, repeatRows=1, hAlign="LEFT")
+        plain.setStyle(STYLES[font])
+        return plain
+
+    story: list[object] = []
+    total = data.actions()
+    story.append(table([["Figure", "Number"], ["Actions", str(total.total)]]))
+    for attribute in ("partnership_status", "current_phase"):
+        by_value = data.count_by(attribute)
+        story.append(table([["Value", "Communities"], *[[k, str(n)] for k, n in by_value.items()]]))
+    groups = data.groups
+    for q, by_group in sorted(data.participation.items()):
+        story.append(
+            table(
+                [
+                    ["Quarter", *[g.name for g in groups]],
+                    [q, *[str(by_group.get(g.code, 0)) for g in groups]],
+                ]
+            )
+        )
+    for figures in data.communities:
+        row, counts = figures.row, figures.actions
+        story.append(PageBreak())
+        story.append(
+            table(
+                [
+                    ["District", row.district or "-"],
+                    ["Partnership", row.partnership_status],
+                    ["Current phase", row.current_phase or "-"],
+                    ["Facilitator", row.facilitator or "-"],
+                ]
+            )
+        )
+        story.append(
+            table(
+                [
+                    ["Meetings", "Actions", "On time", "Late", "Overdue", "Linkages", "Open"],
+                    [
+                        str(figures.meetings),
+                        str(counts.total),
+                        str(counts.done_on_time),
+                        str(counts.done_late),
+                        str(counts.overdue),
+                        str(figures.linkages_formed),
+                        str(len(figures.open_follow_ups)),
+                    ],
+                ]
+            )
+        )
+        story.append(
+            table(
+                [
+                    [g.name for g in groups],
+                    [str(figures.attendance.get(g.code, 0)) for g in groups],
+                ]
+            )
+        )
+        if figures.open_follow_ups:
+            story.append(
+                table(
+                    [
+                        ["What is to be done", "Who", "By when"],
+                        *[
+                            [f.description[:80], f.owner or "-", str(f.due_on)]
+                            for f in figures.open_follow_ups
+                        ],
+                    ]
+                )
+            )
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, initialFontName=font).build(story)
+    return out.getvalue()
+
+
+def page_count(pdf: bytes) -> int:
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--communities", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    today = date.today()
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "bench.db")
+        generate_demo(db, communities=args.communities, seed=1, today=today)
+        services = Services(db, Actor("manager", "manager"))
+        selection = MonitoringFilter()
+        job = monitoring_job(services, selection, today=today)
+
+        def report() -> bytes:
+            out = io.BytesIO()
+            job.write(out, None, None)
+            return out.getvalue()
+
+        def baseline(font: str) -> bytes:
+            return bare_document(monitoring_data(services, selection, today), font)
+
+        # Rounds interleave the report and its baselines, so that each ratio compares
+        # runs made under the same load (the machine may be shared).
+        data_time = best(args.runs, lambda: monitoring_data(services, selection, today))[0]
+        times: dict[str, list[float]] = {"report": [], **{font: [] for font in STYLES}}
+        pdf, bare = b"", {font: b"" for font in STYLES}
+        for _round in range(args.runs):
+            elapsed, pdf = timed(report)
+            times["report"].append(elapsed)
+            for font in STYLES:
+                elapsed, bare[font] = timed(partial(baseline, font))
+                times[font].append(elapsed)
+        db.close()
+    report_time = min(times["report"])
+    print(f"communities: {args.communities}; {args.runs} rounds, best times")
+    print(f"figures read through the services: {data_time:.2f} s")
+    print(f"monitoring report: {report_time:.2f} s, {page_count(pdf)} pages, {len(pdf):,} bytes")
+    for font in STYLES:
+        ratios = [r / b for r, b in zip(times["report"], times[font], strict=True)]
+        print(
+            f"bare ReportLab document in {font}, same figures and tables: "
+            f"{min(times[font]):.2f} s, {page_count(bare[font])} pages -> ratio "
+            f"{statistics.median(ratios):.2f} (median of the rounds' ratios)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Text with right-to-left script (Arabic): shaped, reordered line by line, wrapped, split.
+
+ReportLab's own paragraph lays text out left to right. For text holding Arabic letters
+this flowable takes over: the letters are joined into their contextual forms
+(``arabic_reshaper``), the words are wrapped into lines in reading order, and then each
+line - not the whole paragraph, or a long paragraph's lines would come out in reverse
+order - is put into display order with the Unicode bidirectional algorithm
+(``python-bidi``). Runs of Arabic script are drawn with the Arabic font, other runs with
+the Latin one. Lines split over pages and table rows like a paragraph's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from desktop.reports.fonts import arabic_font
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_ARABIC_RUN = re.compile("([\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)")
+_STRONG_LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u04ff]")
+
+
+def has_rtl(text: str) -> bool:
+    """Whether the text holds right-to-left letters (and needs this flowable)."""
+    return _RTL.search(text) is not None
+
+
+def _starts_rtl(text: str) -> bool:
+    """Whether the first strong letter is right-to-left (the paragraph's direction)."""
+    rtl, ltr = _RTL.search(text), _STRONG_LTR.search(text)
+    return rtl is not None and (ltr is None or rtl.start() < ltr.start())
+
+
+class BidiText(Flowable):  # type: ignore[misc]
+    """A paragraph of plain text that may hold Arabic; aligned to its reading direction."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, lines: list[str] | None = None):
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.rtl = _starts_rtl(text)
+        self._fixed = lines is not None  # lines made by split(): already wrapped
+        self._lines: list[str] = lines or []
+        self._wrapped_for: float | None = None
+        self._width = 0.0
+
+    # ------------------------------------------------------------------ layout
+    def _fonts(self) -> tuple[str, str]:
+        return self.style.fontName, arabic_font(self.style.fontName)
+
+    def _runs(self, visual: str) -> Iterator[tuple[str, str]]:
+        latin, arabic = self._fonts()
+        for part in _ARABIC_RUN.split(visual):
+            if part:
+                yield part, arabic if _ARABIC_RUN.fullmatch(part) else latin
+
+    def natural_width(self) -> float:
+        """The width of the longest line if nothing had to wrap."""
+        return max((self.measure(line) for line in self._wrap_lines(float("inf"))), default=0.0)
+
+    def measure(self, visual: str) -> float:
+        size = self.style.fontSize
+        return float(sum(stringWidth(part, font, size) for part, font in self._runs(visual)))
+
+    def _wrap_lines(self, width: float) -> list[str]:
+        lines: list[str] = []
+        for block in self.text.split("\n"):
+            shaped = arabic_reshaper.reshape(block)
+            words = shaped.split()
+            current: list[str] = []
+            for word in words:
+                trial = " ".join([*current, word])
+                if current and self.measure(trial) > width:
+                    lines.append(get_display(" ".join(current)))
+                    current = [word]
+                else:
+                    current.append(word)
+            lines.append(get_display(" ".join(current)))
+        return lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if not self._fixed and self._wrapped_for != availWidth:
+            self._lines = self._wrap_lines(availWidth)
+            self._wrapped_for = availWidth
+        self.width = self._width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        fits = int(availHeight // self.style.leading)
+        if fits < 1 or fits >= len(self._lines):
+            return [] if fits < 1 else [self]
+        head = BidiText(self.text, self.style, lines=self._lines[:fits])
+        tail = BidiText(self.text, self.style, lines=self._lines[fits:])
+        return [head, tail]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        size, leading = self.style.fontSize, self.style.leading
+        y = self.height - size
+        for line in self._lines:
+            line_width = self.measure(line)
+            if self.style.alignment == TA_CENTER:
+                x = (self._width - line_width) / 2
+            elif self.rtl or self.style.alignment == TA_RIGHT:
+                x = self._width - line_width
+            else:
+                x = 0.0
+            for part, font in self._runs(line):
+                canvas.setFont(font, size)
+                canvas.setFillColor(self.style.textColor)
+                canvas.drawString(x, y, part)
+                x += stringWidth(part, font, size)
+            y -= leading

@@ -1,0 +1,81 @@
+"""The community cycle report: one cycle of one community in full, section by section."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.i18n import _
+from desktop.reports import templates_monitoring as mon
+from desktop.reports import templates_planning as plan
+from desktop.reports.blocks import bulleted, fields, grid
+from desktop.reports.document import Contents, section
+from desktop.reports.forms import FormContext
+from desktop.reports.labels import day, label
+from desktop.reports.styles import STYLES, text
+from desktop.services.reporting import CycleSheet
+
+CYCLE_REPORT_ID = "cycle-report"
+CYCLE_REPORT_VERSION = "1.0"
+
+
+def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
+    community, cycle = sheet.community.data, sheet.cycle.data
+    parts: list[tuple[str, str, list[Flowable]]] = [
+        ("phases", _("Phases and learning"), _phases(ctx, sheet)),
+        ("harms", _("Harms selected"), plan.harm_ranking_filled(ctx, sheet)),
+        ("meetings", _("Meetings and participation"), plan.meeting_filled(ctx, sheet)),
+        ("actions", _("Community action plan"), plan.action_plan_filled(ctx, sheet)),
+        ("indicators", _("Community indicators"), mon.indicators_filled(ctx, sheet)),
+        ("reflections", _("Reflections and adjustments"), mon.reflection_filled(ctx, sheet)),
+        ("linkages", _("Linkages with the formal system"), mon.linkage_filled(ctx, sheet)),
+        ("reviews", _("Mentor reviews"), mon.mentor_review_filled(ctx, sheet)),
+    ]
+    title = _("Cycle {number} of {community}").format(number=cycle.number, community=community.name)
+    place = ", ".join(p for p in (community.locality, community.district, community.region) if p)
+    story: list[Flowable] = [
+        text(title, STYLES.cover_title),
+        fields(
+            [
+                (_("Community"), community.name),
+                (_("Other names"), community.other_names or "-"),
+                (_("Place"), place or "-"),
+                (
+                    _("Partnership"),
+                    f"{label(community.partnership_status)} "
+                    f"({_('since')} {day(community.partnership_since)})",
+                ),
+                (_("Cycle"), cycle.title or "-"),
+                (_("Dates"), f"{day(cycle.start_on)} - {day(cycle.end_on)}"),
+                (_("Status"), label(cycle.status)),
+                (_("Facilitator(s)"), ", ".join(sheet.facilitators) or "-"),
+                (_("Mentor(s)"), ", ".join(sheet.mentors) or "-"),
+            ],
+            ctx.width,
+        ),
+        Spacer(1, 10),
+        text(_("Contents"), STYLES.h1),
+        Contents([(key, name, 0) for key, name, _part in parts]),
+    ]
+    for key, name, part in parts:
+        story += [section(name, key), *part]
+    return story
+
+
+def _phases(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
+    rows = [[label(p.kind), day(p.start_on), day(p.end_on), p.notes] for p in sheet.phases]
+    story: list[Flowable] = []
+    if rows:
+        widths = [110, 70, 70, ctx.width - 250]
+        story.append(grid([_("Phase"), _("From"), _("To"), _("Notes")], rows, widths))
+    else:
+        story.append(text(_("No phase recorded."), STYLES.muted))
+    story.append(text(_("What the learning found"), STYLES.h2))
+    findings = []
+    for finding in sheet.findings:
+        checked = {True: _("validated"), False: _("not validated"), None: _("not yet discussed")}
+        harm = sheet.harm(finding.harm_id)
+        findings.append(
+            (f"{harm}: " if harm else "") + finding.summary + f" ({checked[finding.validated]})"
+        )
+    story += bulleted(findings)
+    return story

@@ -1,0 +1,340 @@
+"""Page decoration and PDF building shared by every template and report.
+
+``render_pdf(story, decoration, paper=..., out=...)`` lays out a story of flowables on
+pages that all carry the office name (and logo), the document's id and version, a
+confidentiality footer and "page X of Y". Sections made with :func:`section` become
+PDF bookmarks, and a :class:`Contents` list shows their page numbers. Page totals and
+contents numbers are written when the document is saved (pages are kept until then),
+so one layout pass is enough. ``save_pdf`` writes a file atomically: a failed or
+cancelled build leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from desktop.i18n import _
+from desktop.reports.bidi_text import BidiText, has_rtl
+from desktop.reports.fonts import SANS, SANS_BOLD
+from desktop.reports.options import Paper
+from desktop.reports.styles import MUTED, RULE, STYLES, heading
+
+MARGIN = 15 * mm
+HEADER = 14 * mm
+FOOTER = 13 * mm
+
+Progress = Callable[[float], None]
+
+# Page streams are compressed; wrapping them in ASCII85 as well would only make files a
+# quarter larger and cost time on every page.
+rl_config.useA85 = 0
+Cancelled = Callable[[], bool]
+
+
+PAPER_SIZES: dict[Paper, tuple[float, float]] = {Paper.A4: A4, Paper.LETTER: LETTER}
+
+
+class BuildCancelled(Exception):
+    """The person cancelled the build; nothing was written."""
+
+
+@dataclass(frozen=True)
+class PageDecoration:
+    """What every page of one document shows around its content."""
+
+    office_name: str
+    doc_id: str
+    version: str
+    title: str
+    logo: bytes | None = None
+    confidentiality: str = ""
+
+    def footer_note(self) -> str:
+        return self.confidentiality or _(
+            "Confidential: information about children and their community. Keep it locked "
+            "away, share it only with people who work on this programme, destroy spare copies."
+        )
+
+
+def page_size(paper: Paper | str, *, wide: bool = False) -> tuple[float, float]:
+    size = PAPER_SIZES[Paper(paper)]
+    return landscape(size) if wide else size
+
+
+# --- sections, bookmarks and contents ----------------------------------------------------
+
+
+def section(title: str, key: str, level: int = 0) -> Flowable:
+    """A heading that becomes a PDF bookmark and an entry of the contents."""
+    flowable = heading(title, STYLES.h1 if level == 0 else STYLES.h2)
+    flowable.bookmark = (key, title, level)
+    return flowable
+
+
+class Contents(Flowable):  # type: ignore[misc]
+    """A table of contents for sections known in advance; page numbers filled in at save."""
+
+    ROW = 15.0
+
+    def __init__(self, entries: Sequence[tuple[str, str, int]]) -> None:
+        super().__init__()
+        self.entries = list(entries)  # (key, title, level)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.ROW * len(self.entries)
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        fits = int(availHeight // self.ROW)
+        if fits >= len(self.entries):
+            return [self]
+        if fits < 1:
+            return []
+        return [Contents(self.entries[:fits]), Contents(self.entries[fits:])]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height - self.ROW + 4
+        slots = getattr(canvas, "contents_slots", None)
+        for key, title, level in self.entries:
+            indent = 14.0 * level
+            font = SANS_BOLD if level == 0 else SANS
+            canvas.setFont(font, 9.5 if level == 0 else 9)
+            canvas.setFillColor(STYLES.body.textColor)
+            canvas.drawString(indent, y, _shorten(title, 90))
+            canvas.setStrokeColor(RULE)
+            canvas.setDash(1, 2)
+            canvas.line(indent + canvas.stringWidth(_shorten(title, 90)) + 4, y, self.width - 30, y)
+            canvas.setDash()
+            if slots is not None:
+                x, y_abs = canvas.absolutePosition(self.width, y)
+                slots.append((canvas.getPageNumber(), key, x, y_abs))
+            y -= self.ROW
+
+
+def _shorten(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- the canvas that keeps pages until it knows how many there are --------------------
+
+
+class _DeferredCanvas(Canvas):  # type: ignore[misc]
+    decoration: PageDecoration
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Start pages in the embedded font, not ReportLab's default (unembedded Helvetica).
+        kwargs.setdefault("initialFontName", SANS)
+        super().__init__(*args, **kwargs)
+        self._kept: list[dict[str, Any]] = []
+        self.contents_slots: list[tuple[int, str, float, float]] = []
+        self.section_pages: dict[str, int] = {}
+        self._bookmarks: list[tuple[int, str]] = []
+
+    def bookmarkPage(self, key: str, **options: Any) -> None:
+        """Remember the bookmark; it is made when its page is written (in :meth:`save`),
+        so that it points at that page and not at the first one."""
+        self._bookmarks.append((self.getPageNumber(), key))
+
+    def showPage(self) -> None:
+        self._kept.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._kept)
+        slots, pages, bookmarks = self.contents_slots, self.section_pages, self._bookmarks
+        for state in self._kept:
+            self.__dict__.update(state)
+            number = self.getPageNumber()
+            for page, key in bookmarks:
+                if page == number:
+                    Canvas.bookmarkPage(self, key, fit="XYZ")
+            self._page_total(number, total)
+            for page, key, x, y in slots:
+                if page == number and key in pages:
+                    self.setFont(SANS, 9)
+                    self.drawRightString(x, y, str(pages[key]))
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _page_total(self, number: int, total: int) -> None:
+        width, _height = self._pagesize
+        self.setFont(SANS, 7.5)
+        self.setFillColor(MUTED)
+        label = _("Page {page} of {total}").format(page=number, total=total)
+        self.drawRightString(width - MARGIN, MARGIN - 3 * mm, label)
+
+
+def _draw_decoration(canvas: Canvas, doc: _Document) -> None:
+    decoration: PageDecoration = doc.decoration
+    width, height = doc.pagesize
+    canvas.saveState()
+    top = height - MARGIN
+    x = MARGIN
+    if decoration.logo:
+        try:
+            image = ImageReader(io.BytesIO(decoration.logo))
+            iw, ih = image.getSize()
+            h = 9 * mm
+            w = h * iw / ih if ih else h
+            canvas.drawImage(image, x, top - h + 2 * mm, width=w, height=h, mask="auto")
+            x += w + 3 * mm
+        except (OSError, ValueError):
+            pass  # an unreadable logo is left out, the page still prints
+    _draw_line_text(
+        canvas, decoration.office_name or _("Field office"), SANS_BOLD, 9, x, top - 3 * mm
+    )
+    _draw_line_text(canvas, decoration.title, SANS, 8, width - MARGIN, top - 3 * mm, right=True)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, top - HEADER + 6 * mm, width - MARGIN, top - HEADER + 6 * mm)
+    canvas.line(MARGIN, MARGIN + FOOTER - 5 * mm, width - MARGIN, MARGIN + FOOTER - 5 * mm)
+    ident = f"{decoration.doc_id} · v{decoration.version}"
+    canvas.setFont(SANS_BOLD, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(MARGIN, MARGIN - 3 * mm, ident)
+    note, note_height = doc.footer_note()
+    note.drawOn(canvas, MARGIN, MARGIN + FOOTER - 5.5 * mm - note_height)
+    canvas.restoreState()
+
+
+def _draw_line_text(
+    canvas: Canvas, value: str, font: str, size: float, x: float, y: float, *, right: bool = False
+) -> None:
+    """One line of header text at baseline ``y``; Arabic goes through the bidi flowable."""
+    value = _shorten(value, 70)
+    canvas.setFillColor(STYLES.body.textColor)
+    if not has_rtl(value):
+        canvas.setFont(font, size)
+        (canvas.drawRightString if right else canvas.drawString)(x, y, value)
+        return
+    line = BidiText(value, STYLES.cell.clone("line", fontName=font, fontSize=size, leading=size))
+    width = line.natural_width()
+    line.wrap(width + 1, size * 2)
+    line.drawOn(canvas, x - width - 1 if right else x, y - (line.height - size))
+
+
+class _Document(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(
+        self,
+        out: BinaryIO,
+        decoration: PageDecoration,
+        size: tuple[float, float],
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        steps: int,
+    ) -> None:
+        super().__init__(
+            out,
+            pagesize=size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER,
+            bottomMargin=MARGIN + FOOTER,
+            title=decoration.title,
+            author=decoration.office_name,
+            subject=decoration.doc_id,
+            creator="CLCP Desktop",
+            initialFontName=SANS,
+            initialFontSize=9,
+        )
+        self.decoration = decoration
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_decoration)])
+        self._progress, self._cancelled = progress, cancelled
+        self._steps, self._done = max(1, steps), 0
+        self._footer: tuple[Paragraph, float] | None = None
+
+    def footer_note(self) -> tuple[Paragraph, float]:
+        """The confidentiality note and its height, laid out once for every page."""
+        if self._footer is None:
+            style = STYLES.muted.clone("footer", fontSize=7.5, leading=9)
+            note = Paragraph(_escape(self.decoration.footer_note()), style)
+            _width, height = note.wrap(self.pagesize[0] - 2 * MARGIN, FOOTER)
+            self._footer = (note, height)
+        return self._footer
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        bookmark = getattr(flowable, "bookmark", None)
+        if bookmark is not None:
+            key, title, level = bookmark
+            canvas = self.canv
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(title, key, level=level, closed=level > 0)
+            canvas.section_pages[key] = canvas.getPageNumber()
+        self._done += 1
+        if self._cancelled is not None and self._cancelled():
+            raise BuildCancelled
+        if self._progress is not None and self._done % 20 == 0:
+            self._progress(min(1.0, self._done / self._steps))
+
+
+def render_pdf(
+    story: list[Flowable],
+    decoration: PageDecoration,
+    out: BinaryIO,
+    *,
+    paper: Paper | str = Paper.A4,
+    wide: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Lay ``story`` out on decorated pages and write the PDF to ``out``."""
+    doc = _Document(out, decoration, page_size(paper, wide=wide), progress, cancelled, len(story))
+    doc.build(story, canvasmaker=_DeferredCanvas)
+    if progress is not None:
+        progress(1.0)
+
+
+def save_pdf(path: Path | str, write: Callable[[BinaryIO], object]) -> Path:
+    """Run ``write`` into a temporary file beside ``path``, then move it into place.
+
+    If ``write`` fails (or is cancelled) the temporary file is removed and an existing
+    file at ``path`` is left as it was.
+    """
+    target = Path(path).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=".clcp-", suffix=".pdf.part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def pdf_bytes(write: Callable[[BinaryIO], None]) -> bytes:
+    """The PDF ``write`` produces, in memory (for the preview and for printing)."""
+    buffer = io.BytesIO()
+    write(buffer)
+    return buffer.getvalue()

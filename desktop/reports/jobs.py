@@ -1,0 +1,185 @@
+"""What the CLI and the Reports screen ask for: a job that writes one PDF.
+
+A job reads its data and lays out its pages only when ``write`` runs, so the screen
+can run it in a background thread with a progress callback and a cancel check.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.i18n import _
+from desktop.reports.document import (
+    MARGIN,
+    Cancelled,
+    PageDecoration,
+    Progress,
+    page_size,
+    render_pdf,
+)
+from desktop.reports.forms import DEFAULT_GROUPS, FormContext, TemplateSpec
+from desktop.reports.options import Paper
+from desktop.reports.registry import find_template
+from desktop.services.facade import Services
+from desktop.services.reporting import cycle_sheet, participant_groups
+from desktop.services.reporting_monitoring import MonitoringFilter
+
+LOGO_SETTING = "office_logo"
+
+Write = Callable[[BinaryIO, Progress | None, Cancelled | None], None]
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One PDF to make: its title (for messages and file names) and how to write it."""
+
+    title: str
+    write: Write
+    services: Services | None = None
+    subject: str = ""
+    #: the template or report id printed on every page (what the audit trail names)
+    doc_id: str = ""
+
+    def record_export(self, destination: str) -> None:
+        """Note in the audit trail that this printout left the app (saved as a PDF file
+        or sent to a printer). A blank template made without a database holds no data
+        and has no trail to write to."""
+        if self.services is None:
+            return
+        detail = {"title": self.title, "subject": self.subject, "destination": destination}
+        self.services.audit_log.record_print(self.doc_id or self.title, detail)
+
+    def suggested_file_name(self) -> str:
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.title.lower())
+        return "-".join(part for part in safe.split("-") if part) + ".pdf"
+
+
+def office_logo(services: Services | None) -> bytes | None:
+    """The logo set in the office settings: image data (base64) or a path to an image file."""
+    if services is None:
+        return None
+    value = services.settings.value(LOGO_SETTING, "").strip()
+    if not value:
+        return None
+    if value.startswith("data:") and "," in value:
+        value = value.split(",", 1)[1]
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        path = Path(value).expanduser()
+        return path.read_bytes() if path.is_file() else None
+
+
+def decoration_for(
+    services: Services | None, doc_id: str, version: str, title: str
+) -> PageDecoration:
+    office = services.settings.office_name() if services is not None else ""
+    return PageDecoration(
+        office_name=office, doc_id=doc_id, version=version, title=title, logo=office_logo(services)
+    )
+
+
+def frame_width(paper: Paper, wide: bool) -> float:
+    return float(page_size(paper, wide=wide)[0] - 2 * MARGIN)
+
+
+def template_job(
+    template_id: str,
+    *,
+    paper: Paper = Paper.A4,
+    services: Services | None = None,
+    cycle_id: uuid.UUID | None = None,
+) -> ReportJob:
+    """A template, blank (``cycle_id`` None) or filled for one cycle."""
+    spec = find_template(template_id)
+
+    def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        groups = tuple(participant_groups(services)) if services is not None else DEFAULT_GROUPS
+        ctx = FormContext(width=frame_width(paper, spec.wide), groups=groups or DEFAULT_GROUPS)
+        story = _template_story(spec, ctx, services, cycle_id)
+        decoration = decoration_for(services, spec.id, spec.version, spec.title)
+        render_pdf(
+            story,
+            decoration,
+            out,
+            paper=paper,
+            wide=spec.wide,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    title = spec.title if cycle_id is None else _("{title} (filled)").format(title=spec.title)
+    return ReportJob(title, write, services, subject=str(cycle_id or ""), doc_id=spec.id)
+
+
+def _template_story(
+    spec: TemplateSpec, ctx: FormContext, services: Services | None, cycle_id: uuid.UUID | None
+) -> list[object]:
+    from desktop.reports.forms import opening
+
+    if cycle_id is None or services is None:
+        return [*opening(spec, ctx, None), *spec.blank(ctx)]
+    sheet = cycle_sheet(services, cycle_id)
+    return [*opening(spec, ctx, sheet), *spec.filled(ctx, sheet)]
+
+
+def cycle_job(services: Services, cycle_id: uuid.UUID, *, paper: Paper = Paper.A4) -> ReportJob:
+    """One cycle of one community in full."""
+    from desktop.reports.cycle_report import CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, cycle_story
+
+    def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        sheet = cycle_sheet(services, cycle_id)
+        ctx = FormContext(width=frame_width(paper, False), groups=tuple(sheet.groups))
+        title = _("Cycle report")
+        decoration = decoration_for(services, CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, title)
+        render_pdf(
+            cycle_story(ctx, sheet),
+            decoration,
+            out,
+            paper=paper,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    return ReportJob(
+        _("Cycle report"), write, services, subject=str(cycle_id), doc_id=CYCLE_REPORT_ID
+    )
+
+
+def monitoring_job(
+    services: Services,
+    selection: MonitoringFilter,
+    *,
+    paper: Paper = Paper.A4,
+    today: date | None = None,
+) -> ReportJob:
+    """The managers' monitoring report for a district, facilitator and period."""
+    from desktop.reports.monitoring_report import write_monitoring_report
+
+    def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        write_monitoring_report(
+            services,
+            selection,
+            out,
+            paper=paper,
+            today=today or date.today(),
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    from desktop.reports.monitoring_report import MONITORING_REPORT_ID
+
+    return ReportJob(
+        _("Monitoring report"),
+        write,
+        services,
+        subject=repr(selection),
+        doc_id=MONITORING_REPORT_ID,
+    )

@@ -1,0 +1,53 @@
+"""A community with an Arabic name and a 3,000-character action description prints in full:
+the Arabic letters are shaped and in reading order, and the long text flows over pages
+instead of running out of its cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import arabic_reshaper
+from report_checks import pdf_page_texts
+from report_world import make_report_world
+
+from desktop.reports.document import save_pdf
+from desktop.reports.jobs import cycle_job, template_job
+from desktop.services.actor import SYSTEM_ROLE, Actor
+from desktop.services.facade import Services
+from desktop.storage import Database
+
+ARABIC_NAME = "قرية النور"
+# 50 numbered steps of 67 characters, one per line: a plan written as a list
+STEPS = [
+    f"{n:02d}. The mothers' group walks the girls to the school gate each day."
+    for n in range(1, 51)
+]
+LONG_WHAT = "\n".join(STEPS)[:-1] + " END-OF-TEXT"
+
+
+def _squash(value: str) -> str:
+    return "".join(value.split())
+
+
+def test_arabic_name_and_long_description_print_in_full(db: Database, tmp_path: Path) -> None:
+    services = Services(db, Actor("amina", role=SYSTEM_ROLE))
+    world = make_report_world(services, name=ARABIC_NAME, action_what=LONG_WHAT)
+    assert len(LONG_WHAT) >= 3000
+    for name, job in (
+        ("plan.pdf", template_job("action-plan", services=services, cycle_id=world.cycle_id)),
+        ("cycle.pdf", cycle_job(services, world.cycle_id)),
+    ):
+        out = save_pdf(tmp_path / name, lambda stream, job=job: job.write(stream, None, None))
+        pages = pdf_page_texts(out)
+        text = _squash(" ".join(pages))
+        # the whole description, every step word for word, from the first to the last
+        missing = [step for step in STEPS[:-1] if _squash(step) not in text]
+        assert not missing, (name, missing)
+        assert _squash(STEPS[-1][:-1] + " END-OF-TEXT") in text, name
+        # it starts on one page and ends on a later one: it flowed, it was not cut
+        first = next(i for i, page in enumerate(pages) if "01. The mothers'" in page)
+        last = next(i for i, page in enumerate(pages) if "END-OF-TEXT" in page)
+        assert last > first, name
+        # the Arabic name is printed shaped (joined letter forms), in reading order
+        shaped = _squash(arabic_reshaper.reshape(ARABIC_NAME))
+        assert shaped in text or shaped[::-1] in text, name

@@ -1,0 +1,82 @@
+"""The Reports screen: builds in the background, previews pages, saves (audited) and
+cancels, while the window keeps handling events."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+from report_world import make_report_world
+
+from desktop.services.actor import Actor
+from desktop.services.demo import generate_demo
+from desktop.storage import Database
+from desktop.views.context import AppContext
+from desktop.views.reports_page import MONITORING_REPORT, ReportsPage
+from desktop.views.reports_preview import page_count
+
+TODAY = date(2026, 6, 30)
+
+
+def _page(qtbot: QtBot, db: Database, tmp_path: Path) -> ReportsPage:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext.create(db, Actor("amina", role="manager"), settings=settings, today=TODAY)
+    page = ReportsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    return page
+
+
+def _choose(page: ReportsPage, key: str) -> None:
+    row = next(
+        i
+        for i in range(page.choices.count())
+        if page.choices.item(i).data(Qt.ItemDataRole.UserRole) == key
+    )
+    page.choices.setCurrentRow(row)
+
+
+def test_filled_template_previews_and_saves(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    world = make_report_world(AppContext.create(db, Actor("amina", role="manager")).services)
+    page = _page(qtbot, db, tmp_path)
+    _choose(page, "action-plan")
+    page.fill.setChecked(True)
+    page.community.setCurrentIndex(page.community.findText(world.name))
+    assert page.cycle.currentData() == world.cycle_id
+    assert not page.save_button.isEnabled()
+    qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    assert page.pdf is not None and page.pdf.startswith(b"%PDF")
+    assert len(page.preview.pages) >= 1
+    assert not page.preview.pages[0].pixmap().isNull()
+    assert page.status.text() == f"Pages: {page_count(page.pdf)}."
+    assert page.save_button.isEnabled() and page.print_button.isEnabled()
+    out = tmp_path / "plan.pdf"
+    assert page.save_to(str(out))
+    assert out.read_bytes() == page.pdf
+    events = page.context.services.audit_log.list(entity_type="action-plan").items
+    assert [e.action for e in events] == ["print"]
+
+
+def test_a_long_report_can_be_cancelled_while_the_window_keeps_working(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    generate_demo(db, communities=150, seed=2, today=TODAY)
+    page = _page(qtbot, db, tmp_path)
+    _choose(page, MONITORING_REPORT)
+    qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert page.is_busy() and page.cancel_button.isEnabled()
+    assert not page.build_button.isEnabled()
+    # progress arrives from the worker and is shown while it still runs: the event loop is free
+    qtbot.waitUntil(lambda: page.progress.value() > 5, timeout=60_000)
+    assert page.is_busy()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    assert page.pdf is None
+    assert page.status.text() == "Cancelled. Nothing was made."
+    assert page.preview.pages == []
+    assert not page.save_button.isEnabled()
+    assert page.build_button.isEnabled()

@@ -1,0 +1,110 @@
+"""The timeline PDF, read back: name, legend, landscape pages; and `clcp report timeline`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from timeline_world import TODAY, make_timeline_world
+
+from desktop.cli import main
+from desktop.reports.document import save_pdf
+from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
+from desktop.services.actor import SYSTEM_ROLE, Actor
+from desktop.services.facade import Services
+from desktop.services.timeline import OfficeQuery, community_timeline, office_timeline
+from desktop.storage import Database
+
+
+def _text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _pages(path: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(
+        ["pdfinfo", "-l", "99", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    sizes = []
+    for line in info.splitlines():
+        if line.startswith("Page") and "size:" in line:
+            parts = line.split("size:")[1].split()
+            sizes.append((float(parts[0]), float(parts[2])))
+    return sizes
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    return Services(db, Actor("amina", role=SYSTEM_ROLE))
+
+
+def test_community_timeline_pdf_has_the_name_and_the_legend(
+    db: Database, services: Services, tmp_path: Path
+) -> None:
+    world = make_timeline_world(services)
+    timeline = community_timeline(db, world.community_id, TODAY)
+    job = community_timeline_job(services, timeline)
+    out = save_pdf(tmp_path / "kerewe.pdf", lambda stream: job.write(stream, None, None))
+    text = _text(out)
+    assert "Kéréwé" in text
+    for entry in ("Legend", "Planning", "Action: Under way", "Mentor review", "Overdue action"):
+        assert entry in text
+    assert "Talk with parents" in text
+    assert all(width > height for width, height in _pages(out))  # landscape
+
+
+def test_a_long_period_and_many_rows_split_over_pages(
+    db: Database, services: Services, tmp_path: Path
+) -> None:
+    make_timeline_world(services)
+    office = office_timeline(db, OfficeQuery(), TODAY)
+    many = type(office)(office.today, office.rows * 40)
+    job = office_timeline_job(services, many, title="All", period=(TODAY.replace(year=2024), TODAY))
+    out = save_pdf(tmp_path / "all.pdf", lambda stream: job.write(stream, None, None))
+    pages = _pages(out)
+    assert len(pages) >= 4  # at least two windows of months, each over two pages of rows
+    text = _text(out)
+    assert text.count("Legend") == len(pages)
+    assert "No meeting for over 60 days" in text
+
+
+def test_cli_writes_a_district_timeline(db: Database, services: Services, tmp_path: Path) -> None:
+    make_timeline_world(services)
+    assert db.path is not None
+    out = tmp_path / "lira.pdf"
+    status = main(["report", "timeline", "--db", str(db.path), "--district", "Lira",
+                   "--out", str(out), "--from", "2026-01-01", "--to", "2026-12-31"])  # fmt: skip
+    assert status == 0
+    assert "Kéréwé" in _text(out)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--community", "Nowhere"],
+        ["--district", "Nowhere"],
+        ["--community", "Kéréwé", "--district", "Lira"],
+        ["--community", "Kéréwé", "--from", "2026-05-01", "--to", "2026-01-01"],
+        ["--community", "Kéréwé", "--from", "yesterday"],
+        ["--community", "Kéréwé", "--paper", "a5"],
+        [],
+    ],
+)
+def test_cli_bad_input_exits_2_and_writes_nothing(
+    db: Database,
+    services: Services,
+    tmp_path: Path,
+    extra: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    make_timeline_world(services)
+    assert db.path is not None
+    out = tmp_path / "out.pdf"
+    status = main(["report", "timeline", "--db", str(db.path), "--out", str(out), *extra])
+    assert status == 2
+    error = capsys.readouterr().err
+    assert error.startswith("clcp: ") and error.count("\n") == 1
+    assert not out.exists()
+    assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".clcp-*")) == []
