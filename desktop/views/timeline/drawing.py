@@ -1,0 +1,141 @@
+"""Colours, marker shapes, zoom levels and date words shared by both timelines and the legend.
+
+Meaning never rests on colour alone: each marker kind has its own shape, action statuses
+differ in fill pattern as well as colour, and anything overdue carries a "!" badge.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+
+from desktop.services.timeline import (
+    ACTION_COLOURS,
+    FALLBACK_COLOUR,
+    MARKER_COLOURS,
+    OVERDUE_COLOUR,
+    PHASE_COLOURS,
+)
+
+MIN_PIXELS_PER_DAY = 0.15
+MAX_PIXELS_PER_DAY = 40.0
+WHEEL_ZOOM_STEP = 1.25
+
+
+class Zoom(Enum):
+    """Preset scales, in pixels per day: about a season, a year or four years on a screen."""
+
+    MONTH = 12.0
+    QUARTER = 3.2
+    YEAR = 0.8
+
+
+def clamp_zoom(pixels_per_day: float) -> float:
+    return max(MIN_PIXELS_PER_DAY, min(MAX_PIXELS_PER_DAY, pixels_per_day))
+
+
+def phase_colour(kind: str) -> QColor:
+    return QColor(PHASE_COLOURS.get(kind, FALLBACK_COLOUR))
+
+
+def action_brush(status: str) -> QBrush:
+    """Planned: pale; under way: solid; done: dark; dropped: crossed out with a hatch."""
+    colour = QColor(ACTION_COLOURS.get(status, FALLBACK_COLOUR))
+    if status == "dropped":
+        brush = QBrush(QColor("#9E9E9E"), Qt.BrushStyle.FDiagPattern)
+        return brush
+    return QBrush(colour)
+
+
+def action_text_colour(status: str) -> QColor:
+    return QColor("white") if status in ("under_way", "done") else QColor("#1A1A1A")
+
+
+def action_pen(status: str, overdue: bool) -> QPen:
+    if overdue:
+        pen = QPen(QColor(OVERDUE_COLOUR), 2.0, Qt.PenStyle.DashLine)
+    else:
+        pen = QPen(QColor(ACTION_COLOURS.get(status, FALLBACK_COLOUR)).darker(160), 1.0)
+    pen.setCosmetic(True)
+    return pen
+
+
+def overdue_colour() -> QColor:
+    return QColor(OVERDUE_COLOUR)
+
+
+def overdue_brush() -> QBrush:
+    """The stretch from a missed due date (or the last meeting) to today."""
+    return QBrush(QColor(OVERDUE_COLOUR), Qt.BrushStyle.BDiagPattern)
+
+
+def marker_colour(entity: str) -> QColor:
+    return QColor(MARKER_COLOURS.get(entity, FALLBACK_COLOUR))
+
+
+def marker_path(entity: str, size: float) -> QPainterPath:
+    """The symbol of a marker kind, centred on (0, 0): circle, diamond, triangle, square, flag."""
+    r = size / 2
+    path = QPainterPath()
+    if entity == "meeting":
+        path.addEllipse(QPointF(0, 0), r, r)
+    elif entity == "observation":
+        path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
+        path.closeSubpath()
+    elif entity == "reflection":
+        path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, r), QPointF(-r, r)]))
+        path.closeSubpath()
+    elif entity == "review":
+        path.addRect(QRectF(-r * 0.85, -r * 0.85, r * 1.7, r * 1.7))
+    else:  # a follow-up: a pennant on a pole
+        path.addRect(QRectF(-r, -r, r * 0.3, r * 2))
+        path.addPolygon(
+            QPolygonF([QPointF(-r * 0.7, -r), QPointF(r, -r * 0.45), QPointF(-r * 0.7, r * 0.1)])
+        )
+        path.closeSubpath()
+    return path
+
+
+def draw_overdue_badge(painter: QPainter, centre: QPointF, size: float) -> None:
+    """A red disc with a white "!": overdue, readable without colour."""
+    painter.save()
+    painter.setPen(QPen(QColor("white"), 1.0))
+    painter.setBrush(overdue_colour())
+    box = QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size)
+    painter.drawEllipse(box)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(7, int(size * 0.8)))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(
+        box,
+        Qt.AlignmentFlag.AlignCenter,
+        "!",
+    )
+    painter.restore()
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def day_text(day: date | None, locale: QLocale | None = None) -> str:
+    """A date as the person's locale writes it briefly (e.g. 3 Mar 2026)."""
+    if day is None:
+        return "…"
+    return (locale or QLocale()).toString(qdate(day), "d MMM yyyy")
+
+
+def month_text(day: date, locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).monthName(day.month, QLocale.FormatType.ShortFormat)
+
+
+def day_count(days: int) -> str:
+    """ "1 day", "74 days"."""
+    if days == 1:
+        return QCoreApplication.translate("Timeline", "1 day")
+    return QCoreApplication.translate("Timeline", "%1 days").replace("%1", str(days))

@@ -1,0 +1,33 @@
+"""The timeline screens in the screenshot tour: all communities, and one community."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.views.timeline_page import TimelinePage
+
+if TYPE_CHECKING:
+    from desktop.views.screenshot_tour import Tour
+
+
+def _page(tour: Tour) -> TimelinePage:
+    page = TimelinePage(tour.context)
+    page.resize(tour.window.size())
+    page.show()
+    tour.opened.append(page)
+    return page
+
+
+def office_shot(tour: Tour) -> QWidget:
+    page = _page(tour)
+    page.sort.setCurrentIndex(page.sort.findData("meeting"))
+    return page
+
+
+def community_shot(tour: Tour) -> QWidget:
+    page = _page(tour)
+    if tour.community_id is not None:
+        page.show_community(str(tour.community_id))
+    return page
