@@ -23,7 +23,6 @@ from desktop.cli_commands import (
     fill_demo,
     has_communities,
     local_path,
-    open_existing,
     open_new_demo,
     removed_on_failure,
     run_communities,
@@ -198,11 +197,13 @@ def _run_screenshots(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(_("{path} is not a folder").format(path=out))
-    db = open_existing(target_for(args))
-    try:
-        from desktop.views.screenshot_tour import run_tour, tour_actor
+    from desktop.cli_signin import open_signed_in
 
-        written = run_tour(db, out, actor=tour_actor(db, getattr(args, "user", None)))
+    db, actor = open_signed_in(args)
+    try:
+        from desktop.views.screenshot_tour import run_tour
+
+        written = run_tour(db, out, actor=actor)
     finally:
         db.close()
     print(_("{n} screenshots written to {out}").format(n=len(written), out=out))

@@ -381,6 +381,9 @@ class MainWindow(QMainWindow):
         except (ServiceError, ValueError) as error:
             self.statusBar().showMessage(str(error), 8000)
             return
+        # A cycle belongs to a community: the navigation says so, whatever page asked.
+        self._select_nav("communities")
+        self._current_key = "communities"
         self._show_detail(workspace, ("cycle", cycle_id))
 
     def open_record(self, entity: str, record_id: str) -> None:
