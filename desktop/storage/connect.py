@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+CACHE_KIB = 16 * 1024
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -39,6 +40,9 @@ def apply_pragmas(dbapi_connection: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous = NORMAL")
+    # 16 MB of page cache per connection (the default is 2 MB): an encrypted page is
+    # decrypted each time it is read into the cache, so a list that fits stays fast.
+    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.close()
 
 
