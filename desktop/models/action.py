@@ -15,8 +15,10 @@ class Action(SyncMixin, Base):
     """Something the community decided to do about a selected harm."""
 
     __tablename__ = "action"
-    # The community list counts overdue actions per cycle: one index answers it.
-    __table_args__ = (Index("ix_action_cycle_status_due", "cycle_id", "status", "due_on"),)
+    # The community list counts overdue actions per cycle: one index answers it alone.
+    __table_args__ = (
+        Index("ix_action_cycle_status_due", "cycle_id", "status", "due_on", "deleted_at"),
+    )
 
     cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     harm_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("harm.id"), default=None)
@@ -81,7 +83,8 @@ class Reflection(SyncMixin, Base):
     """A review session: what worked, challenges, and adjustments decided."""
 
     __tablename__ = "reflection"
-    __table_args__ = (Index("ix_reflection_cycle_held_on", "cycle_id", "held_on"),)
+    # Ends with deleted_at so the community list reads it from the index alone.
+    __table_args__ = (Index("ix_reflection_cycle_held_on", "cycle_id", "held_on", "deleted_at"),)
 
     cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     held_on: Mapped[date] = mapped_column(Date)

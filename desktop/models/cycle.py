@@ -17,8 +17,10 @@ from desktop.models.base import Base, SyncMixin
 
 class Cycle(SyncMixin, Base):
     __tablename__ = "cycle"
+    # Ends with deleted_at so the community list reads it from the index alone.
+    __table_args__ = (Index("ix_cycle_community_id", "community_id", "id", "deleted_at"),)
 
-    community_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community.id"), index=True)
+    community_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community.id"))
     number: Mapped[int] = mapped_column()
     title: Mapped[str] = mapped_column(String(200), default="")
     start_on: Mapped[date] = mapped_column(Date)
@@ -30,7 +32,10 @@ class Phase(SyncMixin, Base):
     """A stretch of a cycle (learning, feedback, planning, action, review ...)."""
 
     __tablename__ = "phase"
-    __table_args__ = (Index("ix_phase_cycle_start", "cycle_id", "start_on"),)
+    # Ends with deleted_at so the community list reads it from the index alone.
+    __table_args__ = (
+        Index("ix_phase_cycle_start", "cycle_id", "start_on", "end_on", "kind", "id", "deleted_at"),
+    )
 
     cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     kind: Mapped[str] = mapped_column(String(30))
@@ -56,7 +61,8 @@ class LearningFinding(SyncMixin, Base):
 
 class Meeting(SyncMixin, Base):
     __tablename__ = "meeting"
-    __table_args__ = (Index("ix_meeting_cycle_held_on", "cycle_id", "held_on"),)
+    # Ends with deleted_at so the community list reads it from the index alone.
+    __table_args__ = (Index("ix_meeting_cycle_held_on", "cycle_id", "held_on", "deleted_at"),)
 
     cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     held_on: Mapped[date] = mapped_column(Date)

@@ -13,8 +13,10 @@ from desktop.models.base import Base, SyncMixin
 
 class MentorReview(SyncMixin, Base):
     __tablename__ = "mentor_review"
+    # Ends with deleted_at so the community list reads it from the index alone.
+    __table_args__ = (Index("ix_mentor_review_cycle_id", "cycle_id", "id", "deleted_at"),)
 
-    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     mentor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"), default=None)
     reviewed_on: Mapped[date] = mapped_column(Date)
     overall_comment: Mapped[str] = mapped_column(Text, default="")
@@ -39,7 +41,10 @@ class FollowUp(SyncMixin, Base):
     """Something a review asks someone to do by a date."""
 
     __tablename__ = "follow_up"
-    __table_args__ = (Index("ix_follow_up_review_status_due", "review_id", "status", "due_on"),)
+    # Ends with deleted_at so the community list reads it from the index alone.
+    __table_args__ = (
+        Index("ix_follow_up_review_status_due", "review_id", "status", "due_on", "deleted_at"),
+    )
 
     review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"))
     description: Mapped[str] = mapped_column(Text)

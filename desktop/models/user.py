@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy import Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin
@@ -27,8 +27,20 @@ class CommunityAssignment(SyncMixin, Base):
     """A facilitator or mentor assigned to a community for a period."""
 
     __tablename__ = "community_assignment"
+    # Who facilitates a community now, read from the index alone (the community list).
+    __table_args__ = (
+        Index(
+            "ix_community_assignment_community_id",
+            "community_id",
+            "role",
+            "from_on",
+            "to_on",
+            "user_id",
+            "deleted_at",
+        ),
+    )
 
-    community_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community.id"), index=True)
+    community_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("community.id"))
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))
     from_on: Mapped[date | None] = mapped_column(Date, default=None)

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import labels
+from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.community_list import list_facilitators
 from desktop.views.community_form import create_community
 from desktop.views.community_table_model import COMMUNITY_ID_ROLE, Column, CommunityTableModel
 from desktop.views.context import AppContext
-from desktop.views.labels import partnership_labels, phase_labels
 
 SEARCH_DELAY_MS = 200
 # Widest a column gets when sized to its contents; the person can still drag it wider.
@@ -92,7 +93,8 @@ class CommunityListPage(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(9)
+            # ... but wide enough for "Any partnership" and the like, never clipped.
+            combo.setMinimumContentsLength(max(9, len(combo.itemText(0))))
             combo.currentIndexChanged.connect(self.apply_filters)
         self.new_button.clicked.connect(self.new_community)
 
@@ -109,10 +111,10 @@ class CommunityListPage(QWidget):
         for district in self.context.services.list_districts():
             self.district_filter.addItem(district, district)
         self.status_filter.addItem(self.tr("Any partnership"), "")
-        for code, text in partnership_labels().items():
+        for code, text in labels(PartnershipStatus).items():
             self.status_filter.addItem(text, code)
         self.phase_filter.addItem(self.tr("Any phase"), "")
-        for code, text in phase_labels().items():
+        for code, text in labels(PhaseKind).items():
             self.phase_filter.addItem(text, code)
         self.facilitator_filter.addItem(self.tr("Any facilitator"), "")
         for username, name in list_facilitators(self.context.db):
@@ -134,6 +136,8 @@ class CommunityListPage(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Columns are sized to the first rows, not to every loaded one (fast at 10,000).
+        header.setResizeContentsPrecision(40)
         # The name takes the room the other columns leave, so the table always fills the page.
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)

@@ -1,8 +1,8 @@
 """The community list as a Qt table model, loaded page by page from the service.
 
-Only the first page (200 rows) is read when the filters or the sort change; the
+Only the first page (100 rows) is read when the filters or the sort change; the
 view asks for more through ``canFetchMore``/``fetchMore`` as the person scrolls,
-so 10,000 communities open as fast as 200. Sorting and filtering are done by the
+so 10,000 communities open as fast as 100. Sorting and filtering are done by the
 service's query, never in Python over loaded rows.
 """
 
@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
+from desktop.labels import label
 from desktop.services.community_list import CommunityQuery, CommunityRow, SortKey
 from desktop.services.facade import Services
-from desktop.views.labels import partnership_label, phase_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -57,6 +57,17 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.OPEN_FOLLOW_UPS: SortKey.OPEN_FOLLOW_UPS,
     Column.OVERDUE_ACTIONS: SortKey.OVERDUE_ACTIONS,
 }
+_COLUMNS = tuple(Column)
+_ROLES_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        COMMUNITY_ID_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
 NUMERIC_COLUMNS = frozenset({Column.OPEN_FOLLOW_UPS, Column.OVERDUE_ACTIONS})
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 TEXT_ALIGNMENT = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
@@ -76,7 +87,10 @@ def warning_colour(palette: QPalette) -> QColor:
 class CommunityTableModel(QAbstractTableModel):
     """Rows of :func:`list_communities` for the current filters and sort, fetched lazily."""
 
-    PAGE_SIZE = 200
+    # Three screens full: more come as the person scrolls. Each row's computed columns
+    # (phase, follow-ups, overdue actions...) cost a few queries, so a keystroke that
+    # reloads the list stays quick.
+    PAGE_SIZE = 100
 
     loaded = Signal()
     """Emitted after the rows were reloaded (new filters or sort): ``total`` may have changed."""
@@ -89,6 +103,7 @@ class CommunityTableModel(QAbstractTableModel):
         self._query = CommunityQuery(limit=self.PAGE_SIZE, today=today)
         self._rows: list[CommunityRow] = []
         self._total = 0
+        self._labels: dict[str, str] = {}
         self._headers = {
             Column.NAME: self.tr("Name"),
             Column.DISTRICT: self.tr("District"),
@@ -207,10 +222,11 @@ class CommunityTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The view asks for a dozen roles per painted cell: answer the others at once.
+        if role not in _ROLES_ANSWERED or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == COMMUNITY_ID_ROLE:
@@ -233,15 +249,22 @@ class CommunityTableModel(QAbstractTableModel):
             return self.tr("%n action(s) past the due date", "", row.overdue_actions)
         return None
 
+    def _words(self, code: str) -> str:
+        """The label of a stored code, looked up once per model, not once per painted cell."""
+        words = self._labels.get(code)
+        if words is None:
+            words = self._labels[code] = label(code)
+        return words
+
     def _display(self, row: CommunityRow, column: Column) -> str | int:
         if column == Column.NAME:
             return row.name
         if column == Column.DISTRICT:
             return row.district
         if column == Column.PARTNERSHIP:
-            return partnership_label(row.partnership_status)
+            return self._words(row.partnership_status)
         if column == Column.CURRENT_PHASE:
-            return phase_label(row.current_phase) if row.current_phase else ""
+            return self._words(row.current_phase) if row.current_phase else ""
         if column == Column.FACILITATOR:
             return row.facilitator or ""
         if column == Column.LAST_ACTIVITY:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event
 
 from desktop.services.actions import ActionData, ReflectionData
 from desktop.services.communities import CommunityData
@@ -259,3 +260,71 @@ def test_any_name_is_found_by_any_part_of_its_folded_form(
 
 def test_list_districts_for_filters(db: Database, office: Office) -> None:
     assert list_districts(db) == ["Gulu", "Lira"]
+
+
+def test_last_activity_spans_cycles_with_only_meetings_or_only_reflections(
+    services: Services, db: Database
+) -> None:
+    s = services
+    both = s.communities.create(CommunityData(name="Both")).id
+    meetings_only = s.cycles.create(CycleData(community_id=both, start_on=day(1, 1))).id
+    reflections_only = s.cycles.create(CycleData(community_id=both, start_on=day(2, 1))).id
+    s.meetings.create(MeetingData(cycle_id=meetings_only, held_on=day(3, 3), kind="home_visit"))
+    s.reflections.create(ReflectionData(reflections_only, held_on=day(3, 9), what_worked="x"))
+    quiet = s.communities.create(CommunityData(name="Quiet")).id
+    s.cycles.create(CycleData(community_id=quiet, start_on=day(1, 1)))  # nothing held yet
+
+    found = {row.name: row.last_activity for row in rows(db, sort=SortKey.LAST_ACTIVITY)}
+    assert found == {"Quiet": None, "Both": day(3, 9)}
+    s.reflections.create(ReflectionData(meetings_only, held_on=day(3, 1), what_worked="x"))
+    s.meetings.create(MeetingData(cycle_id=reflections_only, held_on=day(4, 4), kind="home_visit"))
+    assert rows(db, sort=SortKey.LAST_ACTIVITY)[-1].last_activity == day(4, 4)
+
+
+LOOKED_UP = (  # the tables the computed columns read, through their covering indexes
+    "cycle",
+    "phase",
+    "meeting",
+    "reflection",
+    "action",
+    "mentor_review",
+    "follow_up",
+    "community_assignment",
+)
+
+
+def _page_query_plan(db: Database, sort: SortKey) -> list[str]:
+    """SQLite's plan for the query that orders the list (the first the service runs)."""
+    statements: list[tuple[str, Any]] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        list_communities(db, CommunityQuery(sort=sort, today=TODAY))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    statement, parameters = next(item for item in statements if "OVER ()" in item[0])
+    with db.engine.connect() as connection:
+        plan = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        return [str(row[3]) for row in plan]
+
+
+@pytest.mark.parametrize(
+    "sort",
+    [
+        SortKey.CURRENT_PHASE,
+        SortKey.FACILITATOR,
+        SortKey.LAST_ACTIVITY,
+        SortKey.OPEN_FOLLOW_UPS,
+        SortKey.OVERDUE_ACTIONS,
+    ],
+)
+def test_sorting_by_a_computed_column_reads_indexes_only(
+    db: Database, office: Office, sort: SortKey
+) -> None:
+    plan = _page_query_plan(db, sort)
+    lookups = [step for step in plan if step.split()[1:2] and step.split()[1] in LOOKED_UP]
+    assert lookups  # the sort really looks up the records of each community
+    assert all("USING COVERING INDEX" in step for step in lookups), plan

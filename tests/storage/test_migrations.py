@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, text
@@ -28,6 +29,7 @@ from desktop.storage import migrate as migrate_module
 from desktop.storage.backup import backup_dir_for
 from desktop.storage.connect import apply_pragmas
 from desktop.storage.migrate import (
+    alembic_config,
     current_revision,
     head_revision,
     script_directory,
@@ -133,6 +135,23 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             },
         ),
     ],
+    # 0004 rebuilds indexes only: a meeting row is read back through the rebuilt one.
+    "0004": [
+        (
+            "meeting",
+            {
+                "id": "6e5d4c3b2a1940f8e7d6c5b4a3928170",
+                "cycle_id": CYCLE_ID,
+                "held_on": "2025-11-18",
+                "kind": "whole_community",
+                "place": "school yard",
+                "facilitated_by": "amina",
+                "decisions": "",
+                "notes": "",
+                **SYNC_COLUMNS,
+            },
+        ),
+    ],
 }
 
 
@@ -213,6 +232,68 @@ def test_migrated_schema_matches_the_models(db_path: Path) -> None:
 def test_the_script_directory_has_one_head() -> None:
     assert script_directory().get_heads() == [SHIPPED_HEAD]
     assert REVISIONS[-1] == SHIPPED_HEAD
+
+
+LIST_INDEXES = {  # rebuilt by 0004 to cover the community list's computed columns
+    "cycle": "ix_cycle_community_id",
+    "phase": "ix_phase_cycle_start",
+    "meeting": "ix_meeting_cycle_held_on",
+    "reflection": "ix_reflection_cycle_held_on",
+    "action": "ix_action_cycle_status_due",
+    "mentor_review": "ix_mentor_review_cycle_id",
+    "follow_up": "ix_follow_up_review_status_due",
+    "community_assignment": "ix_community_assignment_community_id",
+}
+
+
+def index_columns(path: Path, name: str) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return [row[2] for row in connection.execute(f"PRAGMA index_info({name})")]
+    finally:
+        connection.close()
+
+
+def model_index_columns(table: str, name: str) -> list[str]:
+    (index,) = [index for index in Base.metadata.tables[table].indexes if index.name == name]
+    return [column.name for column in index.columns]
+
+
+def test_upgrading_a_0003_file_rebuilds_the_list_indexes_with_every_column(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "clcp.db"
+    make_database_at(path, "0003")
+    for name in LIST_INDEXES.values():
+        assert "deleted_at" not in index_columns(path, name)
+
+    database = open_database(path)
+    try:
+        assert database.migration_backup is not None  # the 0003 file was kept first
+        with database.engine.connect() as connection:
+            assert current_revision(connection) == head_revision()
+    finally:
+        database.close()
+
+    for table, name in LIST_INDEXES.items():
+        columns = index_columns(path, name)
+        assert columns == model_index_columns(table, name)
+        assert columns[-1] == "deleted_at"
+    assert read_row(path, "cycle", "id", CYCLE_ID) is not None
+
+
+def test_downgrading_0004_gives_back_the_0003_indexes(tmp_path: Path) -> None:
+    made_at_0003, downgraded = tmp_path / "0003.db", tmp_path / "downgraded.db"
+    make_database_at(made_at_0003, "0003")
+    make_database_at(downgraded, "0004")
+    engine = app_like_engine(downgraded)
+    try:
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0003")
+    finally:
+        engine.dispose()
+    for name in LIST_INDEXES.values():
+        assert index_columns(downgraded, name) == index_columns(made_at_0003, name)
 
 
 # --- backup before migrate, with a test-only revision on top of the shipped head --------
