@@ -40,7 +40,7 @@ DEMO_USER = "facilitator"
 EXIT_PROBLEM = 1
 
 
-def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
     value = os.environ.get(env)
     if value is not None:
         return value
@@ -83,7 +83,7 @@ def open_signed_in(
         elif args.demo and PASSWORD_ENV not in os.environ:
             password = DEMO_PASSWORD
         else:
-            password = _secret(PASSWORD_ENV, _("Password for {user}: ").format(user=username))
+            password = secret(PASSWORD_ENV, _("Password for {user}: ").format(user=username))
         signed_in = sign_in(path, username, password)
         return signed_in.db, signed_in.actor
     db = open_existing(target)
@@ -134,7 +134,7 @@ def run_users_list(args: argparse.Namespace) -> int:
 
 def run_users_add(args: argparse.Namespace) -> int:
     def work(services: Services) -> int:
-        password = _secret(
+        password = secret(
             NEW_PASSWORD_ENV,
             _("New password for {user}: ").format(user=args.username),
             confirm=True,
@@ -157,7 +157,7 @@ def run_users_passwd(args: argparse.Namespace) -> int:
     def work(services: Services) -> int:
         accounts = AccountService(services.db, services.actor)
         target = (args.username or services.actor.username).strip().lower()
-        new = _secret(
+        new = secret(
             NEW_PASSWORD_ENV, _("New password for {user}: ").format(user=target), confirm=True
         )
         if target == services.actor.username:
@@ -174,7 +174,7 @@ def run_users_passwd(args: argparse.Namespace) -> int:
 
     # Changing one's own password needs the current one (it opens the slot re-wrapped).
     if not args.username or args.username.strip().lower() == username_for(args):
-        own_password = _secret(PASSWORD_ENV, _("Current password: "))
+        own_password = secret(PASSWORD_ENV, _("Current password: "))
         return _with_services(args, work, password=own_password)
     return _with_services(args, work)
 
@@ -200,8 +200,8 @@ def run_users_recover(args: argparse.Namespace) -> int:
         raise UsageError(
             _("{target} is not encrypted; it has no recovery key").format(target=target)
         )
-    key = _secret(RECOVERY_KEY_ENV, _("Recovery key: "))
-    new = _secret(
+    key = secret(RECOVERY_KEY_ENV, _("Recovery key: "))
+    new = secret(
         NEW_PASSWORD_ENV, _("New password for {user}: ").format(user=args.username), confirm=True
     )
     signed_in = sign_in_with_recovery_key(path, key, args.username, new)

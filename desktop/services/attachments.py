@@ -33,6 +33,7 @@ from desktop.models import (
     Reflection,
     Stakeholder,
 )
+from desktop.services import permissions
 from desktop.services.entity import EntityService, Errors
 
 MAX_SIZE = 25 * 1024 * 1024
@@ -140,7 +141,8 @@ class AttachmentService(EntityService[Attachment, AttachmentData]):
     def content(self, attachment_id: uuid.UUID) -> bytes:
         """The attached file's bytes."""
         with self.db.session() as session:
-            self._load(session, attachment_id)
+            row = self._load(session, attachment_id)
+            self.authorize(session, permissions.READ, permissions.row_values(row))
             content = session.scalars(
                 select(Attachment.content).where(Attachment.id == attachment_id)
             ).one()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import Community, PartnershipChange
 from desktop.models.enums import CommunityKind, PartnershipStatus
+from desktop.services import permissions
 from desktop.services.entity import EntityService, Errors
 from desktop.services.status_history import StatusEntry, StatusHistory
 from desktop.services.text import fold
@@ -99,5 +100,6 @@ class CommunityService(EntityService[Community, CommunityData]):
     def partnership_history(self, community_id: uuid.UUID) -> list[StatusEntry]:
         """The community's partnership decisions, oldest first (``note`` is the reason)."""
         with self.db.session() as session:
-            self._load(session, community_id, include_deleted=True)
+            row = self._load(session, community_id, include_deleted=True)
+            self.authorize(session, permissions.READ, permissions.row_values(row))
             return PARTNERSHIP_HISTORY.entries(session, community_id)

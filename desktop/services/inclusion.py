@@ -16,6 +16,8 @@ from datetime import date
 from sqlalchemy import select
 
 from desktop.models import HarmPriority, HarmRank, Meeting, MeetingAttendance, ParticipantGroup
+from desktop.services import permissions
+from desktop.services.actor import Actor
 from desktop.storage import Database
 
 
@@ -58,13 +60,16 @@ class InclusionCheck:
         return tuple(g for g in self.groups if not g.present)
 
 
-def inclusion_check(db: Database, cycle_id: uuid.UUID) -> InclusionCheck:
+def inclusion_check(db: Database, cycle_id: uuid.UUID, *, actor: Actor) -> InclusionCheck:
     """The groups present at and missing from a cycle's deciding meetings.
 
     Every active group of the office is listed; a deactivated group is listed only if
     it was counted at a deciding meeting (older records may use it).
     """
     with db.session() as session:
+        permissions.require_record(
+            session, actor, permissions.READ, "harm_priority", {"cycle_id": cycle_id}
+        )
         priorities = select(HarmPriority).where(
             HarmPriority.cycle_id == cycle_id, HarmPriority.deleted_at.is_(None)
         )

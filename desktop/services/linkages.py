@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import Linkage, LinkageChange, Stakeholder
 from desktop.models.enums import LinkageKind, LinkageStatus, StakeholderLevel, StakeholderType
+from desktop.services import permissions
 from desktop.services.entity import EntityService, Errors
 from desktop.services.rules import not_in_future
 from desktop.services.status_history import StatusEntry, StatusHistory
@@ -101,5 +102,6 @@ class LinkageService(EntityService[Linkage, LinkageData]):
     def history(self, linkage_id: uuid.UUID) -> list[StatusEntry]:
         """The linkage's status changes, oldest first."""
         with self.db.session() as session:
-            self._load(session, linkage_id, include_deleted=True)
+            row = self._load(session, linkage_id, include_deleted=True)
+            self.authorize(session, permissions.READ, permissions.row_values(row))
             return LINKAGE_HISTORY.entries(session, linkage_id)

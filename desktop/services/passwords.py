@@ -8,13 +8,15 @@ opens the database at all.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import uuid
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.i18n import _
-from desktop.models import User
+from desktop.models import AuditEvent, User
 from desktop.services import audit, permissions
 from desktop.services.actor import Actor
 from desktop.services.errors import NotFoundError, PermissionDenied, ValidationError
@@ -27,11 +29,36 @@ from desktop.storage.keyslots import WrongSecret, new_recovery_key
 MIN_PASSWORD = 8
 
 
-def check_password_rules(password: str, field: str = "password") -> None:
+def password_problems(password: str, field: str = "password") -> dict[str, str]:
+    """What is wrong with a new password (field -> message; empty when it will do)."""
     if len(password) < MIN_PASSWORD:
-        raise ValidationError({field: _("At least {n} characters.").format(n=MIN_PASSWORD)})
+        return {field: _("At least {n} characters.").format(n=MIN_PASSWORD)}
     if password.strip() != password:
-        raise ValidationError({field: _("Must not begin or end with a space.")})
+        return {field: _("Must not begin or end with a space.")}
+    return {}
+
+
+def check_password_rules(password: str, field: str = "password") -> None:
+    problems = password_problems(password, field)
+    if problems:
+        raise ValidationError(problems)
+
+
+SIGN_IN_ACTIONS = ("login", "login.recovery_key")
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """One line of the accounts list. ``last_sign_in`` is None when never signed in, or
+    when the viewer may not read the audit trail (where sign-ins are recorded)."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    has_password: bool
+    last_sign_in: datetime | None
 
 
 class AccountService:
@@ -53,14 +80,48 @@ class AccountService:
             return False
         return bool(kf.password_slots(self.db.keyring.data(), username))
 
+    def accounts(self) -> list[AccountSummary]:
+        """Every account (disabled ones too), by user name."""
+        users = self.users.list(order_by="username").items
+        with self.db.session() as session:
+            seen: dict[str, datetime] = {}
+            if permissions.allowed(session, self.actor, permissions.READ, "audit_event"):
+                rows = session.execute(
+                    select(AuditEvent.username, func.max(AuditEvent.at))
+                    .where(AuditEvent.action.in_(SIGN_IN_ACTIONS))
+                    .group_by(AuditEvent.username)
+                )
+                seen = {name: at for name, at in rows}
+        slots = self.db.keyring.data() if self.db.keyring is not None else None
+        return [
+            AccountSummary(
+                id=user.id,
+                username=user.data.username,
+                display_name=user.data.display_name,
+                role=user.data.role,
+                active=user.data.active,
+                has_password=bool(slots and kf.password_slots(slots, user.data.username)),
+                last_sign_in=seen.get(user.data.username),
+            )
+            for user in users
+        ]
+
     # ---------------------------------------------------------------- writes
     def add(self, data: UserData, password: str) -> Record[UserData]:
-        """A new account that signs in with ``password`` (to be changed at first sign-in)."""
+        """A new account that signs in with ``password`` (to be changed at first sign-in).
+        Problems with the account and with the password are reported together."""
         self._require_admin("create")
         self._keyring()
-        check_password_rules(password)
-        record = self.users.create(data)
-        self._set_slot(record.data.username, password, must_change=True)
+        with self.db.sessions.begin() as session:
+            errors: dict[str, str] = {}
+            try:
+                record = self.users.create_in(session, data)
+            except ValidationError as refused:
+                errors.update(refused.errors)
+            errors.update(password_problems(password))
+            if errors:
+                raise ValidationError(errors)
+            self._set_slot(record.data.username, password, must_change=True)
         return record
 
     def change_own_password(self, current: str, new: str) -> None:

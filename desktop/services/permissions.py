@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, Select, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
+from desktop.labels import record_kind
 from desktop.models import (
     Attachment,
     Community,
@@ -212,9 +213,9 @@ def denial(actor: Actor, action: str, entity: str) -> str:
         UPDATE: _("change"),
         DELETE: _("delete"),
     }
-    what = entity.replace("_", " ")
+    what = record_kind(entity)
     if actor.role is None:
-        return _("You are not signed in with a role, so you cannot {verb} a {what}.").format(
+        return _("You are not signed in with a role, so you cannot {verb} any {what}.").format(
             verb=verbs.get(action, action), what=what
         )
     return _("As {role}, {user} cannot {verb} this {what}.").format(

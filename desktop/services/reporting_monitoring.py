@@ -164,7 +164,7 @@ def monitoring_data(services: Services, selection: MonitoringFilter, today: date
     query = CommunityQuery(
         district=selection.district, facilitator=selection.facilitator, limit=None, today=today
     )
-    rows = list_communities(services.db, query).items
+    rows = list_communities(services.db, query, actor=services.actor).items  # readable ones
     figures = {row.id.hex: CommunityFigures(row) for row in rows}
     data = MonitoringData(selection, today, participant_groups(services), list(figures.values()))
     with services.db.session() as session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
@@ -12,9 +13,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import CommunityAssignment, User
+from desktop.models import Community, CommunityAssignment, User
 from desktop.models.enums import AssignmentRole, Role
+from desktop.services import permissions
 from desktop.services.entity import EntityService, Errors
+from desktop.services.errors import ValidationError
+from desktop.services.records import Record
 from desktop.services.rules import dates_in_order
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9._-]{2,40}$")
@@ -94,6 +98,21 @@ class AssignmentData:
     to_on: date | None = None
 
 
+@dataclass(frozen=True)
+class AssignmentRow:
+    """One of a person's assignments, with the community's name for showing it."""
+
+    id: uuid.UUID
+    version: int
+    community_name: str
+    district: str
+    data: AssignmentData
+
+    def current(self, today: date) -> bool:
+        starts, ends = self.data.from_on, self.data.to_on
+        return (starts is None or starts <= today) and (ends is None or ends >= today)
+
+
 class AssignmentService(EntityService[CommunityAssignment, AssignmentData]):
     """A facilitator assignment needs a facilitator's account, a mentor assignment a
     mentor's. The same person may be assigned to a community in the same role again
@@ -123,6 +142,55 @@ class AssignmentService(EntityService[CommunityAssignment, AssignmentData]):
         elif self._overlaps(session, data, current):
             errors["user_id"] = _("This person is already assigned here for that period.")
         return errors
+
+    def assign_many(
+        self,
+        user_id: uuid.UUID,
+        role: str,
+        community_ids: Sequence[uuid.UUID],
+        from_on: date | None = None,
+        to_on: date | None = None,
+    ) -> list[Record[AssignmentData]]:
+        """Assign one person to several communities at once: all of them, or (on a
+        refusal, whose message names the community) none."""
+        if not community_ids:
+            raise ValidationError({"community_id": _("Choose at least one community.")})
+        made: list[Record[AssignmentData]] = []
+        with self.db.sessions.begin() as session:
+            for community_id in community_ids:
+                data = AssignmentData(community_id, user_id, role, from_on, to_on)
+                try:
+                    made.append(self.create_in(session, data))
+                except ValidationError as refused:
+                    name = session.scalar(
+                        select(Community.name).where(Community.id == community_id)
+                    )
+                    raise ValidationError(
+                        {
+                            field: f"{name or community_id}: {message}"
+                            for field, message in refused.errors.items()
+                        }
+                    ) from None
+        return made
+
+    def of_person(self, user_id: uuid.UUID) -> list[AssignmentRow]:
+        """The person's assignments (ended ones too), by community name then start."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(CommunityAssignment, Community.name, Community.district)
+                .join(Community, Community.id == CommunityAssignment.community_id)
+                .where(
+                    CommunityAssignment.user_id == user_id,
+                    CommunityAssignment.deleted_at.is_(None),
+                    permissions.readable_condition(session, self.actor, CommunityAssignment),
+                    permissions.readable_condition(session, self.actor, Community),
+                )
+                .order_by(Community.name, CommunityAssignment.from_on)
+            ).all()
+            return [
+                AssignmentRow(row.id, row.version, name, district, self.snapshot(session, row))
+                for row, name, district in rows
+            ]
 
     @staticmethod
     def _overlaps(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import record_kind
 from desktop.services.audit_log import AuditEntry
 from desktop.views.context import AppContext
 
@@ -47,7 +48,7 @@ class AuditViewer(QDialog):
         self.entity = QComboBox()
         self.entity.addItem(self.tr("All records"), "")
         for name in log.entity_types():
-            self.entity.addItem(name.replace("_", " "), name)
+            self.entity.addItem(record_kind(name), name)
         today = QDate(*context.today().timetuple()[:3])
         self.since = QDateEdit(today.addMonths(-1))
         self.until = QDateEdit(today)
@@ -153,6 +154,6 @@ def _cells(entry: AuditEntry) -> list[str]:
         entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
         entry.username,
         entry.action,
-        entry.entity_type.replace("_", " "),
+        record_kind(entry.entity_type),
         changed,
     ]

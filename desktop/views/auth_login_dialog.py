@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,10 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError
 from desktop.services.signin import SignedIn, sign_in, sign_in_with_recovery_key
 from desktop.storage import StorageError
-from desktop.views.auth_forms import message_label, password_field
+from desktop.views.auth_forms import (
+    NewPasswordFields,
+    ShowRefusal,
+    message_label,
+    password_field,
+)
 
 
 class LoginDialog(QDialog):
@@ -56,6 +63,13 @@ class LoginDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> None:
+        # Unlocking takes a moment, and the first sign-in after an update of the app also
+        # upgrades the database (after a backup), which can take a minute for a large office.
+        self.message.setText(
+            self.tr("Opening the database… After an update of the app this can take a minute.")
+        )
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
         try:
             self.signed_in = sign_in(self.db_path, self.username.text(), self.password.text())
         except (ServiceError, StorageError) as error:
@@ -63,6 +77,8 @@ class LoginDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()
 
     def _recover(self) -> None:
@@ -90,13 +106,11 @@ class RecoveryDialog(QDialog):
         self.recovery_key = QLineEdit()
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.username = QLineEdit(username)
-        self.new_password = password_field()
-        self.repeat = password_field()
+        self.new_password = NewPasswordFields()
         form = QFormLayout()
         form.addRow(self.tr("Recovery key"), self.recovery_key)
         form.addRow(self.tr("Account"), self.username)
         form.addRow(self.tr("New password"), self.new_password)
-        form.addRow(self.tr("New password again"), self.repeat)
         self.message = message_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -110,20 +124,15 @@ class RecoveryDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_recover(self) -> None:
-        if self.new_password.text() != self.repeat.text():
-            self.message.setText(self.tr("The two new passwords differ."))
+        if self.new_password.refused(self.message):
             return
-        try:
+        refusal = ShowRefusal(self.message)
+        with refusal:
             self.signed_in = sign_in_with_recovery_key(
                 self.db_path,
                 self.recovery_key.text(),
                 self.username.text(),
-                self.new_password.text(),
+                self.new_password.value(),
             )
-        except ValidationError as error:
-            self.message.setText(" ".join(error.errors.values()))
-            return
-        except (ServiceError, StorageError) as error:
-            self.message.setText(str(error))
-            return
-        self.accept()
+        if not refusal.refused:
+            self.accept()

@@ -11,9 +11,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.passwords import MIN_PASSWORD, AccountService
-from desktop.views.auth_forms import message_label, password_field
+from desktop.views.auth_forms import (
+    NewPasswordFields,
+    ShowRefusal,
+    message_label,
+    password_field,
+)
 from desktop.views.context import AppContext
 
 
@@ -33,12 +37,10 @@ class ChangePasswordDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.current = password_field()
-        self.new = password_field()
-        self.repeat = password_field()
+        self.new = NewPasswordFields()
         form = QFormLayout()
         form.addRow(self.tr("Current password"), self.current)
         form.addRow(self.tr("New password"), self.new)
-        form.addRow(self.tr("New password again"), self.repeat)
         self.message = message_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -52,16 +54,11 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(buttons)
 
     def try_change(self) -> None:
-        if self.new.text() != self.repeat.text():
-            self.message.setText(self.tr("The two new passwords differ."))
+        if self.new.refused(self.message):
             return
         accounts = AccountService(self.context.db, self.context.actor)
-        try:
-            accounts.change_own_password(self.current.text(), self.new.text())
-        except ValidationError as error:
-            self.message.setText(" ".join(error.errors.values()))
-            return
-        except ServiceError as error:
-            self.message.setText(str(error))
-            return
-        self.accept()
+        refusal = ShowRefusal(self.message)
+        with refusal:
+            accounts.change_own_password(self.current.text(), self.new.value())
+        if not refusal.refused:
+            self.accept()

@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.facade import Services
 from desktop.services.passwords import MIN_PASSWORD
 from desktop.services.setup import OfficeSetup, check_setup, create_office
 from desktop.services.signin import SignedIn
-from desktop.storage import StorageError
-from desktop.views.auth_forms import message_label, password_field
+from desktop.views.auth_forms import NewPasswordFields, PasswordStepPage, message_label
 
 
 class SetupWizard(QWizard):
@@ -96,13 +94,13 @@ class SetupWizard(QWizard):
             office_name=self.office_name.text(),
             admin_username=self.admin_page.username.text(),
             admin_display_name=self.admin_page.display_name.text(),
-            admin_password=self.admin_page.password.text(),
+            admin_password=self.admin_page.password.value(),
             extra_groups=extra,
             logo=self.logo,
         )
 
 
-class AdminPage(QWizardPage):
+class AdminPage(PasswordStepPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
@@ -115,40 +113,31 @@ class AdminPage(QWizardPage):
         )
         self.username = QLineEdit()
         self.display_name = QLineEdit()
-        self.password = password_field()
-        self.repeat = password_field()
+        self.password = NewPasswordFields()
         self.message = message_label()
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Full name"), self.display_name)
         form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password again"), self.repeat)
         form.addRow(self.message)
 
-    def validatePage(self) -> bool:
-        """Create the database when Next is pressed; stay on the page if anything is wrong."""
+    def done(self) -> bool:
+        return self.wizard_.signed_in is not None
+
+    def run_step(self) -> None:
+        """Create the database when Next is pressed, then show the recovery key."""
         wizard = self.wizard_
-        if wizard.signed_in is not None:
-            return True
-        if self.password.text() != self.repeat.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return False
         setup = wizard.setup()
-        try:
-            check_setup(setup)
-            wizard.signed_in, wizard.recovery_key = create_office(wizard.db_path, setup)
-        except ValidationError as error:
-            self.message.setText(" ".join(error.errors.values()))
-            return False
-        except (ServiceError, StorageError, OSError) as error:
-            self.message.setText(str(error))
-            return False
+        check_setup(setup)
+        wizard.signed_in, wizard.recovery_key = create_office(wizard.db_path, setup)
         wizard.key_page.show_key(wizard.recovery_key, setup.office_name)
-        return True
 
 
 class RecoveryKeyPage(QWizardPage):
-    def __init__(self, wizard: SetupWizard) -> None:
+    """Shows the recovery key once, with a Print button; the wizard it is in keeps
+    ``signed_in`` (to audit the print)."""
+
+    def __init__(self, wizard: QWizard) -> None:
         super().__init__()
         self.office_name = ""
         self.setTitle(self.tr("Your recovery key"))

@@ -279,6 +279,13 @@ def test_no_command_opens_the_window_on_the_chosen_database(
     monkeypatch.setattr(gui, "run", fake_run)
     monkeypatch.setattr(gui, "run_first_time", fake_setup)
     monkeypatch.setattr(gui, "run_sign_in", fake_sign_in)
+    from desktop.views import auth_encrypt_wizard
+
+    def not_now(path: Path, username: str = "") -> None:
+        opened.append(("offer to encrypt", path, username))
+        return None
+
+    monkeypatch.setattr(auth_encrypt_wizard, "offer_encryption", not_now)
     plain = tmp_path / "plain.db"
     open_database(plain).close()
     encrypted = tmp_path / "encrypted.db"
@@ -289,7 +296,8 @@ def test_no_command_opens_the_window_on_the_chosen_database(
     assert cli.main(["--db", str(encrypted), "--user", "mentor"]) == 0
     assert opened == [
         ("setup wizard", tmp_path / "env.db", ""),  # a new database starts with the wizard
-        ("window", plain, "amina"),  # an unencrypted one has no sign-in
+        ("offer to encrypt", plain, "amina"),  # an unencrypted one is offered encryption
+        ("window", plain, "amina"),  # declined: it opens without a sign-in
         ("sign-in", encrypted, "mentor"),
     ]
 

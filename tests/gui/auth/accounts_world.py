@@ -1,0 +1,52 @@
+"""An encrypted office for the accounts dialog tests: an administrator signed in, and
+three communities to assign people to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.services.actor import SYSTEM
+from desktop.services.communities import CommunityData
+from desktop.services.facade import Services
+from desktop.services.setup import OfficeSetup, create_office
+from desktop.storage import Database
+
+ADMIN_PASSWORD = "admin password 1"
+COMMUNITIES = (("Kéréwé", "Lira"), ("Amuru", "Gulu"), ("Pader", "Kitgum"))
+
+
+@dataclass
+class AccountsOffice:
+    path: Path
+    db: Database
+
+
+def make_accounts_office(path: Path) -> AccountsOffice:
+    signed_in, _recovery = create_office(
+        path,
+        OfficeSetup(
+            office_name="Lira office", admin_username="admin", admin_password=ADMIN_PASSWORD
+        ),
+    )
+    system = Services(signed_in.db, SYSTEM)
+    for name, district in COMMUNITIES:
+        system.communities.create(CommunityData(name=name, district=district))
+    return AccountsOffice(path, signed_in.db)
+
+
+def on_next_modal(work: Callable[[QWidget], None]) -> None:
+    """Run ``work`` on the modal dialog about to open (``exec()`` blocks the test)."""
+
+    def attempt() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(10, attempt)
+            return
+        work(modal)
+
+    QTimer.singleShot(0, attempt)
