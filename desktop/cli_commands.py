@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.i18n import _
-from desktop.models.enums import PartnershipStatus, PhaseKind
+from desktop.labels import label
 from desktop.services.actor import Actor
 from desktop.services.community_list import CommunityQuery, list_communities
 from desktop.services.info import database_info
@@ -147,9 +147,9 @@ def run_info(args: argparse.Namespace) -> int:
         (_("Created with"), f"clcp {info.created_with}" if info.created_with else "-"),
         (_("Audit events"), f"{info.audit_events:,}"),
     ]
-    label_width = max(len(label) for label, _value in facts)
-    for label, value in facts:
-        print(f"{label.ljust(label_width)}  {value}")
+    width = max(len(fact) for fact, _value in facts)
+    for fact, value in facts:
+        print(f"{fact.ljust(width)}  {value}")
     print()
     rows = [[t.table, f"{t.live:,}", f"{t.deleted:,}"] for t in info.tables]
     for line in format_table(
@@ -157,29 +157,6 @@ def run_info(args: argparse.Namespace) -> int:
     ):
         print(line)
     return EXIT_OK
-
-
-def _status_label(code: str) -> str:
-    labels: dict[str, str] = {
-        PartnershipStatus.EXPLORING: _("Exploring"),
-        PartnershipStatus.AGREED: _("Agreed"),
-        PartnershipStatus.DECLINED: _("Declined"),
-        PartnershipStatus.PAUSED: _("Paused"),
-        PartnershipStatus.PHASED_OUT: _("Phased out"),
-    }
-    return labels.get(code, code)
-
-
-def _phase_label(code: str | None) -> str:
-    labels: dict[str, str] = {
-        PhaseKind.RELATIONSHIP_BUILDING: _("Relationship building"),
-        PhaseKind.LEARNING: _("Learning"),
-        PhaseKind.FEEDBACK: _("Feedback"),
-        PhaseKind.PLANNING: _("Planning"),
-        PhaseKind.ACTION: _("Action"),
-        PhaseKind.REVIEW: _("Review"),
-    }
-    return "-" if code is None else labels.get(code, code)
 
 
 def run_communities(args: argparse.Namespace) -> int:
@@ -215,8 +192,8 @@ def run_communities(args: argparse.Namespace) -> int:
         [
             row.name,
             row.district or "-",
-            _status_label(row.partnership_status),
-            _phase_label(row.current_phase),
+            label(row.partnership_status),
+            label(row.current_phase),
             row.facilitator or "-",
         ]
         for row in rows
