@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.cli_commands import EXIT_OK, UsageError
-from desktop.i18n import _
-from desktop.reports.options import REPORT_LANGUAGES, Paper
+from desktop.i18n import LANGUAGES, _
+from desktop.reports.options import Paper
 from desktop.services.facade import Services
 from desktop.storage import Database
 
@@ -49,7 +51,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lang",
-        choices=list(REPORT_LANGUAGES),
+        choices=list(LANGUAGES),
         default="en",
         metavar="L",
         help=_("language of the printed labels: %(choices)s (default en)"),
@@ -187,8 +189,19 @@ def _services(args: argparse.Namespace) -> tuple[Database, Services]:
     return db, Services(db, actor)
 
 
-def _lookup(error: LookupError) -> UsageError:
-    return UsageError(str(error.args[0]) if error.args else str(error))
+@contextmanager
+def _looked_up() -> Iterator[None]:
+    """Finding what the arguments name (a template, community, cycle, person): what is
+    not found is bad input."""
+    try:
+        yield
+    except LookupError as error:
+        raise UsageError(str(error.args[0]) if error.args else str(error)) from None
+
+
+def _check_period(args: argparse.Namespace) -> None:
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError(_("--from must not be after --to"))
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -208,30 +221,32 @@ def run_template(args: argparse.Namespace) -> int:
     from desktop.reports.registry import find_template
     from desktop.services.reporting import find_community, find_cycle
 
-    try:
+    with _looked_up():
         spec = find_template(args.template_id)
-    except LookupError as error:
-        raise _lookup(error) from None
     out = checked_output(args.out)
     paper = Paper(args.paper)
     if args.community is None:
         if args.cycle is not None:
             raise UsageError(_("--cycle needs --community"))
         if not args.db and not args.demo:
-            return _write(template_job(spec.id, paper=paper, services=None), out)
+            return _write(
+                template_job(spec.id, paper=paper, services=None, language=args.lang), out
+            )
         db, services = _services(args)
         try:
-            return _write(template_job(spec.id, paper=paper, services=services), out)
+            return _write(
+                template_job(spec.id, paper=paper, services=services, language=args.lang), out
+            )
         finally:
             db.close()
     db, services = _services(args)
     try:
-        try:
+        with _looked_up():
             community = find_community(services, args.community)
             cycle = find_cycle(services, community.id, args.cycle)
-        except LookupError as error:
-            raise _lookup(error) from None
-        job = template_job(spec.id, paper=paper, services=services, cycle_id=cycle.id)
+        job = template_job(
+            spec.id, paper=paper, services=services, cycle_id=cycle.id, language=args.lang
+        )
         return _write(job, out)
     finally:
         db.close()
@@ -244,12 +259,12 @@ def run_cycle(args: argparse.Namespace) -> int:
     out = checked_output(args.out)
     db, services = _services(args)
     try:
-        try:
+        with _looked_up():
             community = find_community(services, args.community)
             cycle = find_cycle(services, community.id, args.cycle)
-        except LookupError as error:
-            raise _lookup(error) from None
-        return _write(cycle_job(services, cycle.id, paper=Paper(args.paper)), out)
+        return _write(
+            cycle_job(services, cycle.id, paper=Paper(args.paper), language=args.lang), out
+        )
     finally:
         db.close()
 
@@ -260,23 +275,22 @@ def run_monitoring(args: argparse.Namespace) -> int:
     from desktop.services.reporting_monitoring import MonitoringFilter
 
     out = checked_output(args.out)
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise UsageError(_("--from must not be after --to"))
+    _check_period(args)
     db, services = _services(args)
     try:
         facilitator = ""
         if args.facilitator:
-            try:
+            with _looked_up():
                 facilitator = find_user(services, args.facilitator)
-            except LookupError as error:
-                raise _lookup(error) from None
         selection = MonitoringFilter(
             district=args.district,
             facilitator=facilitator or "",
             date_from=args.date_from,
             date_to=args.date_to,
         )
-        return _write(monitoring_job(services, selection, paper=Paper(args.paper)), out)
+        return _write(
+            monitoring_job(services, selection, paper=Paper(args.paper), language=args.lang), out
+        )
     finally:
         db.close()
 
@@ -287,22 +301,21 @@ def run_timeline(args: argparse.Namespace) -> int:
     from desktop.services.timeline import OfficeQuery, community_timeline, office_timeline
 
     out = checked_output(args.out)
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise UsageError(_("--from must not be after --to"))
+    _check_period(args)
     today = date.today()
     db, services = _services(args)
     try:
         if args.community is not None:
-            try:
+            with _looked_up():
                 community = find_community(services, args.community)
-            except LookupError as error:
-                raise _lookup(error) from None
-            timeline = community_timeline(db, community.id, today)
+            timeline = community_timeline(db, community.id, today, actor=services.actor)
             first, last = timeline.span()
             period = (args.date_from or first, args.date_to or last)
             job = community_timeline_job(services, timeline, paper=args.paper, period=period)
         else:
-            office = office_timeline(db, OfficeQuery(district=args.district), today)
+            office = office_timeline(
+                db, OfficeQuery(district=args.district), today, actor=services.actor
+            )
             if not office.rows:
                 raise UsageError(_("no communities in district {d!r}").format(d=args.district))
             first, last = office.span()

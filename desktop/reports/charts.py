@@ -80,11 +80,18 @@ class TrendChart(Flowable):  # type: ignore[misc]
         for x, y in coords[1:]:
             path.lineTo(x, y)
         canvas.setStrokeColor(ACCENT)
-        canvas.setFillColor(ACCENT)
         canvas.setLineWidth(1.4)
         canvas.drawPath(path, stroke=1, fill=0)
+        # Each point is a dot: a line of no length with round ends, far cheaper to write
+        # than a circle's four curves.
+        dots = canvas.beginPath()
         for x, y in coords:
-            canvas.circle(x, y, 1.6, stroke=0, fill=1)
+            dots.moveTo(x, y)
+            dots.lineTo(x, y)
+        canvas.setLineCap(1)
+        canvas.setLineWidth(3.2)
+        canvas.drawPath(dots, stroke=1, fill=0)
+        canvas.setLineCap(0)
 
 
 def trend_chart(

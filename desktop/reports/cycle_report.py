@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from desktop.i18n import _
+from desktop.labels import label, validated_labels
 from desktop.reports import templates_monitoring as mon
 from desktop.reports import templates_planning as plan
-from desktop.reports.blocks import bulleted, fields, grid
+from desktop.reports.blocks import SHORT_BLOCK, bulleted, fields, grid, natural_height
 from desktop.reports.document import Contents, section
 from desktop.reports.forms import FormContext
-from desktop.reports.labels import day, label
+from desktop.reports.labels import day, recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.reporting import CycleSheet
 
 CYCLE_REPORT_ID = "cycle-report"
 CYCLE_REPORT_VERSION = "1.0"
+SECTION_HEADING = 30.0  # points of a section's heading with its spaces
 
 
 def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
@@ -37,18 +39,22 @@ def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         fields(
             [
                 (_("Community"), community.name),
-                (_("Other names"), community.other_names or "-"),
-                (_("Place"), place or "-"),
+                (_("Other names"), recorded(community.other_names)),
+                (_("Place"), recorded(place)),
                 (
                     _("Partnership"),
                     f"{label(community.partnership_status)} "
-                    f"({_('since')} {day(community.partnership_since)})",
+                    + (
+                        f"({_('since')} {day(community.partnership_since)})"
+                        if community.partnership_since
+                        else ""
+                    ),
                 ),
-                (_("Cycle"), cycle.title or "-"),
-                (_("Dates"), f"{day(cycle.start_on)} - {day(cycle.end_on)}"),
+                (_("Cycle"), recorded(cycle.title)),
+                (_("Dates"), span(cycle.start_on, cycle.end_on)),
                 (_("Status"), label(cycle.status)),
-                (_("Facilitator(s)"), ", ".join(sheet.facilitators) or "-"),
-                (_("Mentor(s)"), ", ".join(sheet.mentors) or "-"),
+                (_("Facilitator(s)"), recorded(", ".join(sheet.facilitators))),
+                (_("Mentor(s)"), recorded(", ".join(sheet.mentors))),
             ],
             ctx.width,
         ),
@@ -57,12 +63,17 @@ def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         Contents([(key, name, 0) for key, name, _part in parts]),
     ]
     for key, name, part in parts:
-        story += [section(name, key), *part]
+        # a section's heading starts a page when its first block would not follow it there
+        first = min(natural_height(part[0], ctx.width), SHORT_BLOCK) if part else 0.0
+        story += [CondPageBreak(SECTION_HEADING + first), section(name, key), *part]
     return story
 
 
 def _phases(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
-    rows = [[label(p.kind), day(p.start_on), day(p.end_on), p.notes] for p in sheet.phases]
+    rows = [
+        [label(p.kind), day(p.start_on), day(p.end_on, _("still open")), p.notes]
+        for p in sheet.phases
+    ]
     story: list[Flowable] = []
     if rows:
         widths = [110, 70, 70, ctx.width - 250]
@@ -71,8 +82,8 @@ def _phases(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         story.append(text(_("No phase recorded."), STYLES.muted))
     story.append(text(_("What the learning found"), STYLES.h2))
     findings = []
+    checked = validated_labels()
     for finding in sheet.findings:
-        checked = {True: _("validated"), False: _("not validated"), None: _("not yet discussed")}
         harm = sheet.harm(finding.harm_id)
         findings.append(
             (f"{harm}: " if harm else "") + finding.summary + f" ({checked[finding.validated]})"

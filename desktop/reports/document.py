@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.pagesizes import A3, A4, LETTER, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -30,7 +30,7 @@ from desktop.i18n import _
 from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.options import Paper
-from desktop.reports.styles import MUTED, RULE, STYLES, heading
+from desktop.reports.styles import MUTED, RULE, STYLES, heading, right_to_left
 
 MARGIN = 15 * mm
 HEADER = 14 * mm
@@ -44,7 +44,7 @@ rl_config.useA85 = 0
 Cancelled = Callable[[], bool]
 
 
-PAPER_SIZES: dict[Paper, tuple[float, float]] = {Paper.A4: A4, Paper.LETTER: LETTER}
+PAPER_SIZES: dict[Paper, tuple[float, float]] = {Paper.A4: A4, Paper.A3: A3, Paper.LETTER: LETTER}
 
 
 class BuildCancelled(Exception):
@@ -92,6 +92,7 @@ class Contents(Flowable):  # type: ignore[misc]
     def __init__(self, entries: Sequence[tuple[str, str, int]]) -> None:
         super().__init__()
         self.entries = list(entries)  # (key, title, level)
+        self.rtl = right_to_left()  # titles on the right, page numbers on the left
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -104,7 +105,9 @@ class Contents(Flowable):  # type: ignore[misc]
             return [self]
         if fits < 1:
             return []
-        return [Contents(self.entries[:fits]), Contents(self.entries[fits:])]
+        head, tail = Contents(self.entries[:fits]), Contents(self.entries[fits:])
+        head.rtl = tail.rtl = self.rtl
+        return [head, tail]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -115,13 +118,19 @@ class Contents(Flowable):  # type: ignore[misc]
             font = SANS_BOLD if level == 0 else SANS
             canvas.setFont(font, 9.5 if level == 0 else 9)
             canvas.setFillColor(STYLES.body.textColor)
-            canvas.drawString(indent, y, _shorten(title, 90))
+            shown = _shorten(title, 90)
+            length = canvas.stringWidth(shown)
             canvas.setStrokeColor(RULE)
             canvas.setDash(1, 2)
-            canvas.line(indent + canvas.stringWidth(_shorten(title, 90)) + 4, y, self.width - 30, y)
+            if self.rtl:
+                canvas.drawRightString(self.width - indent, y, shown)
+                canvas.line(30, y, self.width - indent - length - 4, y)
+            else:
+                canvas.drawString(indent, y, shown)
+                canvas.line(indent + length + 4, y, self.width - 30, y)
             canvas.setDash()
             if slots is not None:
-                x, y_abs = canvas.absolutePosition(self.width, y)
+                x, y_abs = canvas.absolutePosition(20 if self.rtl else self.width, y)
                 slots.append((canvas.getPageNumber(), key, x, y_abs))
             y -= self.ROW
 
@@ -183,26 +192,42 @@ class _DeferredCanvas(Canvas):  # type: ignore[misc]
         self.drawRightString(width - MARGIN, MARGIN - 3 * mm, label)
 
 
+DECORATION_FORM = "clcp-page-decoration"
+
+
 def _draw_decoration(canvas: Canvas, doc: _Document) -> None:
+    """Every page shows the same decoration: it is drawn once, as a reusable form, and
+    each page only refers to it (the page number is added when the document is saved)."""
+    if not doc.decoration_drawn:
+        canvas.beginForm(DECORATION_FORM)
+        _draw_decoration_once(canvas, doc)
+        canvas.endForm()
+        doc.decoration_drawn = True
+    canvas.doForm(DECORATION_FORM)
+
+
+def _draw_decoration_once(canvas: Canvas, doc: _Document) -> None:
     decoration: PageDecoration = doc.decoration
     width, height = doc.pagesize
     canvas.saveState()
     top = height - MARGIN
-    x = MARGIN
+    rtl = right_to_left()  # the office on the reading side: left, or right
+    start, end = (width - MARGIN, MARGIN) if rtl else (MARGIN, width - MARGIN)
+    x = start
     if decoration.logo:
         try:
             image = ImageReader(io.BytesIO(decoration.logo))
             iw, ih = image.getSize()
             h = 9 * mm
             w = h * iw / ih if ih else h
-            canvas.drawImage(image, x, top - h + 2 * mm, width=w, height=h, mask="auto")
-            x += w + 3 * mm
+            left = x - w if rtl else x
+            canvas.drawImage(image, left, top - h + 2 * mm, width=w, height=h, mask="auto")
+            x += -(w + 3 * mm) if rtl else w + 3 * mm
         except (OSError, ValueError):
             pass  # an unreadable logo is left out, the page still prints
-    _draw_line_text(
-        canvas, decoration.office_name or _("Field office"), SANS_BOLD, 9, x, top - 3 * mm
-    )
-    _draw_line_text(canvas, decoration.title, SANS, 8, width - MARGIN, top - 3 * mm, right=True)
+    office = decoration.office_name or _("Field office")
+    _draw_line_text(canvas, office, SANS_BOLD, 9, x, top - 3 * mm, right=rtl)
+    _draw_line_text(canvas, decoration.title, SANS, 8, end, top - 3 * mm, right=not rtl)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, top - HEADER + 6 * mm, width - MARGIN, top - HEADER + 6 * mm)
@@ -272,6 +297,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self._progress, self._cancelled = progress, cancelled
         self._steps, self._done = max(1, steps), 0
         self._footer: tuple[Paragraph, float] | None = None
+        self.decoration_drawn = False
 
     def footer_note(self) -> tuple[Paragraph, float]:
         """The confidentiality note and its height, laid out once for every page."""

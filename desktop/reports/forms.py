@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.i18n import _
-from desktop.reports.blocks import fields
-from desktop.reports.labels import day
+from desktop.reports.blocks import fields, unruled
+from desktop.reports.labels import recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.reporting import CycleSheet, Group
 
@@ -26,10 +27,12 @@ DEFAULT_GROUPS: tuple[Group, ...] = (
 
 @dataclass(frozen=True)
 class FormContext:
-    """Where a form is laid out: the usable width, and the office's participant groups."""
+    """Where a form is laid out: the usable width, the office's participant groups, and the
+    day the form is printed for (the app's today, so a filled summary covers the right weeks)."""
 
     width: float
     groups: tuple[Group, ...] = DEFAULT_GROUPS
+    today: date = field(default_factory=date.today)
 
 
 Blank = Callable[[FormContext], list[Flowable]]
@@ -48,12 +51,16 @@ class TemplateSpec:
     wide: bool
     blank: Blank = field(repr=False)
     filled: Filled = field(repr=False)
+    #: whether the blank form is about one community (a programme summary is not)
+    one_community: bool = True
 
 
 def opening(spec: TemplateSpec, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
     """Title, purpose and the identity of the community, cycle and people."""
-    if sheet is None:
-        pairs: list[tuple[str, object]] = [
+    if sheet is None and not spec.one_community:
+        pairs: list[tuple[str, object]] = [(_("Date"), ""), (_("Prepared by"), "")]
+    elif sheet is None:
+        pairs = [
             (_("Community"), ""),
             (_("Cycle (number)"), ""),
             (_("Date"), ""),
@@ -67,15 +74,24 @@ def opening(spec: TemplateSpec, ctx: FormContext, sheet: CycleSheet | None) -> l
             (
                 _("Cycle"),
                 f"{cycle.number}"
-                + (f" - {cycle.title}" if cycle.title else "")
-                + f"  ({day(cycle.start_on)} - {day(cycle.end_on) if cycle.end_on else '…'})",
+                + (f" · {cycle.title}" if cycle.title else "")
+                + f"  ({span(cycle.start_on, cycle.end_on)})",
             ),
-            (_("Facilitator(s)"), ", ".join(sheet.facilitators) or "-"),
+            (_("Facilitator(s)"), recorded(", ".join(sheet.facilitators))),
         ]
-    half = ctx.width if not spec.wide else ctx.width * 0.6
+    if spec.wide:  # two columns of fields, to leave the page to the form itself
+        half = ctx.width / 2 - 6
+        middle = (len(pairs) + 1) // 2
+        halves = [
+            fields(part, half, label_width=95, blank_height=20)
+            for part in (pairs[:middle], pairs[middle:])
+        ]
+        identity: Flowable = unruled([halves], [ctx.width / 2, ctx.width / 2])
+    else:
+        identity = fields(pairs, ctx.width, label_width=95, blank_height=20)
     return [
         text(spec.title, STYLES.title),
         text(spec.purpose, STYLES.muted),
-        fields(pairs, half, label_width=95, blank_height=20),
+        identity,
         Spacer(1, 8),
     ]

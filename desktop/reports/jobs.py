@@ -27,6 +27,7 @@ from desktop.reports.document import (
 from desktop.reports.forms import DEFAULT_GROUPS, FormContext, TemplateSpec
 from desktop.reports.options import Paper
 from desktop.reports.registry import find_template
+from desktop.reports.styles import page_direction
 from desktop.services.facade import Services
 from desktop.services.reporting import cycle_sheet, participant_groups
 from desktop.services.reporting_monitoring import MonitoringFilter
@@ -59,6 +60,16 @@ class ReportJob:
     def suggested_file_name(self) -> str:
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.title.lower())
         return "-".join(part for part in safe.split("-") if part) + ".pdf"
+
+
+def in_language(write: Write, language: str) -> Write:
+    """``write`` laid out for ``language`` (right to left for Arabic)."""
+
+    def written(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        with page_direction(language):
+            write(out, progress, cancelled)
+
+    return written
 
 
 def office_logo(services: Services | None) -> bytes | None:
@@ -96,13 +107,19 @@ def template_job(
     paper: Paper = Paper.A4,
     services: Services | None = None,
     cycle_id: uuid.UUID | None = None,
+    language: str = "en",
+    today: date | None = None,
 ) -> ReportJob:
-    """A template, blank (``cycle_id`` None) or filled for one cycle."""
+    """A template, blank (``cycle_id`` None) or filled for one cycle (as of ``today``)."""
     spec = find_template(template_id)
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
         groups = tuple(participant_groups(services)) if services is not None else DEFAULT_GROUPS
-        ctx = FormContext(width=frame_width(paper, spec.wide), groups=groups or DEFAULT_GROUPS)
+        ctx = FormContext(
+            width=frame_width(paper, spec.wide),
+            groups=groups or DEFAULT_GROUPS,
+            today=today or date.today(),
+        )
         story = _template_story(spec, ctx, services, cycle_id)
         decoration = decoration_for(services, spec.id, spec.version, spec.title)
         render_pdf(
@@ -116,7 +133,9 @@ def template_job(
         )
 
     title = spec.title if cycle_id is None else _("{title} (filled)").format(title=spec.title)
-    return ReportJob(title, write, services, subject=str(cycle_id or ""), doc_id=spec.id)
+    return ReportJob(
+        title, in_language(write, language), services, subject=str(cycle_id or ""), doc_id=spec.id
+    )
 
 
 def _template_story(
@@ -130,7 +149,9 @@ def _template_story(
     return [*opening(spec, ctx, sheet), *spec.filled(ctx, sheet)]
 
 
-def cycle_job(services: Services, cycle_id: uuid.UUID, *, paper: Paper = Paper.A4) -> ReportJob:
+def cycle_job(
+    services: Services, cycle_id: uuid.UUID, *, paper: Paper = Paper.A4, language: str = "en"
+) -> ReportJob:
     """One cycle of one community in full."""
     from desktop.reports.cycle_report import CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, cycle_story
 
@@ -149,7 +170,11 @@ def cycle_job(services: Services, cycle_id: uuid.UUID, *, paper: Paper = Paper.A
         )
 
     return ReportJob(
-        _("Cycle report"), write, services, subject=str(cycle_id), doc_id=CYCLE_REPORT_ID
+        _("Cycle report"),
+        in_language(write, language),
+        services,
+        subject=str(cycle_id),
+        doc_id=CYCLE_REPORT_ID,
     )
 
 
@@ -159,6 +184,7 @@ def monitoring_job(
     *,
     paper: Paper = Paper.A4,
     today: date | None = None,
+    language: str = "en",
 ) -> ReportJob:
     """The managers' monitoring report for a district, facilitator and period."""
     from desktop.reports.monitoring_report import write_monitoring_report
@@ -178,7 +204,7 @@ def monitoring_job(
 
     return ReportJob(
         _("Monitoring report"),
-        write,
+        in_language(write, language),
         services,
         subject=repr(selection),
         doc_id=MONITORING_REPORT_ID,

@@ -15,20 +15,25 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.i18n import _
+from desktop.labels import label
 from desktop.models.enums import Benchmark
 from desktop.reports.blocks import fields, grid
 from desktop.reports.document import Cancelled, Progress, render_pdf, section
 from desktop.reports.jobs import ReportJob, decoration_for, frame_width
-from desktop.reports.labels import day, label
+from desktop.reports.labels import day
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, text
 from desktop.services.facade import Services
-from desktop.services.mentoring import MentorHome, ReviewSnapshot, mentor_home, review_history
+from desktop.services.mentoring import (
+    MentorHome,
+    ReviewSnapshot,
+    display_names,
+    mentor_home,
+    review_history,
+)
 
 MENTOR_SUMMARY_ID = "mentor-summary"
 MENTOR_SUMMARY_VERSION = "1.0"
-
-_MARKS = {"on_track": "✔", "needs_attention": "!", "not_yet": "○"}
 
 
 def _reason(kind: str, ended_phase: str, ended_on: date | None, last: date | None) -> str:
@@ -40,7 +45,10 @@ def _reason(kind: str, ended_phase: str, ended_on: date | None, last: date | Non
 
 
 def _rating(code: str) -> str:
-    return f"{_MARKS[code]} {label(code)}" if code in _MARKS else "-"
+    # Words only: the embedded fonts have no check or circle marks, and words print anywhere.
+    if code == "needs_attention":
+        return f"! {label(code)}"
+    return label(code) if code else "-"
 
 
 def mentor_summary_story(
@@ -135,11 +143,10 @@ def mentor_summary_job(
         home = mentor_home(services.db, services.actor, today=when)
         latest: dict[str, ReviewSnapshot | None] = {}
         for community in home.communities:
-            history = review_history(services.db, community.community_id)
+            history = review_history(services.db, community.community_id, actor=services.actor)
             latest[str(community.community_id)] = history[-1] if history else None
-        story = mentor_summary_story(
-            home, latest, frame_width(paper, True), who=services.actor.username, today=when
-        )
+        who = display_names(services.db, [services.actor.username])[services.actor.username]
+        story = mentor_summary_story(home, latest, frame_width(paper, True), who=who, today=when)
         decoration = decoration_for(services, MENTOR_SUMMARY_ID, MENTOR_SUMMARY_VERSION, title)
         render_pdf(
             story, decoration, out, paper=paper, wide=True, progress=progress, cancelled=cancelled

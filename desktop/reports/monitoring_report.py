@@ -8,11 +8,12 @@ from typing import BinaryIO
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop.i18n import _
+from desktop.labels import label
 from desktop.reports.blocks import fields, grid
 from desktop.reports.charts import bar_chart, trend_chart
 from desktop.reports.document import Cancelled, Contents, Progress, render_pdf, section
 from desktop.reports.jobs import decoration_for, frame_width
-from desktop.reports.labels import day, label
+from desktop.reports.labels import day, due, recorded
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, heading, text
 from desktop.services.facade import Services
@@ -110,7 +111,7 @@ def monitoring_story(data: MonitoringData, width: float, office: str) -> list[Fl
 
 def _count_table(counts: dict[str, int], heading: str, width: float) -> Flowable:
     rows = [
-        [label(code) if code else _("None recorded"), str(n)] for code, n in sorted(counts.items())
+        [label(code) if code else _("Not recorded"), str(n)] for code, n in sorted(counts.items())
     ]
     rows.append([_("Total"), str(sum(counts.values()))])
     return grid([heading, _("Communities")], rows, [width * 0.6, width * 0.4])
@@ -216,7 +217,7 @@ def _linkages(data: MonitoringData, width: float) -> list[Flowable]:
         Spacer(1, 6),
         grid(
             [_("Kind of linkage formed"), _("Number")],
-            rows or [["-", "0"]],
+            rows or [[_("No linkage formed"), "0"]],
             [width * 0.6, width * 0.2],
         ),
     ]
@@ -228,7 +229,7 @@ def _follow_ups(data: MonitoringData, width: float) -> list[Flowable]:
         return [text(_("No follow-up is open."), STYLES.muted)]
     overdue = sum(1 for f in items if f.due_on is not None and f.due_on < data.today)
     rows = [
-        [f.community, f.description, f.owner or "-", day(f.due_on)]
+        [f.community, f.description, recorded(f.owner), due(f.due_on)]
         for f in sorted(items, key=lambda f: (f.due_on or date.max, f.community))
     ]
     return [
@@ -251,10 +252,13 @@ def _community_page(
         section(row.name, f"c{index}", level=1),
         fields(
             [
-                (_("District"), row.district or "-"),
+                (_("District"), recorded(row.district)),
                 (_("Partnership"), label(row.partnership_status)),
-                (_("Current phase"), label(row.current_phase)),
-                (_("Facilitator"), row.facilitator or "-"),
+                (
+                    _("Current phase"),
+                    label(row.current_phase) if row.current_phase else _("no phase yet"),
+                ),
+                (_("Facilitator"), recorded(row.facilitator)),
             ],
             width,
             label_width=110,
@@ -301,7 +305,7 @@ def _community_page(
         story.append(trend_chart(trend.points, width * 0.75, 70, _number(trend.baseline)))
     if figures.open_follow_ups:
         story.append(heading(_("Mentor follow-ups still open"), STYLES.h2))
-        rows = [[f.description, f.owner or "-", day(f.due_on)] for f in figures.open_follow_ups]
+        rows = [[f.description, recorded(f.owner), due(f.due_on)] for f in figures.open_follow_ups]
         story.append(
             grid(
                 [_("What is to be done"), _("Who"), _("By when")],

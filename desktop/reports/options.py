@@ -9,19 +9,9 @@ from desktop.i18n import _
 
 class Paper(StrEnum):
     A4 = "a4"
+    A3 = "a3"
     LETTER = "letter"
 
 
 def paper_label(paper: Paper) -> str:
-    return {Paper.A4: _("A4"), Paper.LETTER: _("US Letter")}[paper]
-
-
-#: Languages the printed labels can be asked for: code -> name in that language.
-#: Text entered by people prints in whatever language and script it was written in.
-REPORT_LANGUAGES: dict[str, str] = {
-    "en": "English",
-    "fr": "Français",
-    "pt": "Português",
-    "sw": "Kiswahili",
-    "ar": "العربية",
-}
+    return {Paper.A4: _("A4"), Paper.A3: _("A3"), Paper.LETTER: _("US Letter")}[paper]

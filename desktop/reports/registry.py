@@ -95,6 +95,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         False,
         mon.quarterly_blank,
         mon.quarterly_filled,
+        one_community=False,
     ),
 )
 

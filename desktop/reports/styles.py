@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -59,10 +62,41 @@ def make_styles() -> Styles:
 
 STYLES = make_styles()
 
+#: Languages whose printed pages read from right to left.
+RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar"})
+_RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
+_RIGHT_ALIGNED: dict[str, ParagraphStyle] = {}
+
+
+@contextmanager
+def page_direction(language: str) -> Iterator[None]:
+    """Lay out what is built inside for ``language``: for a right-to-left language,
+    tables mirror their columns and text and headings align right."""
+    token = _RIGHT_TO_LEFT.set(language in RIGHT_TO_LEFT_LANGUAGES)
+    try:
+        yield
+    finally:
+        _RIGHT_TO_LEFT.reset(token)
+
+
+def right_to_left() -> bool:
+    """Whether the page being built reads from right to left."""
+    return _RIGHT_TO_LEFT.get()
+
+
+def directed(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` as the page direction wants it: left-aligned text aligns right on a
+    right-to-left page."""
+    if not right_to_left() or style.alignment != TA_LEFT:
+        return style
+    if style.name not in _RIGHT_ALIGNED:
+        _RIGHT_ALIGNED[style.name] = style.clone(f"{style.name}_rtl", alignment=TA_RIGHT)
+    return _RIGHT_ALIGNED[style.name]
+
 
 def text(value: object, style: ParagraphStyle | None = None) -> Flowable:
     """Any text as a wrapping flowable: escaped, line breaks kept, Arabic shaped and reordered."""
-    chosen = style or STYLES.body
+    chosen = directed(style or STYLES.body)
     plain = "" if value is None else str(value)
     if has_rtl(plain):
         return BidiText(plain, chosen)
@@ -76,7 +110,7 @@ class HeadingLine(Flowable):  # type: ignore[misc]
 
     def __init__(self, value: str, style: ParagraphStyle) -> None:
         super().__init__()
-        self.value, self.style = value, style
+        self.value, self.style = value, directed(style)
         self.keepWithNext = getattr(style, "keepWithNext", 0)
         self._paragraph: Flowable | None = None
 
@@ -110,7 +144,10 @@ class HeadingLine(Flowable):  # type: ignore[misc]
         canvas, style = self.canv, self.style
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        canvas.drawString(0, self.height - style.fontSize, self.value)
+        if style.alignment == TA_RIGHT:
+            canvas.drawRightString(self.width, self.height - style.fontSize, self.value)
+        else:
+            canvas.drawString(0, self.height - style.fontSize, self.value)
 
 
 def heading(value: str, style: ParagraphStyle) -> Flowable:
@@ -122,4 +159,4 @@ def heading(value: str, style: ParagraphStyle) -> Flowable:
 
 def rich(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of the app's own wording, which may use <b>/<i> markup (never user text)."""
-    return Paragraph(markup, style or STYLES.body)
+    return Paragraph(markup, directed(style or STYLES.body))

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.i18n import _
-from desktop.models.enums import ActionStatus, Benchmark, BenchmarkRating, FollowUpStatus
-from desktop.reports.blocks import bulleted, fields, grid, group_heading, ticked, writing_space
+from desktop.labels import label, labels
+from desktop.models.enums import (
+    ActionStatus,
+    Benchmark,
+    BenchmarkRating,
+    FollowUpStatus,
+    LinkageKind,
+)
+from desktop.reports.blocks import (
+    bulleted,
+    fields,
+    grid,
+    group_heading,
+    rows_to_fill,
+    ticked,
+    together,
+    unruled,
+    writing_box,
+    writing_space,
+    writing_space_to_fill,
+)
 from desktop.reports.charts import trend_chart
 from desktop.reports.forms import FormContext
-from desktop.reports.labels import day, label
+from desktop.reports.labels import day, due, recorded
 from desktop.reports.styles import STYLES, text
 from desktop.services.reporting import CycleSheet
 
@@ -20,7 +39,7 @@ PERIODS = 6
 
 def _number(value: float | None) -> str:
     if value is None:
-        return "-"
+        return _("no value")
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
@@ -38,7 +57,6 @@ def indicators_blank(ctx: FormContext) -> list[Flowable]:
         _("Baseline"),
         *[_("Period {n}").format(n=n) for n in range(1, PERIODS + 1)],
     ]
-    rows = [[""] * len(header) for _i in range(6)]
     return [
         text(
             _(
@@ -47,7 +65,9 @@ def indicators_blank(ctx: FormContext) -> list[Flowable]:
             ),
             STYLES.body,
         ),
-        grid(header, rows, [*fixed, *[period] * PERIODS], row_height=44),
+        rows_to_fill(
+            header, lambda: [""] * len(header), [*fixed, *[period] * PERIODS], row_height=40
+        ),
     ]
 
 
@@ -64,15 +84,16 @@ def indicators_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             fields(
                 [
                     (_("Defined by"), who),
-                    (_("Harm / action"), sheet.harm(indicator.harm_id) or "-"),
-                    (_("How we find out"), indicator.method or "-"),
+                    (_("Harm / action"), recorded(sheet.harm(indicator.harm_id))),
+                    (_("How we find out"), recorded(indicator.method)),
                     (
                         _("Who collects, how often"),
-                        f"{indicator.collected_by or '-'} · {indicator.frequency or '-'}",
+                        f"{recorded(indicator.collected_by)} · {recorded(indicator.frequency)}",
                     ),
                     (
                         _("Baseline → target"),
-                        f"{indicator.baseline or '-'} → {indicator.target or '-'} {indicator.unit}",
+                        f"{recorded(indicator.baseline)} → "
+                        f"{recorded(indicator.target)} {indicator.unit}",
                     ),
                 ],
                 ctx.width,
@@ -110,13 +131,21 @@ def _as_number(value: str) -> float | None:
 
 
 def reflection_blank(ctx: FormContext) -> list[Flowable]:
+    concern = writing_space(_("Which actions these changes concern"), ctx.width, 3)
+    boxes = [
+        _("What worked"),
+        _("What was hard, what did not work"),
+        _("What we change (adjustments decided)"),
+    ]
+    # the three boxes share the page equally: a third, then half of the rest, then the rest
     return [
         fields([(_("Where the community met"), ""), (_("How many took part"), "")], ctx.width),
         Spacer(1, 6),
-        writing_space(_("What worked"), ctx.width, 6),
-        writing_space(_("What was hard, what did not work"), ctx.width, 6),
-        writing_space(_("What we change (adjustments decided)"), ctx.width, 6),
-        writing_space(_("Which actions these changes concern"), ctx.width, 3),
+        *[
+            writing_space_to_fill(name, ctx.width, share=1 / (len(boxes) - i), after=[concern])
+            for i, name in enumerate(boxes)
+        ],
+        concern,
     ]
 
 
@@ -131,14 +160,14 @@ def reflection_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             text(_("Reflection of {day}").format(day=day(reflection.held_on)), STYLES.h2),
             fields(
                 [
-                    (_("What worked"), reflection.what_worked or "-"),
-                    (_("What was hard"), reflection.challenges or "-"),
-                    (_("What we change"), reflection.adjustments or "-"),
+                    (_("What worked"), recorded(reflection.what_worked)),
+                    (_("What was hard"), recorded(reflection.challenges)),
+                    (_("What we change"), recorded(reflection.adjustments)),
                 ],
                 ctx.width,
             ),
             text(_("Actions these changes concern"), STYLES.label),
-            *bulleted(changed, _("None named.")),
+            *bulleted(changed, _("No action named.")),
             Spacer(1, 8),
         ]
     return story
@@ -148,7 +177,6 @@ def reflection_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
 
 
 def linkage_blank(ctx: FormContext) -> list[Flowable]:
-    kinds = [_("Referral pathway"), _("Agreement"), _("Dialogue"), _("Support")]
     header = [
         _("Who (office, service, leader)"),
         _("Type"),
@@ -157,9 +185,15 @@ def linkage_blank(ctx: FormContext) -> list[Flowable]:
         _("Status / since"),
         _("Contact"),
     ]
-    widths = [ctx.width * f for f in (0.22, 0.13, 0.11, 0.22, 0.14, 0.18)]
-    kind_cell = [ticked(k) for k in kinds]
-    rows = [["", "", "", kind_cell, "", ""] for _i in range(6)]
+    widths = [ctx.width * f for f in (0.22, 0.12, 0.1, 0.26, 0.12, 0.18)]
+    kinds = list(labels(LinkageKind).values())
+    half = widths[3] / 2 - 4
+
+    def kind_ticks() -> Flowable:
+        ticks = [ticked(words) for words in kinds]
+        return unruled([ticks[i : i + 2] for i in range(0, len(ticks), 2)], [half, half])
+
+    others = writing_space(_("Who else should the community be linked with?"), ctx.width, 3)
     return [
         text(
             _(
@@ -168,9 +202,14 @@ def linkage_blank(ctx: FormContext) -> list[Flowable]:
             ),
             STYLES.body,
         ),
-        grid(header, rows, widths),
-        Spacer(1, 8),
-        writing_space(_("Who else should the community be linked with?"), ctx.width, 4),
+        rows_to_fill(
+            header,
+            lambda: ["", "", "", kind_ticks(), "", ""],
+            widths,
+            row_height=30,
+            after=[others],
+        ),
+        others,
     ]
 
 
@@ -187,14 +226,14 @@ def linkage_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     rows = []
     for link in sheet.linkages:
         who = sheet.stakeholders.get(link.stakeholder_id)
-        notes = "\n".join(x for x in (link.agreement, link.notes) if x) or "-"
+        notes = recorded("\n".join(x for x in (link.agreement, link.notes) if x))
         rows.append(
             [
-                who.name if who else "-",
-                label(who.type if who else ""),
-                label(who.level if who else ""),
+                who.name if who else _("not recorded"),
+                label(who.type) if who else _("not recorded"),
+                label(who.level) if who else _("not recorded"),
                 label(link.kind),
-                f"{label(link.status)}\n{day(link.agreed_on)}",
+                f"{label(link.status)}\n{day(link.agreed_on, _('date not recorded'))}",
                 notes,
             ]
         )
@@ -214,26 +253,25 @@ def mentor_review_blank(ctx: FormContext) -> list[Flowable]:
     header = [_("Process benchmark"), *[label(r) for r in BenchmarkRating], _("Comments")]
     widths = [140, 62, 80, 58, ctx.width - 340]
     rows = [[label(b), *_rating_cells(None), ""] for b in Benchmark]
-    follow = [[""] * 4 for _i in range(4)]
+    # the response and the signatures stay on one page: a sign-off alone is easy to lose
+    response = KeepTogether(
+        [
+            writing_box(_("Facilitator's response"), ctx.width, 4),
+            Spacer(1, 6),
+            fields([(_("Mentor (signature)"), ""), (_("Signed off on / phase"), "")], ctx.width),
+        ]
+    )
     return [
-        grid(header, rows, widths, row_height=44),
+        grid(header, rows, widths, row_height=34),
         text(_("Follow-ups"), STYLES.h2),
-        grid(
+        rows_to_fill(
             [_("What is to be done"), _("Who"), _("By when"), _("Done?")],
-            follow,
+            lambda: [""] * 4,
             [ctx.width - 230, 110, 70, 50],
-            row_height=30,
+            row_height=28,
+            after=[response],
         ),
-        Spacer(1, 6),
-        # the response and the signatures stay on one page: a sign-off alone is easy to lose
-        KeepTogether(
-            [
-                writing_space(_("Facilitator's response"), ctx.width, 4),
-                fields(
-                    [(_("Mentor (signature)"), ""), (_("Signed off on / phase"), "")], ctx.width
-                ),
-            ]
-        ),
+        response,
     ]
 
 
@@ -245,23 +283,23 @@ def mentor_review_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     story: list[Flowable] = []
     for record in sheet.reviews:
         review = record.data
-        mentor = sheet.user_names.get(review.mentor_id, "-") if review.mentor_id else "-"
+        unnamed = _("mentor not recorded")
+        mentor = sheet.user_names.get(review.mentor_id, unnamed) if review.mentor_id else unnamed
         rows = []
         for benchmark in Benchmark:
             rating, comment = review.ratings.get(benchmark, ("", ""))
             rows.append([label(benchmark), *_rating_cells(rating), comment])
         follow = [
-            [f.description, f.owner or "-", day(f.due_on), label(f.status)]
+            [f.description, recorded(f.owner), due(f.due_on), label(f.status)]
             for f in sheet.follow_ups.get(record.id, [])
         ]
         signed = f"{day(review.signed_off_on)} / {label(review.signed_off_phase)}"
+        heading = _("Review of {day} by {mentor}").format(
+            day=day(review.reviewed_on), mentor=mentor
+        )
         story += [
-            text(
-                _("Review of {day} by {mentor}").format(day=day(review.reviewed_on), mentor=mentor),
-                STYLES.h2,
-            ),
-            grid(header, rows, widths),
-            fields([(_("Overall comment"), review.overall_comment or "-")], ctx.width),
+            *together([text(heading, STYLES.h2), grid(header, rows, widths)], ctx.width),
+            fields([(_("Overall comment"), recorded(review.overall_comment))], ctx.width),
             text(_("Follow-ups"), STYLES.h2),
             grid(
                 [_("What is to be done"), _("Who"), _("By when"), _("Status")],
@@ -269,11 +307,14 @@ def mentor_review_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
                 [ctx.width - 230, 110, 70, 50],
             )
             if follow
-            else text(_("None."), STYLES.muted),
+            else text(_("No follow-up agreed."), STYLES.muted),
             fields(
                 [
-                    (_("Facilitator's response"), review.facilitator_response or "-"),
-                    (_("Signed off on / phase"), signed if review.signed_off_on else "-"),
+                    (_("Facilitator's response"), recorded(review.facilitator_response)),
+                    (
+                        _("Signed off on / phase"),
+                        signed if review.signed_off_on else _("not signed off"),
+                    ),
                 ],
                 ctx.width,
             ),
@@ -297,6 +338,7 @@ def quarterly_blank(ctx: FormContext) -> list[Flowable]:
         _("Mentor follow-ups still open"),
     ]
     widths = [ctx.width * 0.45, ctx.width * 0.15, ctx.width * 0.4]
+    points = writing_space(_("Main points for the programme manager"), ctx.width, 4)
     return [
         fields([(_("Quarter (from - to)"), ""), (_("District / programme"), "")], ctx.width),
         Spacer(1, 6),
@@ -304,7 +346,7 @@ def quarterly_blank(ctx: FormContext) -> list[Flowable]:
             [_("Figure"), _("Number"), _("Comment")],
             [[f, "", ""] for f in figures],
             widths,
-            row_height=26,
+            row_height=22,
         ),
         text(_("Who took part in meetings this quarter"), STYLES.h2),
         grid(
@@ -314,16 +356,18 @@ def quarterly_blank(ctx: FormContext) -> list[Flowable]:
             row_height=30,
         ),
         Spacer(1, 6),
-        writing_space(
-            _("Groups missing from decisions, and what the office will do"), ctx.width, 4
+        writing_space_to_fill(
+            _("Groups missing from decisions, and what the office will do"),
+            ctx.width,
+            after=[points],
         ),
-        writing_space(_("Main points for the programme manager"), ctx.width, 4),
+        points,
     ]
 
 
 def quarterly_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     """The summary for this community's last 3 months (the monitoring report covers many)."""
-    end = date.today()
+    end = ctx.today
     start = end - timedelta(days=91)
     meetings = [m for m in sheet.meetings if start <= m.held_on <= end]
     actions = [a.data for a in sheet.actions]

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.i18n import _
-from desktop.reports.blocks import bulleted, fields, grid, group_heading, ticked, writing_space
+from desktop.labels import label, labels
+from desktop.models.enums import MeetingKind
+from desktop.reports.blocks import (
+    FillRest,
+    bulleted,
+    fields,
+    grid,
+    group_heading,
+    rows_to_fill,
+    ticked,
+    together,
+    unruled,
+    writing_space,
+    writing_space_to_fill,
+)
 from desktop.reports.forms import FormContext
-from desktop.reports.labels import day, label
+from desktop.reports.labels import day, due, recorded
 from desktop.reports.styles import STYLES, text
 from desktop.services.reporting import CycleSheet
 
-BLANK_HARM_ROWS = 10
-BLANK_ACTIONS = 3
+BLANK_ACTIONS = 4  # two to a page
 
 
 def _group_widths(ctx: FormContext, first: float, last: float = 0) -> list[float]:
@@ -32,7 +47,7 @@ def _group_header(ctx: FormContext) -> list[object]:
 
 def harm_ranking_blank(ctx: FormContext) -> list[Flowable]:
     header = [_("Harm to children (in the community's words)"), *_group_header(ctx), _("Selected?")]
-    rows = [["", *[""] * len(ctx.groups), ticked("")] for _i in range(BLANK_HARM_ROWS)]
+    reasons = writing_space(_("Why the community selected these harms"), ctx.width, 3)
     return [
         text(
             _(
@@ -41,9 +56,14 @@ def harm_ranking_blank(ctx: FormContext) -> list[Flowable]:
             ),
             STYLES.body,
         ),
-        grid(header, rows, _group_widths(ctx, 190, 52), row_height=30),
-        Spacer(1, 8),
-        writing_space(_("Why the community selected these harms"), ctx.width, 4),
+        rows_to_fill(
+            header,
+            lambda: ["", *[""] * len(ctx.groups), ticked("")],
+            _group_widths(ctx, 190, 52),
+            row_height=26,
+            after=[reasons],
+        ),
+        reasons,
     ]
 
 
@@ -73,16 +93,9 @@ def harm_ranking_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
 
 
 def meeting_blank(ctx: FormContext) -> list[Flowable]:
-    kinds = [
-        "whole_community",
-        "small_group",
-        "home_visit",
-        "planning_group",
-        "reflection",
-        "formal_dialogue",
-    ]
-    kind_cells = [ticked(label(k)) for k in kinds]
-    half = ctx.width / 2
+    kind_cells = [ticked(words) for words in labels(MeetingKind).values()]
+    notes = writing_space(_("Notes (who spoke, who did not, what to follow up)"), ctx.width, 3)
+    signed = fields([(_("Recorded by"), ""), (_("Entered in the app on"), "")], ctx.width / 2)
     return [
         fields([(_("Place"), ""), (_("Facilitated by"), "")], ctx.width),
         Spacer(1, 6),
@@ -93,13 +106,12 @@ def meeting_blank(ctx: FormContext) -> list[Flowable]:
             _group_header(ctx),
             [[""] * len(ctx.groups), [""] * len(ctx.groups)],
             [ctx.width / len(ctx.groups)] * len(ctx.groups),
-            row_height=46,
+            row_height=40,
         ),
         text(_("Total per group (write the number)"), STYLES.muted),
-        Spacer(1, 6),
-        writing_space(_("Decisions the community took"), ctx.width, 6),
-        writing_space(_("Notes (who spoke, who did not, what to follow up)"), ctx.width, 4),
-        fields([(_("Recorded by"), ""), (_("Entered in the app on"), "")], half),
+        writing_space_to_fill(_("Decisions the community took"), ctx.width, after=[notes, signed]),
+        notes,
+        signed,
     ]
 
 
@@ -109,29 +121,29 @@ def meeting_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         return [text(_("No meeting recorded in this cycle."), STYLES.muted)]
     widths = [ctx.width / (len(ctx.groups) + 1)] * (len(ctx.groups) + 1)
     for meeting in sheet.meetings:
-        story.append(text(f"{day(meeting.held_on)} · {label(meeting.kind)}", STYLES.h2))
-        story.append(
+        block: list[Flowable] = [text(f"{day(meeting.held_on)} · {label(meeting.kind)}", STYLES.h2)]
+        block.append(
             fields(
                 [
-                    (_("Place"), meeting.place or "-"),
-                    (_("Facilitated by"), meeting.facilitated_by or "-"),
+                    (_("Place"), recorded(meeting.place)),
+                    (_("Facilitated by"), recorded(meeting.facilitated_by)),
                 ],
                 ctx.width,
             )
         )
-        counts = [str(meeting.attendance.get(g.code, "-")) for g in ctx.groups]
+        counts = [str(meeting.attendance.get(g.code, 0)) for g in ctx.groups]
         total = sum(meeting.attendance.values())
-        story.append(grid([*_group_header(ctx), _("Total")], [[*counts, str(total)]], widths))
-        story.append(
+        block.append(grid([*_group_header(ctx), _("Total")], [[*counts, str(total)]], widths))
+        block.append(
             fields(
                 [
-                    (_("Decisions"), meeting.decisions or "-"),
-                    (_("Notes"), meeting.notes or "-"),
+                    (_("Decisions"), recorded(meeting.decisions)),
+                    (_("Notes"), recorded(meeting.notes)),
                 ],
                 ctx.width,
             )
         )
-        story.append(Spacer(1, 8))
+        story += [*together(block, ctx.width), Spacer(1, 8)]
     return story
 
 
@@ -152,27 +164,33 @@ def action_plan_blank(ctx: FormContext) -> list[Flowable]:
         ),
     ]
     for number in range(1, BLANK_ACTIONS + 1):
-        story += [
-            text(_("Action {n}").format(n=number), STYLES.h2),
-            fields(
-                [
-                    (_("Harm it addresses"), ""),
-                    (_("What the community will do"), ""),
-                    (_("Who leads (role)"), ""),
-                    (_("Who takes part"), ""),
-                    (_("Start / finish by"), ""),
-                    (_("Resources from the community"), ""),
-                    (_("Resources from outside"), ""),
-                    (_("Who in the formal system can help"), ""),
-                ],
-                ctx.width,
-                label_width=150,
-                blank_height=26,
-            ),
-            grid([], [_criteria(None)], [ctx.width / 4] * 4),
-            Spacer(1, 8),
-        ]
+        # two actions share a page: the first takes half the room, the second the rest
+        share = 0.5 if number % 2 else 1.0
+        story.append(FillRest(partial(_blank_action, ctx, number), share=share))
     return story
+
+
+def _blank_action(ctx: FormContext, number: int, height: float) -> Flowable:
+    """One action's block, its writing rows as tall as ``height`` allows."""
+    names = [
+        _("Harm it addresses"),
+        _("What the community will do"),
+        _("Who leads (role)"),
+        _("Who takes part"),
+        _("Start / finish by"),
+        _("Resources from the community"),
+        _("Resources from outside"),
+        _("Who in the formal system can help"),
+    ]
+    criteria = grid([], [_criteria(None)], [ctx.width / 4] * 4)
+    title = text(_("Action {n}").format(n=number), STYLES.h2)
+    fixed = sum(f.wrap(ctx.width, height)[1] for f in (title, criteria)) + 12
+    # "what the community will do" gets two rows' room
+    row = max(22.0, (height - fixed) / (len(names) + 1))
+    rows = [(name, "") for name in names]
+    heights = [row * 2 if i == 1 else row for i in range(len(names))]
+    block = [title, fields(rows, ctx.width, label_width=150, blank_heights=heights), criteria]
+    return unruled([[f] for f in block])
 
 
 def action_plan_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
@@ -186,19 +204,22 @@ def action_plan_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             for s in sorted(action.stakeholder_ids)
             if s in sheet.stakeholders
         ]
-        story += [
+        block: list[Flowable] = [
             text(_("Action {n}").format(n=number) + f" · {label(action.status)}", STYLES.h2),
             fields(
                 [
-                    (_("Harm it addresses"), sheet.harm(action.harm_id) or "-"),
+                    (_("Harm it addresses"), recorded(sheet.harm(action.harm_id))),
                     (_("What the community will do"), action.what),
-                    (_("Who leads (role)"), action.lead_role or "-"),
-                    (_("Who takes part"), action.participants or "-"),
-                    (_("Start / finish by"), f"{day(action.start_on)} / {day(action.due_on)}"),
-                    (_("Resources from the community"), action.community_resources or "-"),
-                    (_("Resources from outside"), action.outside_resources or "-"),
-                    (_("Who in the formal system can help"), ", ".join(helpers) or "-"),
-                    (_("Done on"), day(action.completed_on)),
+                    (_("Who leads (role)"), recorded(action.lead_role)),
+                    (_("Who takes part"), recorded(action.participants)),
+                    (
+                        _("Start / finish by"),
+                        f"{day(action.start_on, _('no start date'))} / {due(action.due_on)}",
+                    ),
+                    (_("Resources from the community"), recorded(action.community_resources)),
+                    (_("Resources from outside"), recorded(action.outside_resources)),
+                    (_("Who in the formal system can help"), recorded(", ".join(helpers))),
+                    (_("Done on"), day(action.completed_on, _("not done yet"))),
                 ],
                 ctx.width,
                 label_width=150,
@@ -217,6 +238,6 @@ def action_plan_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
                 ],
                 [ctx.width / 4] * 4,
             ),
-            Spacer(1, 8),
         ]
+        story += [*together(block, ctx.width), Spacer(1, 8)]
     return story

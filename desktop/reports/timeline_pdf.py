@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
 
 from desktop.i18n import _
+from desktop.labels import label, marker_labels
 from desktop.reports.bidi_text import has_rtl
 from desktop.reports.document import (
     FOOTER,
@@ -31,7 +32,6 @@ from desktop.reports.document import (
 from desktop.reports.document import HEADER as PAGE_HEADER
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.jobs import ReportJob, decoration_for
-from desktop.reports.labels import label
 from desktop.reports.options import Paper
 from desktop.services.facade import Services
 from desktop.services.timeline import (
@@ -45,6 +45,7 @@ from desktop.services.timeline import (
     CommunityTimeline,
     DateAxis,
     OfficeTimeline,
+    day_count,
     period_starts,
 )
 
@@ -142,7 +143,7 @@ def office_rows(office: OfficeTimeline) -> list[Row]:
         marks = tuple(Mark(day, "meeting", line=lines - 1) for day in row.meetings)
         days = row.days_since_meeting(office.today)
         gap = row.meeting_gap(office.today)
-        notes = [_("no meeting yet") if days is None else _("{days} days").format(days=days)]
+        notes = [_("no meeting yet") if days is None else day_count(days)]
         late = row.overdue_actions + row.overdue_follow_ups
         if late:
             notes.append(_("! {count} overdue").format(count=late))
@@ -386,10 +387,7 @@ def _legend(c: Canvas, width: float, top: float, office: bool) -> None:
             ("action:" + s, _("Action: {status}").format(status=label(s))) for s in ACTION_COLOURS
         ]
         entries += [("overdue", _("Overdue action"))]
-        names = {
-            "meeting": _("Meeting"), "observation": _("Observation"), "reflection": _("Reflection"),
-            "review": _("Mentor review"), "follow_up": _("Follow-up due"),
-        }  # fmt: skip
+        names = marker_labels()
         entries += [("mark:" + e, names[e]) for e in MARKER_ENTITIES]
         entries.append(("badge", _("Overdue follow-up")))
     entries.append(("today", _("Today")))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import LANGUAGES
 from desktop.reports.document import BuildCancelled, pdf_bytes, save_pdf
 from desktop.reports.jobs import ReportJob, cycle_job, monitoring_job, template_job
 from desktop.reports.options import Paper, paper_label
@@ -104,6 +105,14 @@ class ReportsPage(QWidget):
         self.paper = QComboBox()
         for paper in Paper:
             self.paper.addItem(paper_label(paper), paper.value)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        office_language = context.services.settings.default_language()
+        self.language.setCurrentIndex(max(0, self.language.findData(office_language)))
+        self.language.setToolTip(
+            self.tr("Language and writing direction of the printed labels and layout")
+        )
         self.fill = QCheckBox(self.tr("Fill in from a community's records"))
         self.fill.toggled.connect(self._update_filters)
         self.community = QComboBox()
@@ -126,6 +135,7 @@ class ReportsPage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.fill)
         form.addRow(self.tr("Community"), self.community)
         form.addRow(self.tr("Cycle"), self.cycle)
@@ -146,7 +156,11 @@ class ReportsPage(QWidget):
         self.print_button.clicked.connect(self.print_)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.status = QLabel()
+        keep_place = self.progress.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(keep_place)
+        self.progress.hide()
+        self.status = QLabel(self.tr("Choose what to print, then press Build preview."))
         self.status.setWordWrap(True)
 
         buttons = QHBoxLayout()
@@ -235,6 +249,7 @@ class ReportsPage(QWidget):
     def current_job(self) -> ReportJob | None:
         kind, services = self.chosen(), self.context.services
         paper = Paper(self.paper.currentData())
+        language = str(self.language.currentData())
         if kind == MONITORING_REPORT:
             selection = MonitoringFilter(
                 district=self.district.currentData() or "",
@@ -242,16 +257,25 @@ class ReportsPage(QWidget):
                 date_from=None if self.whole_period.isChecked() else _day(self.date_from),
                 date_to=None if self.whole_period.isChecked() else _day(self.date_to),
             )
-            return monitoring_job(services, selection, paper=paper, today=self.context.today())
+            return monitoring_job(
+                services, selection, paper=paper, today=self.context.today(), language=language
+            )
         cycle_id = self.cycle.currentData()
         if kind == CYCLE_REPORT or self.fill.isChecked():
             if cycle_id is None:
                 self.status.setText(self.tr("Choose a community that has a cycle."))
                 return None
             if kind == CYCLE_REPORT:
-                return cycle_job(services, cycle_id, paper=paper)
-            return template_job(kind, paper=paper, services=services, cycle_id=cycle_id)
-        return template_job(kind, paper=paper, services=services)
+                return cycle_job(services, cycle_id, paper=paper, language=language)
+            return template_job(
+                kind,
+                paper=paper,
+                services=services,
+                cycle_id=cycle_id,
+                language=language,
+                today=self.context.today(),
+            )
+        return template_job(kind, paper=paper, services=services, language=language)
 
     def build(self) -> None:
         if self._thread is not None:
@@ -311,6 +335,7 @@ class ReportsPage(QWidget):
         self.status.setText(self.tr("Cancelled. Nothing was made."))
 
     def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
         self.build_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.choices.setEnabled(not busy)

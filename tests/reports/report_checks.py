@@ -23,8 +23,15 @@ def pdf_fonts(path: Path) -> str:
     ).stdout
 
 
-def page_size_points(path: Path) -> tuple[float, float]:
+def _pdf_info(path: Path, field: str) -> list[str]:
     info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True)
-    line = next(x for x in info.stdout.splitlines() if x.startswith("Page size:"))
-    parts = line.split()
+    return next(x for x in info.stdout.splitlines() if x.startswith(f"{field}:")).split()
+
+
+def page_size_points(path: Path) -> tuple[float, float]:
+    parts = _pdf_info(path, "Page size")
     return float(parts[2]), float(parts[4])
+
+
+def page_count(path: Path) -> int:
+    return int(_pdf_info(path, "Pages")[1])

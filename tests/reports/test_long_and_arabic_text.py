@@ -51,3 +51,28 @@ def test_arabic_name_and_long_description_print_in_full(db: Database, tmp_path: 
         # the Arabic name is printed shaped (joined letter forms), in reading order
         shaped = _squash(arabic_reshaper.reshape(ARABIC_NAME))
         assert shaped in text or shaped[::-1] in text, name
+
+
+def _line_with(pages: list[str], words: str) -> str:
+    return next(line for page in pages for line in page.splitlines() if words in line)
+
+
+def test_arabic_pages_mirror_tables_and_align_right(db: Database, tmp_path: Path) -> None:
+    services = Services(db, Actor("amina", role=SYSTEM_ROLE))
+    world = make_report_world(services, name=ARABIC_NAME)
+    lead, label = "Chairperson of the mothers' group", "Who leads (role)"
+    for language, mirrored in (("en", False), ("ar", True)):
+        job = template_job(
+            "action-plan", services=services, cycle_id=world.cycle_id, language=language
+        )
+        out = save_pdf(tmp_path / f"{language}.pdf", lambda s, job=job: job.write(s, None, None))
+        pages = pdf_page_texts(out)
+        row = _line_with(pages, lead)
+        # the labels' column is the first one read: on the left, or on the right in Arabic
+        assert (row.index(lead) < row.index(label)) is mirrored, (language, row)
+        # headings start on the reading side
+        heading = _line_with(pages, "Action 1 ·")
+        assert (heading.index("Action 1") > len(row) / 2) is mirrored, (language, heading)
+        shaped = _squash(arabic_reshaper.reshape(ARABIC_NAME))
+        text = _squash(" ".join(pages))
+        assert shaped in text or shaped[::-1] in text, language

@@ -41,7 +41,7 @@ def pdfs(folder: Path) -> list[Path]:
     ("args", "fragment"),
     [
         (["template", "no-such-form"], "no-such-form"),
-        (["template", "action-plan", "--paper", "a3"], "a3"),
+        (["template", "action-plan", "--paper", "a5"], "a5"),
         (["template", "action-plan", "--colour", "blue"], "--colour"),
         (["template", "action-plan", "--cycle", "2"], "--community"),
         (["monitoring", "--from", "2025-13-01"], "2025-13-01"),

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
+from report_checks import pdf_page_texts
 from report_world import make_report_world
 
-from desktop.services.actor import Actor
+from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.demo import generate_demo
 from desktop.storage import Database
 from desktop.views.context import AppContext
@@ -80,3 +81,30 @@ def test_a_long_report_can_be_cancelled_while_the_window_keeps_working(
     assert page.preview.pages == []
     assert not page.save_button.isEnabled()
     assert page.build_button.isEnabled()
+
+
+def test_the_office_language_is_offered_and_lays_the_pdf_out_right_to_left(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    services = AppContext.create(db, Actor("setup", role=SYSTEM_ROLE)).services
+    world = make_report_world(services)
+    services.settings.set_value("default_language", "ar")
+    page = _page(qtbot, db, tmp_path)
+    assert page.language.currentData() == "ar"
+    _choose(page, "action-plan")
+    page.fill.setChecked(True)
+    page.community.setCurrentIndex(page.community.findText(world.name))
+    texts = {}
+    for language in ("ar", "en"):
+        page.language.setCurrentIndex(page.language.findData(language))
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+        assert page.pdf is not None
+        out = tmp_path / f"{language}.pdf"
+        out.write_bytes(page.pdf)
+        texts[language] = next(
+            line for line in pdf_page_texts(out)[0].splitlines() if "Who leads (role)" in line
+        )
+    # the label column is read first: on the right in Arabic, on the left in English
+    assert texts["ar"].rstrip().endswith("Who leads (role)")
+    assert texts["en"].lstrip().startswith("Who leads (role)")

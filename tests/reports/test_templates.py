@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_checks import page_size_points, pdf_fonts, pdf_text
+from report_checks import page_count, page_size_points, pdf_fonts, pdf_text
 from report_world import make_report_world
 
 from desktop.cli import main
@@ -15,6 +15,9 @@ from desktop.services.facade import Services
 from desktop.storage import open_database
 
 SIZES = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
+#: Pages of each blank template on either paper: the form fills them, nothing spills over
+#: onto a page of its own (the action plan holds two actions per page).
+BLANK_PAGES = {"action-plan": 2}
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -26,7 +29,9 @@ def test_blank_template(tmp_path: Path, template_id: str, paper: str) -> None:
     text = pdf_text(out)
     assert spec.title in text
     assert f"{spec.id} · v{spec.version}" in text
-    assert "Page 1 of" in text
+    pages = BLANK_PAGES.get(template_id, 1)
+    assert page_count(out) == pages
+    assert f"Page {pages} of {pages}" in text
     assert "Confidential" in text
     width, height = page_size_points(out)
     expected = SIZES[paper]
