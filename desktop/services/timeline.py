@@ -3,8 +3,9 @@
 Plain, immutable values for the timeline screens and the timeline PDF. Each timeline is
 read with a handful of queries whatever the number of communities or cycles (never one
 query per community or per cycle), so the office timeline of 1,000 communities loads in
-one go. The date axis (where a date sits on the page) lives here too, so the screen and
-the PDF place things the same way.
+one go; and only what the person asking may read (a facilitator or mentor: the communities
+they are assigned to). The date axis (where a date sits on the page) lives here too, so the
+screen and the PDF place things the same way.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 
+from desktop.i18n import ngettext
 from desktop.models import (
     Action,
     Community,
@@ -31,8 +34,9 @@ from desktop.models import (
     Reflection,
 )
 from desktop.models.enums import ActionStatus, FollowUpStatus
+from desktop.services import permissions
+from desktop.services.actor import Actor
 from desktop.services.community_list import CommunityQuery, _filters
-from desktop.services.text import fold
 from desktop.storage import Database
 
 #: A community whose last meeting is older than this many days is marked on the office timeline.
@@ -67,6 +71,11 @@ MARKER_COLOURS = {
 OVERDUE_COLOUR = "#C62828"
 TODAY_COLOUR = "#D81B60"
 FALLBACK_COLOUR = "#BDBDBD"
+
+
+def day_count(days: int) -> str:
+    """ "1 day", "74 days": how long ago, for the screens and the paper alike."""
+    return ngettext("{n} day", "{n} days", days).format(n=days)
 
 
 # --- what a community's timeline holds ----------------------------------------------------
@@ -154,8 +163,9 @@ class CommunityTimeline:
 # --- what the office timeline holds -------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OfficePhase:
+class OfficePhase(NamedTuple):
+    """A phase bar of the office timeline: a named tuple, cheap to make by the thousand."""
+
     kind: str
     start: date
     end: date | None
@@ -214,13 +224,6 @@ class OfficeTimeline:
         return min(days), max(days)
 
 
-@dataclass(frozen=True)
-class CommunityRef:
-    id: uuid.UUID
-    name: str
-    district: str
-
-
 # --- packing overlapping spans into rows --------------------------------------------------
 
 
@@ -246,15 +249,19 @@ def pack_rows(spans: Sequence[tuple[date, date]]) -> tuple[list[int], int]:
 # --- a community's timeline ---------------------------------------------------------------
 
 
-def community_timeline(db: Database, community_id: uuid.UUID, today: date) -> CommunityTimeline:
+def community_timeline(
+    db: Database, community_id: uuid.UUID, today: date, *, actor: Actor
+) -> CommunityTimeline:
     """Every live cycle of a community with its phases, actions and dated records.
 
-    Seven queries, one per kind of record, whatever the number of cycles.
+    Seven queries, one per kind of record, whatever the number of cycles. Raises
+    PermissionDenied when ``actor`` may not read the community (its records go with it).
     """
     with db.session() as session:
         community = session.get(Community, community_id)
         if community is None or community.deleted_at is not None:
             raise LookupError(community_id)
+        permissions.require(session, actor, permissions.READ, "community", community_id)
         cycles = list(
             session.scalars(
                 select(Cycle)
@@ -362,56 +369,68 @@ def _is_overdue(status: str, due: date | None, today: date) -> bool:
 # --- the office timeline ------------------------------------------------------------------
 
 
-def office_timeline(db: Database, query: OfficeQuery, today: date) -> OfficeTimeline:
+def office_timeline(
+    db: Database, query: OfficeQuery, today: date, *, actor: Actor
+) -> OfficeTimeline:
     """One row per community matching ``query`` (by name): phases, meeting dates, overdue counts.
 
-    Five queries in all; the community filters are the community list's own.
+    Only the communities ``actor`` may read. Five queries in all, whatever the number of
+    communities; the community filters are the community list's own. Rows come back as
+    plain text (ids and ISO dates) and are turned into values here: one ``uuid.UUID`` per
+    community and one ``date`` per distinct day, not one per row fetched.
     """
-    conditions = _filters(
-        CommunityQuery(
-            district=query.district,
-            partnership_status=query.partnership_status,
-            facilitator=query.facilitator,
-        ),
-        today,
+    filters = CommunityQuery(
+        district=query.district,
+        partnership_status=query.partnership_status,
+        facilitator=query.facilitator,
     )
-    chosen = select(Community.id).where(*conditions)
-    live_cycles = (Cycle.deleted_at.is_(None), Cycle.community_id.in_(chosen))
     with db.session() as session:
-        communities = session.execute(
-            select(Community.id, Community.name, Community.district, Community.partnership_status)
+        conditions = [
+            *_filters(filters, today),
+            permissions.readable_condition(session, actor, Community),
+        ]
+        chosen = select(Community.id).where(*conditions)
+        live_cycles = (Cycle.deleted_at.is_(None), Cycle.community_id.in_(chosen))
+        owner = type_coerce(Cycle.community_id, String)
+        run = session.connection().execute
+        communities = run(
+            select(
+                type_coerce(Community.id, String),
+                Community.name,
+                Community.district,
+                Community.partnership_status,
+            )
             .where(*conditions)
             .order_by(Community.name, Community.id)
         ).all()
-        phases: dict[uuid.UUID, list[Any]] = defaultdict(list)
-        for row in session.execute(
-            select(Cycle.community_id, Cycle.id, Cycle.number, Phase.kind, Phase.start_on)
-            .add_columns(Phase.end_on)
+        phases: dict[str, list[Any]] = defaultdict(list)
+        for row in run(
+            select(owner, type_coerce(Cycle.id, String), Cycle.number, Phase.kind)
+            .add_columns(_text(Phase.start_on), _text(Phase.end_on))
             .join(Phase, Phase.cycle_id == Cycle.id)
             .where(*live_cycles, Phase.deleted_at.is_(None))
-            .order_by(Phase.start_on)
-        ):
-            phases[row.community_id].append(row)
-        meetings: dict[uuid.UUID, list[date]] = defaultdict(list)
-        for community_id, held_on in session.execute(
-            select(Cycle.community_id, Meeting.held_on)
-            .join(Meeting, Meeting.cycle_id == Cycle.id)
-            .where(*live_cycles, Meeting.deleted_at.is_(None))
-            .order_by(Meeting.held_on)
-        ):
-            meetings[community_id].append(held_on)
-        late_actions = _counts(
-            session.execute(
-                select(Cycle.community_id, func.count(Action.id))
+        ).all():
+            phases[row[0]].append(row)
+        meetings = _by_community(
+            run(
+                select(owner, func.group_concat(_text(Meeting.held_on)))
+                .join(Meeting, Meeting.cycle_id == Cycle.id)
+                .where(*live_cycles, Meeting.deleted_at.is_(None))
+                .group_by(Cycle.community_id)
+            )
+        )
+        late_actions = _by_community(
+            run(
+                select(owner, func.count(Action.id))
                 .join(Action, Action.cycle_id == Cycle.id)
                 .where(*live_cycles, Action.deleted_at.is_(None), Action.due_on < today)
                 .where(Action.status.in_(OPEN_ACTION_STATUSES))
                 .group_by(Cycle.community_id)
             )
         )
-        late_follow_ups = _counts(
-            session.execute(
-                select(Cycle.community_id, func.count(FollowUp.id))
+        late_follow_ups = _by_community(
+            run(
+                select(owner, func.count(FollowUp.id))
                 .join(MentorReview, MentorReview.cycle_id == Cycle.id)
                 .join(FollowUp, FollowUp.review_id == MentorReview.id)
                 .where(*live_cycles, MentorReview.deleted_at.is_(None))
@@ -420,59 +439,81 @@ def office_timeline(db: Database, query: OfficeQuery, today: date) -> OfficeTime
                 .group_by(Cycle.community_id)
             )
         )
+    days = _DayCache()
     rows = tuple(
         _office_row(
-            c,
-            phases.get(c.id, []),
-            meetings.get(c.id, []),
-            (late_actions.get(c.id, 0), late_follow_ups.get(c.id, 0)),
+            community,
+            phases.get(community[0], []),
+            meetings.get(community[0]) or "",
+            (late_actions.get(community[0], 0), late_follow_ups.get(community[0], 0)),
             today,
+            days,
         )
-        for c in communities
+        for community in communities
     )
     return OfficeTimeline(today=today, rows=rows)
 
 
-def _counts(rows: Iterable[Any]) -> dict[uuid.UUID, int]:
-    return {community_id: count for community_id, count in rows}
+def _by_community(rows: Iterable[Any]) -> dict[str, Any]:
+    return {community_id: value for community_id, value in rows}
+
+
+def _text(column: Any) -> Any:
+    """A date column read back as its stored ISO text (parsed once per day by _DayCache)."""
+    return type_coerce(column, String)
+
+
+class _DayCache(dict[str, date]):
+    """ISO text -> date, parsing each distinct day once."""
+
+    def __missing__(self, text: str) -> date:
+        day = self[text] = date.fromisoformat(text)
+        return day
 
 
 def _office_row(
-    community: Any, phases: list[Any], meetings: list[date], overdue: tuple[int, int], today: date
+    community: Any,
+    phases: list[Any],
+    meetings: str,
+    overdue: tuple[int, int],
+    today: date,
+    days: _DayCache,
 ) -> OfficeRow:
-    """One community's row; each of its cycles gets a track that no other cycle overlaps."""
-    cycles: dict[uuid.UUID, tuple[date, date]] = {}
-    for p in phases:
-        first, last = cycles.get(p.id, (p.start_on, p.end_on or today))
-        cycles[p.id] = (min(first, p.start_on), max(last, p.end_on or today))
-    tracks, count = pack_rows(list(cycles.values()))
-    track_of = dict(zip(cycles, tracks, strict=True))
-    bars = tuple(
-        OfficePhase(p.kind, p.start_on, p.end_on, p.number, track_of[p.id]) for p in phases
-    )
+    """One community's row; each of its cycles gets a track that no other cycle overlaps.
+
+    ``phases`` are (community id, cycle id, cycle number, kind, first day, last day or None)
+    in any order; ``meetings`` the days of its meetings, comma-separated, in any order.
+    Days are ISO text, which sorts as the dates do.
+    """
+    phases.sort(key=itemgetter(4))
+    spans: dict[str, list[date]] = {}  # cycle -> [first day, last day]
+    parsed = []
+    for _community, cycle_id, number, kind, first_text, last_text in phases:
+        first = days[first_text]
+        last = days[last_text] if last_text else None
+        parsed.append((cycle_id, kind, first, last, number))
+        end = last or today
+        span = spans.get(cycle_id)
+        if span is None:
+            spans[cycle_id] = [first, end]  # phases come by start: this is the cycle's first
+        elif end > span[1]:
+            span[1] = end
+    tracks, count = pack_rows([(first, last) for first, last in spans.values()])
+    track_of = dict(zip(spans, tracks, strict=True))
     return OfficeRow(
-        community_id=community.id,
-        name=community.name,
-        district=community.district,
-        partnership_status=community.partnership_status,
-        phases=bars,
+        community_id=uuid.UUID(community[0]),
+        name=community[1],
+        district=community[2],
+        partnership_status=community[3],
+        phases=tuple(
+            OfficePhase(kind, first, last, number, track_of[cycle_id])
+            for cycle_id, kind, first, last, number in parsed
+        ),
         tracks=count,
-        meetings=tuple(meetings),
+        meetings=tuple(map(days.__getitem__, sorted(meetings.split(",")))) if meetings else (),
         overdue_actions=overdue[0],
         overdue_follow_ups=overdue[1],
     )
-
-
-def communities_named(db: Database, name: str) -> list[CommunityRef]:
-    """Live communities whose name is ``name`` (ignoring case and accents)."""
-    wanted = fold(name.strip())
-    with db.session() as session:
-        rows = session.execute(
-            select(Community.id, Community.name, Community.district)
-            .where(Community.deleted_at.is_(None))
-            .order_by(Community.name)
-        )
-        return [CommunityRef(*row) for row in rows if fold(row.name) == wanted]
 
 
 # --- the date axis ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QActionGroup, QColor, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,6 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import ngettext
+from desktop.labels import labels
+from desktop.models.enums import PartnershipStatus
+from desktop.reports.options import Paper, paper_label
 from desktop.services.community_list import list_districts
 from desktop.services.timeline import (
     CommunityTimeline,
@@ -40,7 +44,6 @@ from desktop.services.timeline import (
     office_timeline,
 )
 from desktop.views.context import AppContext
-from desktop.views.labels import partnership_labels
 from desktop.views.timeline.community_view import CommunityTimelineView
 from desktop.views.timeline.drawing import Zoom
 from desktop.views.timeline.legend import Legend
@@ -93,7 +96,7 @@ class TimelinePage(QWidget):
                 user.data.display_name or user.data.username, user.data.username
             )
         self.status.addItem(self.tr("All partnership statuses"), "")
-        for code, label in partnership_labels().items():
+        for code, label in labels(PartnershipStatus).items():
             self.status.addItem(label, code)
         for key, label in zip(
             SORTS,
@@ -145,6 +148,8 @@ class TimelinePage(QWidget):
         self.export_png_action = QAction(self.tr("Save as picture (PNG)…"), self)
         self.export_png_action.triggered.connect(lambda: self._ask_and_export("png"))
         menu.addActions([self.export_pdf_action, self.export_png_action])
+        menu.addSeparator()
+        self.paper_actions = self._paper_menu(menu.addMenu(self.tr("Paper size for PDF")))
         self.addActions([self.export_pdf_action])
         self.export_button.setMenu(menu)
         top.addWidget(self.export_button)
@@ -172,6 +177,21 @@ class TimelinePage(QWidget):
         layout.addWidget(self.legends)
         self._show_mode(office=True)
 
+    def _paper_menu(self, menu: QMenu) -> QActionGroup:
+        """One checkable entry per paper size; A4 until the person picks another."""
+        group = QActionGroup(menu)
+        for paper in Paper:
+            action = group.addAction(paper_label(paper))
+            action.setCheckable(True)
+            action.setChecked(paper is Paper.A4)
+            action.setData(paper.value)
+        menu.addActions(group.actions())
+        return group
+
+    def paper(self) -> Paper:
+        chosen = self.paper_actions.checkedAction()
+        return Paper(chosen.data()) if chosen is not None else Paper.A4
+
     def _show_mode(self, *, office: bool) -> None:
         self.stack.setCurrentIndex(0 if office else 1)
         self.legends.setCurrentIndex(0 if office else 1)
@@ -198,7 +218,9 @@ class TimelinePage(QWidget):
 
     def refresh(self) -> None:
         today = self.context.today()
-        self.office = office_timeline(self.context.db, self.query(), today)
+        self.office = office_timeline(
+            self.context.db, self.query(), today, actor=self.context.actor
+        )
         rows = _sorted(self.office.rows, str(self.sort.currentData() or "name"), today)
         first_load = not self.office_view.rows
         self.office_view.set_rows(rows, today)
@@ -207,15 +229,18 @@ class TimelinePage(QWidget):
         gaps = sum(row.meeting_gap(today) for row in rows)
         late = sum(row.overdue_actions > 0 for row in rows)
         self.summary.setText(
-            self.tr("%1 communities · %2 with no meeting in 60 days · %3 with overdue actions")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(gaps))
-            .replace("%3", str(late))
+            " · ".join(
+                (
+                    ngettext("{n} community", "{n} communities", len(rows)).format(n=len(rows)),
+                    self.tr("%1 with no meeting in 60 days").replace("%1", str(gaps)),
+                    self.tr("%1 with overdue actions").replace("%1", str(late)),
+                )
+            )
         )
         if self.community is not None:
             try:
                 self.community = community_timeline(
-                    self.context.db, self.community.community_id, today
+                    self.context.db, self.community.community_id, today, actor=self.context.actor
                 )
             except LookupError:  # deleted meanwhile
                 self.community = None
@@ -226,7 +251,10 @@ class TimelinePage(QWidget):
 
     def show_community(self, community_id: str) -> None:
         self.community = community_timeline(
-            self.context.db, uuid.UUID(community_id), self.context.today()
+            self.context.db,
+            uuid.UUID(community_id),
+            self.context.today(),
+            actor=self.context.actor,
         )
         self.community_view.pixels_per_day = self.office_view.pixels_per_day
         self.community_view.set_timeline(self.community)
@@ -288,7 +316,7 @@ class TimelinePage(QWidget):
 
         services = self.context.services
         if self.community is not None and self.stack.currentIndex() == 1:
-            job = community_timeline_job(services, self.community)
+            job = community_timeline_job(services, self.community, paper=self.paper())
         else:
             assert self.office is not None
             shown = OfficeTimeline(self.office.today, tuple(self.office_view.rows))
@@ -298,7 +326,7 @@ class TimelinePage(QWidget):
                 if district
                 else self.tr("Timeline of all communities")
             )
-            job = office_timeline_job(services, shown, title=title)
+            job = office_timeline_job(services, shown, title=title, paper=self.paper())
         save_pdf(path, lambda out: job.write(out, None, None))
         job.record_export(str(path))
         return path
@@ -312,10 +340,12 @@ class TimelinePage(QWidget):
                 int(rect.width()) + 1, int(rect.height()) + 1, QImage.Format.Format_RGB32
             )
             image.fill(QColor("white"))
+            scene.pin_titles(rect.left(), rect.right())  # the whole picture is "in view"
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             scene.render(painter, QRectF(image.rect()), rect)
             painter.end()
+            self.community_view.pin_titles()
             return image
         return self.office_view.grab().toImage()
 

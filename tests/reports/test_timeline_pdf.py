@@ -6,12 +6,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from timeline_world import TODAY, make_timeline_world
 
 from desktop.cli import main
 from desktop.reports.document import save_pdf
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
-from desktop.services.actor import SYSTEM_ROLE, Actor
+from desktop.services.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
 from desktop.services.timeline import OfficeQuery, community_timeline, office_timeline
 from desktop.storage import Database
@@ -44,7 +45,7 @@ def test_community_timeline_pdf_has_the_name_and_the_legend(
     db: Database, services: Services, tmp_path: Path
 ) -> None:
     world = make_timeline_world(services)
-    timeline = community_timeline(db, world.community_id, TODAY)
+    timeline = community_timeline(db, world.community_id, TODAY, actor=SYSTEM)
     job = community_timeline_job(services, timeline)
     out = save_pdf(tmp_path / "kerewe.pdf", lambda stream: job.write(stream, None, None))
     text = _text(out)
@@ -59,7 +60,7 @@ def test_a_long_period_and_many_rows_split_over_pages(
     db: Database, services: Services, tmp_path: Path
 ) -> None:
     make_timeline_world(services)
-    office = office_timeline(db, OfficeQuery(), TODAY)
+    office = office_timeline(db, OfficeQuery(), TODAY, actor=SYSTEM)
     many = type(office)(office.today, office.rows * 40)
     job = office_timeline_job(services, many, title="All", period=(TODAY.replace(year=2024), TODAY))
     out = save_pdf(tmp_path / "all.pdf", lambda stream: job.write(stream, None, None))
@@ -108,3 +109,38 @@ def test_cli_bad_input_exits_2_and_writes_nothing(
     assert error.startswith("clcp: ") and error.count("\n") == 1
     assert not out.exists()
     assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".clcp-*")) == []
+
+
+A3_LANDSCAPE = (1190.55, 841.89)
+
+
+def test_cli_prints_on_a3(db: Database, services: Services, tmp_path: Path) -> None:
+    make_timeline_world(services)
+    assert db.path is not None
+    out = tmp_path / "kerewe-a3.pdf"
+    status = main(["report", "timeline", "--db", str(db.path), "--community", "Kéréwé",
+                   "--out", str(out), "--paper", "a3"])  # fmt: skip
+    assert status == 0
+    assert _pages(out) == [A3_LANDSCAPE]
+    assert "Kéréwé" in _text(out)
+
+
+def test_the_export_menu_prints_on_the_paper_chosen(
+    qtbot: QtBot, db: Database, services: Services, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.views.context import AppContext
+    from desktop.views.timeline_page import TimelinePage
+
+    world = make_timeline_world(services)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext.create(db, Actor("amina", role="manager"), settings=settings, today=TODAY)
+    page = TimelinePage(context)
+    qtbot.addWidget(page)
+    page.show_community(str(world.community_id))
+    a3 = next(a for a in page.paper_actions.actions() if a.text() == "A3")
+    a3.trigger()
+    out = page.export_to(tmp_path / "kerewe.pdf")
+    assert _pages(out) == [A3_LANDSCAPE]
+    assert "Kéréwé" in _text(out)

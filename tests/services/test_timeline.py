@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from timeline_world import TODAY, make_timeline_world
 
+from desktop.services.actor import SYSTEM, Actor
+from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
 from desktop.services.timeline import (
     DateAxis,
@@ -15,6 +18,7 @@ from desktop.services.timeline import (
     pack_rows,
     period_starts,
 )
+from desktop.services.users import AssignmentData, UserData
 from desktop.storage import Database
 
 
@@ -22,7 +26,7 @@ def test_community_timeline_has_a_lane_per_cycle_with_its_records(
     db: Database, services: Services
 ) -> None:
     world = make_timeline_world(services)
-    timeline = community_timeline(db, world.community_id, TODAY)
+    timeline = community_timeline(db, world.community_id, TODAY, actor=SYSTEM)
     assert [lane.id for lane in timeline.lanes] == [world.first_cycle, world.second_cycle]
     first = timeline.lanes[0]
     assert [(p.kind, p.start, p.end) for p in first.phases] == [
@@ -48,7 +52,7 @@ def test_office_timeline_rows_answer_the_managers_questions(
     db: Database, services: Services
 ) -> None:
     make_timeline_world(services)
-    office = office_timeline(db, OfficeQuery(), TODAY)
+    office = office_timeline(db, OfficeQuery(), TODAY, actor=SYSTEM)
     rows = {row.name: row for row in office.rows}
     kerewe, amuru = rows["Kéréwé"], rows["Amuru"]
     assert kerewe.tracks == 2  # two cycles overlap in time
@@ -57,7 +61,7 @@ def test_office_timeline_rows_answer_the_managers_questions(
     assert kerewe.overdue_actions == 2
     assert not amuru.meeting_gap(TODAY)
     assert amuru.phases_on(TODAY) == ("action",)
-    only_gulu = office_timeline(db, OfficeQuery(district="Gulu"), TODAY)
+    only_gulu = office_timeline(db, OfficeQuery(district="Gulu"), TODAY, actor=SYSTEM)
     assert [row.name for row in only_gulu.rows] == ["Amuru"]
 
 
@@ -74,7 +78,7 @@ def test_office_timeline_reads_with_a_fixed_number_of_queries(
 
     event.listen(db.engine, "before_cursor_execute", count)
     try:
-        office_timeline(db, OfficeQuery(), TODAY)
+        office_timeline(db, OfficeQuery(), TODAY, actor=SYSTEM)
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
@@ -94,3 +98,21 @@ def test_the_axis_places_and_mirrors_days() -> None:
     assert period_starts(date(2026, 2, 10), date(2026, 8, 1), 3) == [
         date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1)
     ]  # fmt: skip
+
+
+def test_a_mentor_sees_only_the_communities_assigned_to_them(
+    db: Database, services: Services
+) -> None:
+    world = make_timeline_world(services)
+    mentor = services.users.create(UserData("achen", "mentor", display_name="Achen"))
+    services.assignments.create(AssignmentData(world.community_id, mentor.id, "mentor"))
+    as_mentor = Actor(username="achen", role="mentor")
+    office = office_timeline(db, OfficeQuery(), TODAY, actor=as_mentor)
+    assert [row.name for row in office.rows] == ["Kéréwé"]
+    assert office_timeline(db, OfficeQuery(district="Gulu"), TODAY, actor=as_mentor).rows == ()
+    assert community_timeline(db, world.community_id, TODAY, actor=as_mentor).lanes
+    amuru = next(
+        r for r in office_timeline(db, OfficeQuery(), TODAY, actor=SYSTEM).rows if r.name == "Amuru"
+    )
+    with pytest.raises(PermissionDenied):
+        community_timeline(db, amuru.community_id, TODAY, actor=as_mentor)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from desktop.labels import label, marker_labels
 from desktop.services.timeline import (
     TODAY_COLOUR,
     ActionBar,
@@ -31,7 +32,6 @@ from desktop.services.timeline import (
     PhaseBar,
     period_starts,
 )
-from desktop.views.labels import phase_label
 from desktop.views.timeline.drawing import (
     action_brush,
     action_pen,
@@ -44,13 +44,6 @@ from desktop.views.timeline.drawing import (
     overdue_colour,
     phase_colour,
 )
-from desktop.views.timeline.labels import (
-    action_status_label,
-    cycle_status_label,
-    follow_up_status_label,
-    marker_label,
-    meeting_kind_label,
-)
 
 HEADER = 44.0
 LANE_TITLE = 22.0
@@ -61,6 +54,8 @@ LANE_GAP = 16.0
 MARKER_SIZE = 12.0
 BADGE_SIZE = 13.0
 MIN_BAR = 4.0
+#: Room between a title pinned to the visible edge and that edge.
+TITLE_MARGIN = 6.0
 #: Days of room around the first and last thing drawn.
 LEAD_DAYS, TRAIL_DAYS = 30, 45
 
@@ -98,6 +93,8 @@ class CommunityScene(QGraphicsScene):
         self.locale = locale
         self.records: dict[tuple[str, str], QGraphicsItem] = {}
         self.lane_rects: list[QRectF] = []
+        #: Each lane's title and the x it takes when its lane's start is in view.
+        self.lane_titles: list[tuple[QGraphicsSimpleTextItem, float]] = []
         self.today_x = 0.0
         self._font = QFont()
         self._small = QFont()
@@ -192,13 +189,26 @@ class CommunityScene(QGraphicsScene):
         parts = [_tr("Cycle {number}").format(number=lane.number)]
         if lane.title:
             parts.append(lane.title)
-        parts.append(cycle_status_label(lane.status))
+        parts.append(label(lane.status))
         font = QFont(self._font)
         font.setBold(True)
         item = self.addSimpleText(" · ".join(parts), font)
         left, right = self.axis.span(lane.start, lane.start)
         width = item.boundingRect().width()
         item.setPos(right - width if self.axis.rtl else left, top + 3)
+        item.setZValue(40)
+        self.lane_titles.append((item, item.x()))
+
+    def pin_titles(self, left: float, right: float) -> None:
+        """Keep each lane's title in the visible span ``left..right`` (scene x), like a sticky
+        header: a title whose lane began before the visible part waits at its near edge
+        (the left one, or the right one when time runs from right to left)."""
+        for item, home in self.lane_titles:
+            width = item.boundingRect().width()
+            if self.axis.rtl:
+                item.setX(min(home, right - width - TITLE_MARGIN))
+            else:
+                item.setX(max(home, left + TITLE_MARGIN))
 
     def _add_phase(self, lane: CycleLane, phase: PhaseBar, top: float) -> None:
         end = phase.end or max(self.timeline.today, phase.start)
@@ -206,7 +216,7 @@ class CommunityScene(QGraphicsScene):
         item = _RecordRect(rect, "phase", str(phase.id))
         item.setBrush(phase_colour(phase.kind))
         item.setPen(QPen(phase_colour(phase.kind).darker(140), 1))
-        name = phase_label(phase.kind)
+        name = label(phase.kind)
         until = day_text(phase.end, self.locale) if phase.end else _tr("today (still running)")
         item.setToolTip(
             _tr("{phase} (cycle {number})\nfrom {start} to {end}").format(
@@ -224,7 +234,7 @@ class CommunityScene(QGraphicsScene):
         item = _RecordRect(rect, "action", str(bar.id))
         item.setBrush(action_brush(bar.status))
         item.setPen(action_pen(bar.status, bar.overdue))
-        status = action_status_label(bar.status)
+        status = label(bar.status)
         lines = [bar.what, status]
         if bar.due is not None:
             lines.append(_tr("Due {day}").format(day=day_text(bar.due, self.locale)))
@@ -249,11 +259,11 @@ class CommunityScene(QGraphicsScene):
         item.setPen(QPen(QColor("white"), 1))
         item.setPos(self._day_centre(marker.on), centre_y)
         item.setZValue(20)
-        lines = [f"{marker_label(marker.entity)} — {day_text(marker.on, self.locale)}"]
+        lines = [f"{marker_labels()[marker.entity]} — {day_text(marker.on, self.locale)}"]
         if marker.entity == "meeting":
-            lines[0] += f" ({meeting_kind_label(marker.kind)})"
+            lines[0] += f" ({label(marker.kind).lower()})"
         if marker.entity == "follow_up":
-            lines[0] += f" ({follow_up_status_label(marker.kind)})"
+            lines[0] += f" ({label(marker.kind).lower()})"
         if marker.text:
             lines.append(_shorten(marker.text, 160))
         if marker.overdue:

@@ -11,12 +11,20 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QWidget
 
 from desktop.services.timeline import CommunityTimeline
 from desktop.views.timeline.community_scene import CommunityScene, axis_for, record_of
-from desktop.views.timeline.drawing import WHEEL_ZOOM_STEP, Zoom, clamp_zoom
+from desktop.views.timeline.drawing import WHEEL_ZOOM_STEP, Zoom, clamp_zoom, key_zoom_factor
 
 
 class CommunityTimelineView(QGraphicsView):
@@ -80,6 +88,22 @@ class CommunityTimelineView(QGraphicsView):
         centre_y = self.mapToScene(self.viewport().rect().center()).y()
         self.centerOn((left + right) / 2 - shift, centre_y)
 
+    def pin_titles(self) -> None:
+        """Keep the lane titles on screen however far the view is scrolled along time."""
+        scene = self.scene()
+        if isinstance(scene, CommunityScene):  # not while a scene is being swapped
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            scene.pin_titles(shown.left(), shown.right())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self.pin_titles()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.pin_titles()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange and self.timeline is not None:
@@ -94,6 +118,7 @@ class CommunityTimelineView(QGraphicsView):
         self._focus_frame = None
         if old is not None:
             old.deleteLater()
+        self.pin_titles()
         if self._current is not None:
             self.set_current(*self._current)
 
@@ -137,12 +162,11 @@ class CommunityTimelineView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        zoom = key_zoom_factor(key)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current is not None:
             self.activate_current()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.set_pixels_per_day(self.pixels_per_day * WHEEL_ZOOM_STEP)
-        elif key == Qt.Key.Key_Minus:
-            self.set_pixels_per_day(self.pixels_per_day / WHEEL_ZOOM_STEP)
+        elif zoom is not None:
+            self.set_pixels_per_day(self.pixels_per_day * zoom)
         else:
             super().keyPressEvent(event)
 

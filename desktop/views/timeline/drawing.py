@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
 from desktop.services.timeline import (
@@ -35,6 +35,15 @@ class Zoom(Enum):
 
 def clamp_zoom(pixels_per_day: float) -> float:
     return max(MIN_PIXELS_PER_DAY, min(MAX_PIXELS_PER_DAY, pixels_per_day))
+
+
+def key_zoom_factor(key: int) -> float | None:
+    """How much a key zooms a timeline: + (or =) in, - out; None for other keys."""
+    if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        return WHEEL_ZOOM_STEP
+    if key == Qt.Key.Key_Minus:
+        return 1 / WHEEL_ZOOM_STEP
+    return None
 
 
 def phase_colour(kind: str) -> QColor:
@@ -132,10 +141,3 @@ def day_text(day: date | None, locale: QLocale | None = None) -> str:
 
 def month_text(day: date, locale: QLocale | None = None) -> str:
     return (locale or QLocale()).monthName(day.month, QLocale.FormatType.ShortFormat)
-
-
-def day_count(days: int) -> str:
-    """ "1 day", "74 days"."""
-    if days == 1:
-        return QCoreApplication.translate("Timeline", "1 day")
-    return QCoreApplication.translate("Timeline", "%1 days").replace("%1", str(days))

@@ -8,8 +8,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from desktop.labels import label, labels, marker_labels
+from desktop.models.enums import ActionStatus
 from desktop.services.timeline import MARKER_ENTITIES, PHASE_COLOURS, TODAY_COLOUR
-from desktop.views.labels import phase_label
 from desktop.views.timeline.drawing import (
     action_brush,
     action_pen,
@@ -19,7 +20,6 @@ from desktop.views.timeline.drawing import (
     overdue_brush,
     phase_colour,
 )
-from desktop.views.timeline.labels import action_status_labels, marker_label
 
 ICON_WIDTH, ICON_HEIGHT = 26, 16
 COLUMNS = 6
@@ -43,9 +43,7 @@ class Legend(QWidget):
         self.setAccessibleName(self.tr("Legend"))
 
     def _items(self, office: bool) -> list[tuple[str, Painter]]:
-        items: list[tuple[str, Painter]] = [
-            (phase_label(kind), _swatch(kind)) for kind in PHASE_COLOURS
-        ]
+        items: list[tuple[str, Painter]] = [(label(kind), _swatch(kind)) for kind in PHASE_COLOURS]
         if office:
             items += [
                 (self.tr("Meeting"), _meeting_tick),
@@ -55,11 +53,12 @@ class Legend(QWidget):
             ]
             return items
         items += [
-            (self.tr("Action: %1").replace("%1", label), _action(status, overdue=False))
-            for status, label in action_status_labels().items()
+            (self.tr("Action: %1").replace("%1", words), _action(status, overdue=False))
+            for status, words in labels(ActionStatus).items()
         ]
         items.append((self.tr("Overdue action (hatched to today)"), _action("under_way", True)))
-        items += [(marker_label(entity), _marker(entity)) for entity in MARKER_ENTITIES]
+        names = marker_labels()
+        items += [(names[entity], _marker(entity)) for entity in MARKER_ENTITIES]
         items += [(self.tr("Overdue follow-up"), _badge), (self.tr("Today"), _today)]
         return items
 

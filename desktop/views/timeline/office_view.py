@@ -32,22 +32,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from desktop.labels import label
 from desktop.services.timeline import (
     MEETING_GAP_DAYS,
     TODAY_COLOUR,
     DateAxis,
     OfficePhase,
     OfficeRow,
+    day_count,
     period_starts,
 )
-from desktop.views.labels import phase_label
 from desktop.views.timeline.drawing import (
     WHEEL_ZOOM_STEP,
     Zoom,
     clamp_zoom,
-    day_count,
     day_text,
     draw_overdue_badge,
+    key_zoom_factor,
     marker_colour,
     month_text,
     overdue_brush,
@@ -244,7 +245,7 @@ class OfficeTimelineView(QAbstractScrollArea):
                 painter.setFont(self._small)
                 painter.setPen(QColor("#1A1A1A"))
                 text = QFontMetricsF(self._small).elidedText(
-                    phase_label(phase.kind), Qt.TextElideMode.ElideRight, bar.width() - 6
+                    label(phase.kind), Qt.TextElideMode.ElideRight, bar.width() - 6
                 )
                 painter.drawText(bar.adjusted(3, 0, -3, 0), _text_flags(self), text)
         bottom = rect.bottom() - 2
@@ -403,10 +404,8 @@ class OfficeTimelineView(QAbstractScrollArea):
             self.set_current(len(self.rows) - 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and 0 <= self.current < len(self.rows):
             self.community_activated.emit(str(self.rows[self.current].community_id))
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.set_pixels_per_day(self.pixels_per_day * WHEEL_ZOOM_STEP)
-        elif key == Qt.Key.Key_Minus:
-            self.set_pixels_per_day(self.pixels_per_day / WHEEL_ZOOM_STEP)
+        elif (zoom := key_zoom_factor(key)) is not None:
+            self.set_pixels_per_day(self.pixels_per_day * zoom)
         else:
             super().keyPressEvent(event)
 
@@ -457,7 +456,7 @@ class OfficeTimelineView(QAbstractScrollArea):
                     return (
                         self.tr("%1 — %2 (cycle %3)\nfrom %4 to %5")
                         .replace("%1", row.name)
-                        .replace("%2", phase_label(phase.kind))
+                        .replace("%2", label(phase.kind))
                         .replace("%3", str(phase.cycle_number))
                         .replace("%4", day_text(phase.start))
                         .replace("%5", until)
@@ -477,7 +476,7 @@ class OfficeTimelineView(QAbstractScrollArea):
             )
         if row.meeting_gap(self.today):
             lines.append(
-                self.tr("No meeting in the last %1 days").replace("%1", str(MEETING_GAP_DAYS))
+                self.tr("No meeting in the last %1").replace("%1", day_count(MEETING_GAP_DAYS))
             )
         if row.overdue_actions:
             lines.append(self.tr("Overdue actions: %1").replace("%1", str(row.overdue_actions)))

@@ -26,6 +26,12 @@ def office_shot(tour: Tour) -> QWidget:
     return page
 
 
+def office_overdue_shot(tour: Tour) -> QWidget:
+    page = _page(tour)
+    page.sort.setCurrentIndex(page.sort.findData("overdue"))
+    return page
+
+
 def community_shot(tour: Tour) -> QWidget:
     page = _page(tour)
     if tour.community_id is not None:

@@ -10,9 +10,10 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from timeline_world import TODAY, TimelineWorld, make_timeline_world
 
-from desktop.services.actor import SYSTEM_ROLE, Actor
+from desktop.services.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
-from desktop.services.timeline import community_timeline
+from desktop.services.timeline import community_timeline, day_count
+from desktop.services.users import AssignmentData, UserData
 from desktop.storage import Database
 from desktop.views.context import AppContext
 from desktop.views.timeline.community_view import CommunityTimelineView
@@ -39,7 +40,7 @@ def _view(
     view.resize(1000, 500)
     if rtl:
         view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    view.set_timeline(community_timeline(db, world.community_id, TODAY))
+    view.set_timeline(community_timeline(db, world.community_id, TODAY, actor=SYSTEM))
     view.show()
     return view
 
@@ -175,3 +176,49 @@ def test_office_rows_are_painted_lazily(
     assert 0 < len(visible) < 30
     office.verticalScrollBar().setValue(office.verticalScrollBar().maximum())
     assert office.visible_rows().stop == len(rows)
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_a_lane_title_stays_in_view_when_its_start_scrolls_away(
+    qtbot: QtBot, db: Database, world: TimelineWorld, rtl: bool
+) -> None:
+    view = _view(qtbot, db, world, rtl=rtl)
+    view.set_pixels_per_day(Zoom.MONTH.value)
+    scene = view.timeline_scene
+    title, home = scene.lane_titles[0]  # cycle 1 starts on 10 January 2026
+    assert "Cycle 1" in title.text()
+    view.scroll_to_day(date(2026, 8, 20))
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    start = scene.axis.x(world_start := date(2026, 1, 10))
+    assert not shown.left() <= start <= shown.right(), world_start  # the lane's start is gone
+    box = title.sceneBoundingRect()
+    assert shown.left() <= box.left() and box.right() <= shown.right()
+    view.scroll_to_day(date(2026, 1, 20))  # back to the start: the title is where it began
+    assert title.x() == home
+
+
+def test_counts_read_in_the_singular_for_one(
+    qtbot: QtBot, context: AppContext, world: TimelineWorld
+) -> None:
+    page = TimelinePage(context)
+    qtbot.addWidget(page)
+    assert page.summary.text().startswith("2 communities · ")
+    page.district.setCurrentIndex(page.district.findData("Gulu"))
+    assert page.summary.text().startswith("1 community · ")
+    amuru = page.office_view.rows[0]
+    assert "(12 days ago)" in page.office_view.row_summary(amuru)  # met on 20 August
+    assert day_count(1) == "1 day"
+
+
+def test_a_mentor_sees_only_their_communities_on_the_page(
+    qtbot: QtBot, db: Database, world: TimelineWorld, tmp_path: Path
+) -> None:
+    setup = Services(db, Actor("setup", role=SYSTEM_ROLE))
+    mentor = setup.users.create(UserData("achen", "mentor"))
+    setup.assignments.create(AssignmentData(world.community_id, mentor.id, "mentor"))
+    settings = QSettings(str(tmp_path / "mentor.ini"), QSettings.Format.IniFormat)
+    context = AppContext.create(db, Actor("achen", role="mentor"), settings=settings, today=TODAY)
+    page = TimelinePage(context)
+    qtbot.addWidget(page)
+    assert [row.name for row in page.office_view.rows] == ["Kéréwé"]
+    assert page.summary.text().startswith("1 community · ")
