@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from desktop.i18n import _
 from desktop.models import (
@@ -33,9 +33,13 @@ from desktop.models import (
     Observation,
     Phase,
     Reflection,
+    User,
     utcnow,
 )
+from desktop.models.audit import AuditEvent
+from desktop.models.enums import Role
 from desktop.services import permissions
+from desktop.services.actor import Actor
 from desktop.services.entity import EntityService, Errors
 from desktop.services.records import Record
 
@@ -129,10 +133,14 @@ class CommentService(EntityService[Comment, CommentData]):
         return ordered
 
     def reply(self, parent_id: uuid.UUID, body: str) -> Record[CommentData]:
+        """Answer a thread; whoever answers has seen the thread so far."""
         parent = self.get(parent_id).data
-        return self.create(
+        made = self.create(
             replace(parent, body=body, parent_id=parent_id, resolved_on=None, resolved_by="")
         )
+        thread = self.thread(parent.subject_kind, parent.subject_id)
+        self.mark_read(c.id for c in thread if (c.data.parent_id or c.id) == made.data.parent_id)
+        return made
 
     def resolve(
         self, comment_id: uuid.UUID, *, resolved: bool = True, on: date | None = None
@@ -188,33 +196,18 @@ class CommentService(EntityService[Comment, CommentData]):
             )
 
     def unread_total(self) -> int:
-        """Comments by others the acting person has not seen, among those they may read
-        (the badge beside "Reviews" in the navigation)."""
-        username = self.actor.username
-        read = and_(CommentRead.comment_id == Comment.id, CommentRead.username == username)
+        """Comments that concern the acting person and that they have not seen (the badge
+        beside "Reviews" in the navigation; see the module docstring)."""
         with self.db.session() as session:
-            query = (
-                select(func.count(Comment.id))
-                .join(Cycle, Cycle.id == Comment.cycle_id)
-                .outerjoin(CommentRead, read)
-                .where(
-                    Comment.deleted_at.is_(None),
-                    Cycle.deleted_at.is_(None),
-                    Comment.author != username,
-                    CommentRead.id.is_(None),
-                    permissions.readable_condition(session, self.actor, Comment),
-                )
-            )
+            query = unread_query(session, self.actor, func.count(Comment.id))
             return int(session.scalar(query) or 0)
 
     def unread_counts(
         self, *, by: str = "cycle", cycle_ids: Iterable[uuid.UUID] | None = None
     ) -> dict[Any, int]:
-        """Comments by others the acting person has not seen, counted per cycle
-        (``by="cycle"``), per community (``by="community"``) or per record
-        (``by="subject"``, keys are (kind, id) pairs)."""
-        username = self.actor.username
-        read = and_(CommentRead.comment_id == Comment.id, CommentRead.username == username)
+        """The unread comments of :meth:`unread_total`, counted per cycle (``by="cycle"``),
+        per community (``by="community"``) or per record (``by="subject"``, keys are
+        (kind, id) pairs)."""
         keys: tuple[Any, ...]
         if by == "cycle":
             keys = (Comment.cycle_id,)
@@ -224,24 +217,103 @@ class CommentService(EntityService[Comment, CommentData]):
             keys = (Comment.subject_kind, Comment.subject_id)
         else:
             raise ValueError(f"unknown grouping {by!r}")
-        query = (
-            select(*keys, func.count(Comment.id))
-            .join(Cycle, Cycle.id == Comment.cycle_id)
-            .outerjoin(CommentRead, read)
-            .where(
-                Comment.deleted_at.is_(None),
-                Comment.author != username,
-                CommentRead.id.is_(None),
-            )
-            .group_by(*keys)
-        )
-        if cycle_ids is not None:
-            query = query.where(Comment.cycle_id.in_(list(cycle_ids)))
         with self.db.session() as session:
+            query = unread_query(session, self.actor, *keys, func.count(Comment.id))
+            query = query.group_by(*keys)
+            if cycle_ids is not None:
+                query = query.where(Comment.cycle_id.in_(list(cycle_ids)))
             rows = session.execute(query).all()
         if by == "subject":
             return {(row[0], row[1]): row[2] for row in rows}
         return {row[0]: row[1] for row in rows}
+
+    def open_threads(self, cycle_id: uuid.UUID) -> dict[tuple[str, uuid.UUID], int]:
+        """How many unresolved threads each record of the cycle has, keyed by (kind, id)."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Comment.subject_kind, Comment.subject_id, func.count(Comment.id))
+                .where(
+                    Comment.cycle_id == cycle_id,
+                    Comment.parent_id.is_(None),
+                    Comment.resolved_on.is_(None),
+                    Comment.deleted_at.is_(None),
+                    permissions.readable_condition(session, self.actor, Comment),
+                )
+                .group_by(Comment.subject_kind, Comment.subject_id)
+            ).all()
+        return {(kind, subject_id): count for kind, subject_id, count in rows}
+
+    def edit(
+        self, comment_id: uuid.UUID, body: str, *, expected_version: int
+    ) -> Record[CommentData]:
+        """Change the text of one's own comment (refused for anyone else's)."""
+        current = self.get(comment_id)
+        return self.update(
+            comment_id, replace(current.data, body=body), expected_version=expected_version
+        )
+
+    def edited_among(self, comment_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of these comments had their text changed after they were written."""
+        wanted = {str(comment_id): comment_id for comment_id in comment_ids}
+        if not wanted:
+            return set()
+        with self.db.session() as session:
+            found = session.scalars(
+                select(AuditEvent.entity_id).where(
+                    AuditEvent.entity_type == self.entity,
+                    AuditEvent.entity_id.in_(list(wanted)),
+                    AuditEvent.action == "update",
+                    AuditEvent.changes.like('%"body"%'),
+                )
+            ).all()
+        return {wanted[entity_id] for entity_id in found}
+
+
+def unread_query(session: Session, actor: Actor, *columns: Any) -> Select[Any]:
+    """``columns`` over the comments that are unread for ``actor`` (see the module
+    docstring), joined with their cycle."""
+    read = and_(CommentRead.comment_id == Comment.id, CommentRead.username == actor.username)
+    return (
+        select(*columns)
+        .select_from(Comment)
+        .join(Cycle, Cycle.id == Comment.cycle_id)
+        .outerjoin(CommentRead, read)
+        .where(
+            Comment.deleted_at.is_(None),
+            Cycle.deleted_at.is_(None),
+            Comment.author != actor.username,
+            CommentRead.id.is_(None),
+            permissions.readable_condition(session, actor, Comment),
+            _concerns(actor),
+        )
+    )
+
+
+def _concerns(actor: Actor) -> ColumnElement[bool]:
+    """Whether a comment concerns ``actor``: see the module docstring."""
+    mine = aliased(Comment)
+    thread = func.coalesce(Comment.parent_id, Comment.id)
+    took_part = exists().where(
+        mine.author == actor.username,
+        mine.deleted_at.is_(None),
+        or_(mine.id == thread, mine.parent_id == thread),
+    )
+    my_reviews = (
+        select(MentorReview.id)
+        .join(User, User.id == MentorReview.mentor_id)
+        .where(User.username == actor.username, MentorReview.deleted_at.is_(None))
+    )
+    on_my_review = or_(
+        and_(Comment.subject_kind == "mentor_review", Comment.subject_id.in_(my_reviews)),
+        and_(
+            Comment.subject_kind == "follow_up",
+            Comment.subject_id.in_(select(FollowUp.id).where(FollowUp.review_id.in_(my_reviews))),
+        ),
+    )
+    concerns = [took_part, on_my_review]
+    if actor.role in (Role.MENTOR, Role.FACILITATOR):
+        concerns.append(Cycle.community_id.in_(permissions.assigned_communities(actor)))
+    return or_(*concerns)
 
 
 def _cycle_of_subject(session: Session, kind: str, subject_id: uuid.UUID) -> uuid.UUID | None:
@@ -255,5 +327,10 @@ def _cycle_of_subject(session: Session, kind: str, subject_id: uuid.UUID) -> uui
     if isinstance(row, FollowUp):
         review = session.get(MentorReview, row.review_id)
         return review.cycle_id if review is not None else None
+    if isinstance(row, Observation):  # a result belongs to its indicator's cycle
+        indicator = session.get(Indicator, row.indicator_id)
+        if indicator is None or indicator.deleted_at is not None:
+            return None
+        return indicator.cycle_id
     cycle_id: uuid.UUID = row.cycle_id
     return cycle_id

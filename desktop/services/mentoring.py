@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from desktop.models import (
     BenchmarkAssessment,
     Comment,
-    CommentRead,
     Community,
     CommunityAssignment,
     Cycle,
@@ -31,7 +30,7 @@ from desktop.models import (
 from desktop.models.enums import AssignmentRole, CycleStatus, FollowUpStatus, Role
 from desktop.services import permissions
 from desktop.services.actor import Actor
-from desktop.services.comments import CommentService
+from desktop.services.comments import CommentService, unread_query
 from desktop.storage import Database
 
 #: A cycle whose last review is older than this awaits a new one.
@@ -153,9 +152,10 @@ def mentor_home(db: Database, actor: Actor, *, today: date | None = None) -> Men
     )
 
 
-def review_history(db: Database, community_id: uuid.UUID) -> list[ReviewSnapshot]:
+def review_history(db: Database, community_id: uuid.UUID, *, actor: Actor) -> list[ReviewSnapshot]:
     """Every review of the community's cycles, oldest first, with ratings and open follow-ups."""
     with db.session() as session:
+        permissions.require(session, actor, permissions.READ, "mentor_review", community_id)
         reviews = session.execute(
             select(MentorReview, Cycle.number, User.display_name, User.username)
             .join(Cycle, Cycle.id == MentorReview.cycle_id)
@@ -222,21 +222,16 @@ class UnreadComment:
 
 
 def unread_comments(db: Database, actor: Actor, *, limit: int = 100) -> list[UnreadComment]:
-    """The newest comments by others that ``actor`` has not seen, among those they may read."""
-    read = and_(CommentRead.comment_id == Comment.id, CommentRead.username == actor.username)
+    """The newest comments that concern ``actor`` and that they have not seen (see
+    :mod:`desktop.services.comments`); authors by their display names."""
+    author = func.coalesce(func.nullif(User.display_name, ""), Comment.author)
     with db.session() as session:
         rows = session.execute(
-            select(Comment, Cycle.number, Community.id, Community.name)
-            .join(Cycle, Cycle.id == Comment.cycle_id)
-            .join(Community, Community.id == Cycle.community_id)
-            .outerjoin(CommentRead, read)
-            .where(
-                Comment.deleted_at.is_(None),
-                Cycle.deleted_at.is_(None),
-                Comment.author != actor.username,
-                CommentRead.id.is_(None),
-                permissions.readable_condition(session, actor, Comment),
+            unread_query(
+                session, actor, Comment, Cycle.number, Community.id, Community.name, author
             )
+            .join(Community, Community.id == Cycle.community_id)
+            .outerjoin(User, User.username == Comment.author)
             .order_by(Comment.created_at.desc())
             .limit(limit)
         ).all()
@@ -249,12 +244,27 @@ def unread_comments(db: Database, actor: Actor, *, limit: int = 100) -> list[Unr
                 cycle_number=number,
                 subject_kind=comment.subject_kind,
                 subject_id=comment.subject_id,
-                author=comment.author,
+                author=author_name,
                 body=comment.body,
                 written_at=comment.created_at,
             )
-            for comment, number, community_id, name in rows
+            for comment, number, community_id, name, author_name in rows
         ]
+
+
+def display_names(db: Database, usernames: Iterable[str]) -> dict[str, str]:
+    """Each person's display name by username (the username when they have none, or when
+    there is no such account)."""
+    wanted = set(usernames)
+    names = {username: username for username in wanted}
+    if not wanted:
+        return names
+    with db.session() as session:
+        for username, shown in session.execute(
+            select(User.username, User.display_name).where(User.username.in_(wanted))
+        ).all():
+            names[username] = shown or username
+    return names
 
 
 # --------------------------------------------------------------------- helpers

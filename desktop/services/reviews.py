@@ -125,4 +125,9 @@ class FollowUpService(EntityService[FollowUp, FollowUpData]):
     def check(self, session: Session, data: FollowUpData, current: FollowUp | None) -> Errors:
         errors: Errors = {}
         not_in_future(errors, "closed_on", data.closed_on)
+        review = session.get(MentorReview, data.review_id)
+        if review is not None and data.due_on is not None and data.due_on < review.reviewed_on:
+            errors["due_on"] = _("Cannot be before the review ({day}).").format(
+                day=review.reviewed_on.isoformat()
+            )
         return errors

@@ -1,4 +1,5 @@
-"""Comments on one record of a cycle: threads with their replies, reply, resolve or reopen.
+"""Comments on one record of a cycle: threads with their replies, reply, resolve or reopen,
+and change the text of one's own comments (marked "edited" for everyone).
 
 Any screen showing a record of a cycle (an action, an indicator, a meeting, a review)
 can embed ``CommentsPanel(context, cycle_id, "action", action_id)``. Comments shown are
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.comments import CommentData
 from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.mentoring import display_names
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms.form import error_palette
@@ -67,6 +69,9 @@ class CommentsPanel(QWidget):
         self.subject_kind = subject_kind
         self.subject_id = subject_id
         self._comments: dict[uuid.UUID, Record[CommentData]] = {}
+        #: The comment whose text is being changed in the editor, if any.
+        self.editing: uuid.UUID | None = None
+        self._names: dict[str, str] = {}
         self.community_id: uuid.UUID | None = None
         try:
             self.community_id = context.services.cycles.get(cycle_id).data.community_id
@@ -103,18 +108,22 @@ class CommentsPanel(QWidget):
         self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.editor.textChanged.connect(self._update_buttons)
 
-        self.add_button = QPushButton(self.tr("&Add comment"))
+        self.add_button = QPushButton(self.tr("Add co&mment"))
         self.add_button.setToolTip(self.tr("Start a new thread on this record"))
         self.add_button.clicked.connect(self.add_comment)
-        self.reply_button = QPushButton(self.tr("&Reply"))
+        self.reply_button = QPushButton(self.tr("Re&ply"))
         self.reply_button.setToolTip(self.tr("Answer the selected thread"))
         self.reply_button.clicked.connect(self.reply)
-        self.resolve_button = QPushButton(self.tr("Mark &resolved"))
+        self.edit_button = QPushButton(self.tr("Edi&t"))
+        self.edit_button.setToolTip(self.tr("Change the text of your selected comment"))
+        self.edit_button.clicked.connect(self.toggle_editing)
+        self.resolve_button = QPushButton(self.tr("Mark resol&ved"))
         self.resolve_button.clicked.connect(self.toggle_resolved)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.reply_button)
+        buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
@@ -137,18 +146,21 @@ class CommentsPanel(QWidget):
 
     def refresh(self) -> None:
         """Load the threads again and mark what is shown as read."""
+        comments = self.context.services.comments
         try:
-            thread = self.context.services.comments.thread(self.subject_kind, self.subject_id)
-            unread = self.context.services.comments.unread_among(c.id for c in thread)
+            thread = comments.thread(self.subject_kind, self.subject_id)
+            unread = comments.unread_among(c.id for c in thread)
+            edited = comments.edited_among(c.id for c in thread)
         except ServiceError as refused:
             self._show_message(str(refused))
-            thread, unread = [], set()
+            thread, unread, edited = [], set(), set()
+        self._names = display_names(self.context.db, {c.data.author for c in thread})
         selected = self.selected_id()
         self._comments = {c.id: c for c in thread}
         self.tree.clear()
         roots: dict[uuid.UUID, QTreeWidgetItem] = {}
         for comment in thread:
-            item = self._item(comment, comment.id in unread)
+            item = self._item(comment, comment.id in unread, comment.id in edited)
             parent_id = comment.data.parent_id
             if parent_id is not None and parent_id in roots:
                 roots[parent_id].addChild(item)
@@ -166,9 +178,11 @@ class CommentsPanel(QWidget):
             self.context.navigator.data_changed.emit("comment_read")
         self._update_buttons()
 
-    def _item(self, comment: Record[CommentData], new: bool) -> QTreeWidgetItem:
+    def _item(self, comment: Record[CommentData], new: bool, edited: bool) -> QTreeWidgetItem:
         data = comment.data
         when = comment.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if edited:
+            when = self.tr("{when} (edited)").format(when=when)
         if data.parent_id is not None:
             state = ""
         elif data.resolved_on is not None:
@@ -177,7 +191,8 @@ class CommentsPanel(QWidget):
             state = self.tr("Open")
         if new:
             state = self.tr("New") + (f" · {state}" if state else "")
-        item = QTreeWidgetItem([data.body, data.author, when, state])
+        author = self._names.get(data.author, data.author)
+        item = QTreeWidgetItem([data.body, author, when, state])
         item.setData(TEXT, _ID_ROLE, str(comment.id))
         item.setToolTip(TEXT, data.body)
         if new:
@@ -203,11 +218,14 @@ class CommentsPanel(QWidget):
                 return
             iterator += 1
 
-    def _selected_root(self) -> Record[CommentData] | None:
+    def _selected_comment(self) -> Record[CommentData] | None:
         selected = self.selected_id()
-        if selected is None:
+        return self._comments.get(selected) if selected is not None else None
+
+    def _selected_root(self) -> Record[CommentData] | None:
+        comment = self._selected_comment()
+        if comment is None:
             return None
-        comment = self._comments[selected]
         root_id = comment.data.parent_id or comment.id
         return self._comments.get(root_id)
 
@@ -215,18 +233,39 @@ class CommentsPanel(QWidget):
         has_text = bool(self.editor.toPlainText().strip())
         root = self._selected_root()
         may_write = self._may("create")
+        selected = self._selected_comment()
+        mine = selected is not None and selected.data.author == self.context.actor.username
+        editing = self.editing is not None
         self.editor.setEnabled(may_write)
         self.add_button.setEnabled(may_write and has_text)
-        self.reply_button.setEnabled(may_write and has_text and root is not None)
+        self.add_button.setText(self.tr("Save c&hange") if editing else self.tr("Add co&mment"))
+        self.reply_button.setEnabled(may_write and has_text and root is not None and not editing)
+        self.edit_button.setEnabled(editing or (mine and self._may("update")))
+        self.edit_button.setText(self.tr("Cancel edi&t") if editing else self.tr("Edi&t"))
         self.resolve_button.setEnabled(self._may("update") and root is not None)
         resolved = root is not None and root.data.resolved_on is not None
-        self.resolve_button.setText(self.tr("Re&open") if resolved else self.tr("Mark &resolved"))
+        self.resolve_button.setText(self.tr("Re&open") if resolved else self.tr("Mark resol&ved"))
         if not may_write:
             self.editor.setPlaceholderText(self.tr("Your role cannot comment here."))
 
     # --- writing --------------------------------------------------------------------------
 
+    def toggle_editing(self) -> None:
+        """Start changing the selected comment (one's own) in the editor, or stop."""
+        selected = self._selected_comment()
+        if self.editing is not None or selected is None:
+            self.editing = None
+            self.editor.clear()
+        else:
+            self.editing = selected.id
+            self.editor.setPlainText(selected.data.body)
+            self.editor.setFocus()
+        self._update_buttons()
+
     def add_comment(self) -> None:
+        if self.editing is not None:
+            self._save_edit(self._comments[self.editing])
+            return
         data = CommentData(
             cycle_id=self.cycle_id,
             subject_kind=self.subject_kind,
@@ -253,6 +292,11 @@ class CommentsPanel(QWidget):
             keep_text=True,
         )
 
+    def _save_edit(self, comment: Record[CommentData]) -> None:
+        body = self.editor.toPlainText().strip()
+        comments = self.context.services.comments
+        self._write(lambda: comments.edit(comment.id, body, expected_version=comment.version))
+
     def _write(self, call: Callable[[], object], *, keep_text: bool = False) -> None:
         try:
             made = call()
@@ -264,6 +308,7 @@ class CommentsPanel(QWidget):
             return
         self._show_message("")
         if not keep_text:
+            self.editing = None
             self.editor.clear()
         self.refresh()
         if isinstance(made, Record):

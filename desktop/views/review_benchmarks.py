@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import label, labels
+from desktop.models.enums import Benchmark, BenchmarkRating
 from desktop.views.forms import choice_combo
-from desktop.views.review_labels import benchmark_labels, rating_labels
 
 Ratings = dict[str, tuple[str, str]]
 
@@ -38,10 +39,10 @@ class BenchmarkRatings(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(1, 1)
         row = 0
-        for code, name in benchmark_labels().items():
+        for code, name in labels(Benchmark).items():
             title = QLabel(f"<b>{name}</b>")
             title.setWordWrap(True)
-            combo = choice_combo(rating_labels())
+            combo = choice_combo({"": self.tr("Not rated"), **labels(BenchmarkRating)})
             combo.setAccessibleName(self.tr("Rating: {benchmark}").format(benchmark=name))
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             comment = QPlainTextEdit()
@@ -84,7 +85,7 @@ class BenchmarkRatings(QWidget):
 
     def input_error(self) -> str:
         unrated = [
-            benchmark_labels()[code]
+            label(code)
             for code, combo in self.ratings.items()
             if not combo.currentData() and self.comments[code].toPlainText().strip()
         ]

@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.enums import Role
+from desktop.labels import labels
+from desktop.models.enums import PhaseKind, Role
+from desktop.services.drafts import DraftEntry
 from desktop.services.errors import ServiceError
+from desktop.services.mentoring import display_names
 from desktop.services.records import Record
 from desktop.services.reviews import MentorReviewData
 from desktop.views.comment_panel import CommentsPanel
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo, confirm_leave, fit_width
 from desktop.views.forms.form import error_palette
-from desktop.views.labels import phase_labels
+from desktop.views.forms.registry import register_draft_opener
 from desktop.views.review_benchmarks import BenchmarkRatings
 from desktop.views.review_follow_ups import FollowUpsTable
 from desktop.views.review_history import ReviewHistoryTable
@@ -135,7 +138,7 @@ class ReviewEditor(QWidget):
             hint=self.tr("Written by the facilitator after reading the review."),
         )
         form.add_section(self.tr("Sign-off"))
-        phases = {"": self.tr("Not signed off"), **phase_labels()}
+        phases = {"": self.tr("Not signed off"), **labels(PhaseKind)}
         form.add_field("signed_off_phase", self.tr("&Phase signed off"), choice_combo(phases))
         fit_width(
             form.add_field("signed_off_on", self.tr("Signed off o&n"), OptionalDateEdit()), 14
@@ -145,6 +148,19 @@ class ReviewEditor(QWidget):
         form.add_widget(self.sign_off_button)
         form.saved.connect(self._saved)
         return form
+
+    def _count_open_threads(self) -> None:
+        """The Comments tab says how many of the review's threads are still open."""
+        count = 0
+        if self.record is not None:
+            try:
+                threads = self.context.services.comments.open_threads(self.cycle_id)
+            except ServiceError:
+                threads = {}
+            count = threads.get(("mentor_review", self.record.id), 0)
+        title = self.tr("Comments")
+        self.tabs.setTabText(1, self.tr("{title} ({n} open)").format(title=title, n=count)
+                             if count else title)  # fmt: skip
 
     def _comments_placeholder(self) -> QWidget:
         note = QLabel(self.tr("Save the review first, then comment on it here."))
@@ -169,7 +185,8 @@ class ReviewEditor(QWidget):
             self.form.set_values(asdict(record.data))
             self.who.setText(
                 self.tr("Last changed by {user} on {day}.").format(
-                    user=record.updated_by, day=record.updated_at.astimezone().date().isoformat()
+                    user=display_names(self.context.db, [record.updated_by])[record.updated_by],
+                    day=record.updated_at.astimezone().date().isoformat(),
                 )
             )
         review_id = record.id if record is not None else None
@@ -178,6 +195,8 @@ class ReviewEditor(QWidget):
             self.comments = CommentsPanel(self.context, self.cycle_id, "mentor_review", review_id)
             self.tabs.removeTab(1)
             self.tabs.insertTab(1, self.comments, self.tr("Comments"))
+            self.comments.comments_changed.connect(self._count_open_threads)
+        self._count_open_threads()
         self.print_button.setEnabled(record is not None)
         self._apply_permissions()
 
@@ -293,6 +312,11 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.editor)
         self.resize(1150, 760)
 
+    def open(self) -> None:
+        """Show the review; typing left unsaved when the app last closed is offered back."""
+        self.editor.form.offer_draft()
+        super().open()
+
     def reject(self) -> None:
         if confirm_leave(self.editor):
             self.editor.form.discard_draft()
@@ -303,3 +327,22 @@ class ReviewDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _reopen(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:
+    """Open the review a draft was typed in: ``mentor_review/<review id>`` or
+    ``mentor_review/new/<cycle id>``."""
+    parts = entry.form_key.split("/")
+    try:
+        if parts[1] == "new":
+            cycle_id, review_id = uuid.UUID(parts[2]), None
+        else:
+            review_id = uuid.UUID(parts[1])
+            cycle_id = context.services.reviews.get(review_id).data.cycle_id
+        dialog = ReviewDialog(context, cycle_id, review_id, parent)
+    except (IndexError, ValueError, ServiceError):
+        return  # the review or its cycle is gone: the draft stays until discarded
+    dialog.open()
+
+
+register_draft_opener("mentor_review", _reopen)

@@ -1,8 +1,11 @@
 """The follow-ups a review asks for: what, who, by when, and whether it is done.
 
-Mentors (and managers) add and change follow-ups; a facilitator may only change the
-status (done, cancelled, open again), so the other fields are read-only for them. An
-overdue follow-up is marked with a sign and a word, not by colour alone.
+Who, by when and the status are changed right in the table (each change is saved when
+the field is left, or when a status is picked); what is to be done is changed in a form
+(Edit…). Mentors (and managers) add and change follow-ups; a facilitator may only
+change the status (done, cancelled, open again), so the other fields are read-only for
+them. A change the services refuse is explained below the table and nothing is saved.
+An overdue follow-up is marked with a sign and a word, not by colour alone.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,19 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import label, labels
 from desktop.models.enums import FollowUpStatus
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.records import Record
 from desktop.services.reviews import FollowUpData
+from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
 from desktop.views.forms.form import error_palette
-from desktop.views.review_labels import follow_up_status_labels, label
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class FollowUpsTable(QWidget):
+class FollowUpsTable(CommunityWidget):
     """The follow-ups of one review, with Add, Edit and Mark done."""
 
     follow_ups_changed = Signal()
@@ -47,9 +51,7 @@ class FollowUpsTable(QWidget):
     def __init__(
         self, context: AppContext, community_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.community_id = community_id
+        super().__init__(context, community_id, parent)
         self.review_id: uuid.UUID | None = None
         self.dialog: FormDialog | None = None
         self._records: dict[uuid.UUID, Record[FollowUpData]] = {}
@@ -125,7 +127,6 @@ class FollowUpsTable(QWidget):
         self._records = {r.id: r for r in records}
         today = self.context.today()
         self.table.setRowCount(len(records))
-        statuses = follow_up_status_labels()
         for row, record in enumerate(records):
             data = record.data
             overdue = (
@@ -134,7 +135,7 @@ class FollowUpsTable(QWidget):
                 and data.due_on < today
             )
             due = data.due_on.isoformat() if data.due_on else self.tr("No date")
-            status = label(statuses, data.status)
+            status = label(data.status)
             if overdue:
                 status = self.tr("⚠ Overdue")
             elif data.closed_on is not None:
@@ -151,7 +152,79 @@ class FollowUpsTable(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
+            self._place_editors(row, record, status)
+        self.table.resizeRowsToContents()
         self._update_buttons()
+
+    # --- changes in the table ------------------------------------------------------------
+
+    def _place_editors(self, row: int, record: Record[FollowUpData], status: str) -> None:
+        """Who, due and status of one row as fields, saved when changed."""
+        data = record.data
+        defines = self.may_define()
+        who = QLineEdit(data.owner)
+        who.setAccessibleName(self.tr("Who does it"))
+        who.setEnabled(defines)
+        who.editingFinished.connect(
+            lambda: self._change(record.id, "owner", who.text().strip(), who)
+        )
+        due = OptionalDateEdit()
+        due.set_value(data.due_on)
+        due.setAccessibleName(self.tr("Due by"))
+        due.setEnabled(defines)
+        due.editingFinished.connect(lambda: self._change(record.id, "due_on", due.value(), due))
+        due.calendarWidget().clicked.connect(
+            lambda _day: self._change(record.id, "due_on", due.value(), due)
+        )
+        choices = labels(FollowUpStatus)
+        choices[data.status] = status
+        state = choice_combo(choices)
+        state.setCurrentIndex(max(state.findData(data.status), 0))
+        state.setAccessibleName(self.tr("Status"))
+        state.setEnabled(self.may_update())
+        state.activated.connect(
+            lambda _index: self._change(record.id, "status", str(state.currentData()), state)
+        )
+        if status.startswith("⚠"):
+            font = state.font()
+            font.setBold(True)
+            state.setFont(font)
+        for column, widget in ((1, who), (2, due), (3, state)):
+            self.table.setCellWidget(row, column, widget)
+
+    def editor(self, row: int, column: int) -> QWidget | None:
+        """The field in a cell (1 who, 2 due, 3 status)."""
+        return self.table.cellWidget(row, column)
+
+    def _change(self, follow_up_id: uuid.UUID, name: str, value: object, field: QWidget) -> None:
+        record = self._records.get(follow_up_id)
+        if record is None or getattr(record.data, name) == value:
+            return
+        changes: dict[str, Any] = {name: value}
+        if name == "status":
+            changes["closed_on"] = None if value == FollowUpStatus.OPEN else self._today()
+        try:
+            written = self.context.services.follow_ups.update(
+                record.id, replace(record.data, **changes), expected_version=record.version
+            )
+        except ValidationError as refused:
+            names = {"owner": self.tr("Who does it"), "due_on": self.tr("Due by"),
+                     "status": self.tr("Status"), "closed_on": self.tr("Closed on")}  # fmt: skip
+            self._show(
+                " ".join(
+                    self.tr("{field}: {problem}").format(field=names.get(key, key), problem=text)
+                    for key, text in refused.errors.items()
+                )
+            )
+            field.setFocus()
+            return
+        except ServiceError as refused:
+            self._show(str(refused))
+            QTimer.singleShot(0, self.refresh)
+            return
+        self._records[written.id] = written
+        # The fields are rebuilt once the one that announced the change is done with it.
+        QTimer.singleShot(0, self._written)
 
     def selected(self) -> Record[FollowUpData] | None:
         rows = self.table.selectionModel().selectedRows()
@@ -218,7 +291,7 @@ class FollowUpsTable(QWidget):
         what = form.add_field("description", self.tr("&What is to be done"), QPlainTextEdit())
         who = form.add_field("owner", self.tr("&Who does it"), QLineEdit())
         due = form.add_field("due_on", self.tr("&Due by"), OptionalDateEdit())
-        form.add_field("status", self.tr("&Status"), choice_combo(follow_up_status_labels()))
+        form.add_field("status", self.tr("&Status"), choice_combo(labels(FollowUpStatus)))
         form.set_values(
             {"description": data.description, "owner": data.owner, "due_on": data.due_on,
              "status": data.status}

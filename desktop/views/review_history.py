@@ -22,16 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import label, labels
+from desktop.models.enums import Benchmark
 from desktop.services.errors import ServiceError
 from desktop.services.mentoring import ReviewSnapshot, review_history
+from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
-from desktop.views.labels import phase_label
-from desktop.views.review_labels import benchmark_labels, rating_text
+from desktop.views.review_labels import rating_text
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ReviewHistoryTable(QWidget):
+class ReviewHistoryTable(CommunityWidget):
     """Every review of one community, oldest on the left."""
 
     #: A review's column was double-clicked (or Enter pressed): (cycle id, review id).
@@ -40,9 +42,7 @@ class ReviewHistoryTable(QWidget):
     def __init__(
         self, context: AppContext, community_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.community_id = community_id
+        super().__init__(context, community_id, parent)
         self.reviews: list[ReviewSnapshot] = []
         self.table = QTableWidget()
         self.table.setAccessibleName(self.tr("Earlier reviews side by side"))
@@ -69,12 +69,14 @@ class ReviewHistoryTable(QWidget):
 
     def refresh(self) -> None:
         try:
-            self.reviews = review_history(self.context.db, self.community_id)
+            self.reviews = review_history(
+                self.context.db, self.community_id, actor=self.context.actor
+            )
         except ServiceError:
             self.reviews = []
         if not self.context.services.can("read", "mentor_review", self.community_id):
             self.reviews = []
-        benchmarks = benchmark_labels()
+        benchmarks = labels(Benchmark)
         rows = [*benchmarks.values(), self.tr("Open follow-ups"), self.tr("Signed off")]
         self.table.clear()
         self.table.setRowCount(len(rows))
@@ -95,7 +97,7 @@ class ReviewHistoryTable(QWidget):
             self._set(len(benchmarks), column, str(review.open_follow_ups), "")
             signed = (
                 self.tr("{phase}, {day}").format(
-                    phase=phase_label(review.signed_off_phase),
+                    phase=label(review.signed_off_phase),
                     day=review.signed_off_on.isoformat(),
                 )
                 if review.signed_off_on

@@ -32,7 +32,9 @@ class InclusionNote(QLabel):
         self.setContentsMargins(8, 6, 8, 6)
         self.setAccessibleName(self.tr("Inclusion check"))
         try:
-            self.check: InclusionCheck | None = inclusion_check(context.db, cycle_id)
+            self.check: InclusionCheck | None = inclusion_check(
+                context.db, cycle_id, actor=context.actor
+            )
         except ServiceError:
             self.check = None
         self.setText(self.describe())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import record_kind
 from desktop.services.errors import ServiceError
 from desktop.services.mentoring import (
     MentorHome,
@@ -83,7 +84,7 @@ def _fill(table: QTableWidget, rows: Sequence[tuple[str, Sequence[str], bool]]) 
                 item.setFont(font)
             table.setItem(row, column, item)
     header = table.horizontalHeader()
-    widest = table.fontMetrics().horizontalAdvance("M" * 14)
+    widest = table.fontMetrics().horizontalAdvance("M" * 17)
     for column in range(table.columnCount()):
         if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
             table.resizeColumnToContents(column)
@@ -249,20 +250,7 @@ class ReviewsPage(QWidget):
         return day or self.tr("No date")
 
     def _subject(self, reply: UnreadComment) -> str:
-        kinds = {
-            "cycle": self.tr("the cycle"),
-            "phase": self.tr("a phase"),
-            "finding": self.tr("a learning finding"),
-            "harm_priority": self.tr("a harm considered"),
-            "meeting": self.tr("a meeting"),
-            "action": self.tr("an action"),
-            "indicator": self.tr("an indicator"),
-            "observation": self.tr("an observation"),
-            "reflection": self.tr("a reflection"),
-            "mentor_review": self.tr("a review"),
-            "follow_up": self.tr("a follow-up"),
-        }
-        what = kinds.get(reply.subject_kind, reply.subject_kind)
+        what = record_kind(reply.subject_kind)
         return self.tr("Cycle {number}: {what}").format(number=reply.cycle_number, what=what)
 
     def _on_data_changed(self, entity: str) -> None:
@@ -302,7 +290,7 @@ class ReviewsPage(QWidget):
         if self.home is None or not 0 <= row < len(self.home.communities):
             return
         community = self.home.communities[row]
-        history = review_history(self.context.db, community.community_id)
+        history = review_history(self.context.db, community.community_id, actor=self.context.actor)
         if history:
             latest = history[-1]
             self.open_review(latest.cycle_id, latest.review_id)

@@ -150,3 +150,115 @@ def test_every_comment_write_is_audited(world, people, services) -> None:  # typ
     events = services.audit_log.history("comment", made.id)
     assert [e.action for e in events] == ["create", "update"]
     assert events[1].changes["resolved_by"] == ["", "achen"]
+
+
+def test_a_manager_is_told_only_about_threads_they_take_part_in(world, people, db) -> None:  # type: ignore[no-untyped-def]
+    mentor, facilitator = people
+    manager = Services(db, Actor(username="grace", role="manager"))
+    first = mentor.comments.create(on_action(world, "Who leads this?"))
+    mentor.comments.create(on_action(world, "Another question"))
+    # The manager may read every thread, but none of them is theirs yet.
+    assert len(manager.comments.thread("action", world.action.id)) == 2
+    assert manager.comments.unread_total() == 0
+    assert manager.comments.unread_counts() == {}
+
+    manager.comments.reply(first.id, "I can help with the district office.")
+    facilitator.comments.reply(first.id, "The chair, with help from the district.")
+    assert manager.comments.unread_total() == 1
+    assert manager.comments.unread_counts(by="community") == {world.community.id: 1}
+
+
+def test_mentors_and_facilitators_are_told_about_their_communities(world, people, db) -> None:  # type: ignore[no-untyped-def]
+    mentor, facilitator = people
+    manager = Services(db, Actor(username="grace", role="manager"))
+    manager.comments.create(on_action(world, "Please add a due date."))
+    assert mentor.comments.unread_total() == 1
+    assert facilitator.comments.unread_total() == 1
+
+    # A facilitator of another community is not told (and may not read it anyway).
+    other = Services(db, Actor(username="otim", role="facilitator"))
+    assert other.comments.unread_total() == 0
+
+    # Once the mentor's assignment has ended, the community's comments stop counting.
+    where = {"user_id": world.mentor.id, "community_id": world.community.id}
+    (ended,) = manager.assignments.list(where=where).items
+    manager.assignments.update(ended.id, replace(ended.data, to_on=date(2020, 1, 1)))
+    assert mentor.comments.unread_total() == 0
+
+
+def test_comments_on_a_mentor_s_review_concern_that_mentor(world, people, services) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.reviews import FollowUpData, MentorReviewData
+
+    mentor, facilitator = people
+    review = mentor.reviews.create(
+        MentorReviewData(
+            cycle_id=world.cycle.id, reviewed_on=date(2024, 3, 1), mentor_id=world.mentor.id
+        )
+    )
+    follow_up = mentor.follow_ups.create(FollowUpData(review_id=review.id, description="Visit"))
+    for kind, record_id in (("mentor_review", review.id), ("follow_up", follow_up.id)):
+        facilitator.comments.create(
+            CommentData(
+                cycle_id=world.cycle.id, subject_kind=kind, subject_id=record_id, body="Noted"
+            )
+        )
+    assert mentor.comments.unread_counts(by="subject") == {
+        ("mentor_review", review.id): 1,
+        ("follow_up", follow_up.id): 1,
+    }
+
+
+def test_people_edit_their_own_comments_only_and_the_change_shows(world, people, services) -> None:  # type: ignore[no-untyped-def]
+    mentor, facilitator = people
+    first = mentor.comments.create(on_action(world, "Who leads thsi?"))
+    reply = facilitator.comments.reply(first.id, "The chair.")
+    mentor.comments.resolve(first.id)
+    resolved = mentor.comments.get(first.id)
+    assert mentor.comments.edited_among([first.id, reply.id]) == set()  # resolving is no edit
+
+    edited = mentor.comments.edit(first.id, "Who leads this?", expected_version=resolved.version)
+    assert edited.data.body == "Who leads this?" and edited.data.author == "achen"
+    assert edited.data.resolved_on is not None
+    assert mentor.comments.edited_among([first.id, reply.id]) == {first.id}
+    last = services.audit_log.history("comment", first.id)[-1]
+    assert (last.username, last.changes["body"]) == (
+        "achen",
+        ["Who leads thsi?", "Who leads this?"],
+    )
+
+    with pytest.raises(ValidationError) as not_theirs:
+        facilitator.comments.edit(first.id, "Changed", expected_version=edited.version)
+    assert not_theirs.value.errors["body"] == (
+        "Only the person who wrote a comment can change its text."
+    )
+    with pytest.raises(ValidationError):
+        mentor.comments.edit(reply.id, "Changed", expected_version=reply.version)
+    assert mentor.comments.get(first.id).data.body == "Who leads this?"
+    assert mentor.comments.get(reply.id).data.body == "The chair."
+
+
+def test_a_result_is_commented_on_in_its_indicator_s_cycle(world, people, services) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.actions import IndicatorData, ObservationData
+
+    mentor, facilitator = people
+    indicator = services.indicators.create(
+        IndicatorData(cycle_id=world.cycle.id, wording="Girls walking to school in groups")
+    )
+    result = services.observations.create(
+        ObservationData(indicator_id=indicator.id, observed_on=date(2024, 3, 1), value_number=4)
+    )
+    made = mentor.comments.create(
+        CommentData(
+            cycle_id=world.cycle.id,
+            subject_kind="observation",
+            subject_id=result.id,
+            body="Who counted?",
+        )
+    )
+    assert facilitator.comments.thread("observation", result.id)[0].id == made.id
+    with pytest.raises(ValidationError):  # a result is not a record of another cycle
+        mentor.comments.create(
+            CommentData(
+                cycle_id=uuid.uuid4(), subject_kind="observation", subject_id=result.id, body="?"
+            )
+        )

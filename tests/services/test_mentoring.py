@@ -12,9 +12,9 @@ from desktop.services.comments import CommentData
 from desktop.services.communities import CommunityData
 from desktop.services.cycles import CycleData, PhaseData
 from desktop.services.facade import Services
-from desktop.services.mentoring import mentor_home, review_history
+from desktop.services.mentoring import display_names, mentor_home, review_history, unread_comments
 from desktop.services.reviews import FollowUpData, MentorReviewData
-from desktop.services.users import AssignmentData
+from desktop.services.users import AssignmentData, UserData
 from desktop.storage import Database
 
 TODAY = date(2024, 9, 1)
@@ -101,7 +101,8 @@ def test_follow_ups_due_soon_or_overdue_are_listed_and_counted(  # type: ignore[
     assert home.communities[0].open_follow_ups == 3
 
 
-def test_unread_comments_are_counted_per_community(db, services, mentor, world) -> None:  # type: ignore[no-untyped-def]
+def _facilitator_comments(db, services, world, body: str) -> None:  # type: ignore[no-untyped-def]
+    """The world's facilitator, assigned to its community, comments on its action."""
     services.assignments.create(
         AssignmentData(
             community_id=world.community.id, user_id=world.facilitator.id, role="facilitator"
@@ -110,12 +111,13 @@ def test_unread_comments_are_counted_per_community(db, services, mentor, world) 
     facilitator = Services(db, Actor(username="okello", role="facilitator"))
     facilitator.comments.create(
         CommentData(
-            cycle_id=world.cycle.id,
-            subject_kind="action",
-            subject_id=world.action.id,
-            body="Done as you asked.",
+            cycle_id=world.cycle.id, subject_kind="action", subject_id=world.action.id, body=body
         )
     )
+
+
+def test_unread_comments_are_counted_per_community(db, services, mentor, world) -> None:  # type: ignore[no-untyped-def]
+    _facilitator_comments(db, services, world, "Done as you asked.")
     home = mentor_home(db, mentor.actor, today=TODAY)
     assert home.unread_comments == 1
     assert home.communities[0].unread_comments == 1
@@ -143,7 +145,7 @@ def test_review_history_puts_each_cycle_s_reviews_in_date_order(db, services, wo
     services.follow_ups.create(FollowUpData(review_id=first.id, description="Invite girls"))
     services.communities.create(CommunityData(name="Elsewhere"))
 
-    history = review_history(db, world.community.id)
+    history = review_history(db, world.community.id, actor=services.actor)
 
     assert [(r.cycle_number, r.reviewed_on) for r in history] == [
         (1, date(2024, 3, 1)),
@@ -152,3 +154,14 @@ def test_review_history_puts_each_cycle_s_reviews_in_date_order(db, services, wo
     assert history[0].ratings["inclusive_participation"] == ("needs_attention", "No girls yet.")
     assert history[0].open_follow_ups == 1
     assert history[1].mentor == "Achen"
+
+
+def test_people_are_named_by_display_name_or_else_username(db, services, mentor, world) -> None:  # type: ignore[no-untyped-def]
+    services.users.create(UserData(username="nodisplay", role="manager"))
+    assert display_names(db, ["achen", "nodisplay", "gone"]) == {
+        "achen": "Achen",
+        "nodisplay": "nodisplay",
+        "gone": "gone",
+    }
+    _facilitator_comments(db, services, world, "Hi")
+    assert [c.author for c in unread_comments(db, mentor.actor)] == ["Okello J."]

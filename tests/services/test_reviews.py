@@ -4,8 +4,8 @@ import uuid
 from dataclasses import replace
 from datetime import date, timedelta
 
-from conftest import START, World
 from service_contract import assert_refused, audit_events, check_crud
+from service_world import START, World
 from sqlalchemy import select
 
 from desktop.models import BenchmarkAssessment
@@ -144,5 +144,9 @@ def test_follow_up_closed_on_follows_status(db: Database, services: Services, wo
         lambda: follow_ups.create(replace(good, status="done", closed_on=TOMORROW)),
         "closed_on",
     )
+    early = assert_refused(
+        db, lambda: follow_ups.create(replace(good, due_on=START - timedelta(1))), "due_on"
+    )
+    assert early.errors["due_on"] == f"Cannot be before the review ({START.isoformat()})."
     services.reviews.delete(review.id)
     assert_refused(db, lambda: follow_ups.create(good), "review_id")

@@ -37,8 +37,9 @@ def build_review_world(db: Database) -> ReviewWorld:
     cycle = manager.cycles.create(CycleData(community_id=community.id, start_on=date(2024, 1, 15)))
     manager.phases.create(PhaseData(cycle_id=cycle.id, kind="planning", start_on=date(2024, 7, 1)))
     action = manager.actions.create(ActionData(cycle_id=cycle.id, what="Talk with parents"))
-    for username, role in (("achen", "mentor"), ("okello", "facilitator")):
-        user = admin.users.create(UserData(username=username, role=role))
+    people = (("achen", "mentor", "Achen Lamwaka"), ("okello", "facilitator", "Okello Moses"))
+    for username, role, name in people:
+        user = admin.users.create(UserData(username=username, role=role, display_name=name))
         manager.assignments.create(
             AssignmentData(
                 community_id=community.id, user_id=user.id, role=role, from_on=date(2024, 1, 1)

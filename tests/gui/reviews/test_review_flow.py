@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.services.comments import CommentData
@@ -135,6 +135,7 @@ def test_the_facilitator_sees_the_badge_replies_and_closes_the_follow_up(
     qtbot.addWidget(home)
     assert home.replies_table.rowCount() == 1
     assert home.replies_table.item(0, 3).text() == "Who leads this action?"
+    assert home.replies_table.item(0, 2).text() == "Achen Lamwaka"  # names, not usernames
     assert home.communities.item(0, 4).text() == "1 new"
 
     panel = _comment_panel(qtbot, CommentsPanel(context, world.cycle_id, "action", world.action_id))
@@ -152,6 +153,7 @@ def test_the_facilitator_sees_the_badge_replies_and_closes_the_follow_up(
 
     editor = ReviewEditor(context, world.cycle_id, review.id)  # type: ignore[attr-defined]
     qtbot.addWidget(editor)
+    assert "Last changed by Achen Lamwaka" in editor.who.text()
     # The facilitator answers the review but cannot change the mentor's part.
     assert editor.form.field("facilitator_response").isEnabled()
     assert not editor.form.field("overall_comment").isEnabled()
@@ -246,9 +248,77 @@ def test_the_review_and_the_mentor_summary_print(
     summary = _pdf_text(tmp_path / "summary.pdf")
     assert "Mentor's summary" in summary
     assert "Kéréwé" in summary and "Invite the elders" in summary
+    assert "Achen Lamwaka" in summary  # the mentor by name, not by username
 
 
 def _pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
+
+
+def test_follow_ups_are_changed_in_the_table_and_refusals_show_beside_it(
+    qtbot: QtBot, db: Database, world: ReviewWorld
+) -> None:
+    review, follow_up = _mentor_wrote(world, db)
+    context = world.context(db, "achen", "mentor")
+    editor = ReviewEditor(context, world.cycle_id, review.id)  # type: ignore[attr-defined]
+    qtbot.addWidget(editor)
+    editor.show()
+    table = editor.follow_ups
+    who = table.editor(0, 1)
+    assert isinstance(who, QLineEdit) and who.isEnabled()
+    who.clear()
+    qtbot.keyClicks(who, "Okello, with the elders")
+    qtbot.keyClick(who, Qt.Key.Key_Return)
+    stored = world.manager.follow_ups.get(follow_up.id)  # type: ignore[attr-defined]
+    assert stored.data.owner == "Okello, with the elders"
+    qtbot.waitUntil(lambda: table.editor(0, 1) is not who)  # the row shows the saved values
+
+    due = table.editor(0, 2)
+    assert isinstance(due, OptionalDateEdit)
+    due.set_value(date(2024, 8, 1))  # before the review: refused, nothing saved
+    due.editingFinished.emit()
+    assert table.message.text() == "Due by: Cannot be before the review (2024-09-01)."
+    assert world.manager.follow_ups.get(follow_up.id).data.due_on == TODAY  # type: ignore[attr-defined]
+    due.set_value(date(2024, 9, 30))
+    due.editingFinished.emit()
+    assert world.manager.follow_ups.get(follow_up.id).data.due_on == date(2024, 9, 30)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: table.message.isHidden())
+
+    # The facilitator only changes the status, right in the table.
+    theirs = ReviewEditor(world.context(db, "okello", "facilitator"), world.cycle_id, review.id)  # type: ignore[attr-defined]
+    qtbot.addWidget(theirs)
+    assert not theirs.follow_ups.editor(0, 1).isEnabled()  # type: ignore[union-attr]
+    assert not theirs.follow_ups.editor(0, 2).isEnabled()  # type: ignore[union-attr]
+    status = theirs.follow_ups.editor(0, 3)
+    assert isinstance(status, QComboBox) and status.isEnabled()
+    status.setCurrentIndex(status.findData("cancelled"))
+    status.activated.emit(status.currentIndex())
+    closed = world.manager.follow_ups.get(follow_up.id).data  # type: ignore[attr-defined]
+    assert (closed.status, closed.closed_on) == ("cancelled", TODAY)
+    events = world.manager.audit_log.history("follow_up", follow_up.id)  # type: ignore[attr-defined]
+    assert [e.username for e in events] == ["achen", "achen", "achen", "okello"]
+
+
+def test_the_comments_tab_counts_the_review_s_open_threads(
+    qtbot: QtBot, db: Database, world: ReviewWorld
+) -> None:
+    review, _follow_up = _mentor_wrote(world, db)
+    facilitator = world.context(db, "okello", "facilitator")
+    facilitator.services.comments.create(
+        CommentData(
+            cycle_id=world.cycle_id,
+            subject_kind="mentor_review",
+            subject_id=review.id,  # type: ignore[attr-defined]
+            body="Can we talk about the elders on Friday?",
+        )
+    )
+    editor = ReviewEditor(world.context(db, "achen", "mentor"), world.cycle_id, review.id)  # type: ignore[attr-defined]
+    qtbot.addWidget(editor)
+    assert editor.tabs.tabText(1) == "Comments (1 open)"
+    panel = editor.comments
+    assert panel is not None
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    qtbot.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
+    assert editor.tabs.tabText(1) == "Comments"
