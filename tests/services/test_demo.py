@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from demo_database import demo_database, rows
 from sqlalchemy import func, select
 
 from desktop.models import (
@@ -40,7 +41,7 @@ from desktop.models.enums import (
     StakeholderType,
 )
 from desktop.services.audit import verify_chain
-from desktop.services.demo import DemoSummary, generate, generate_demo, phrases
+from desktop.services.demo import DemoSummary, generate, generate_demo, names, phrases
 from desktop.services.demo.community import build_community
 from desktop.services.demo.writer import COLUMNS, model_columns
 from desktop.services.text import fold
@@ -52,11 +53,6 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 SYNC_COLUMNS = {"id", "created_at", "updated_at", "version", "updated_by", "origin_device"}
 
 
-def rows(db: Database, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with db.engine.connect() as connection:
-        return [tuple(row) for row in connection.exec_driver_sql(sql, params).all()]
-
-
 def values(db: Database, sql: str, *params: Any) -> set[Any]:
     return {row[0] for row in rows(db, sql, *params)}
 
@@ -64,12 +60,9 @@ def values(db: Database, sql: str, *params: Any) -> set[Any]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:
     """One demo database shared by the read-only checks (generating it takes a moment)."""
-    db = open_database(tmp_path_factory.mktemp("demo") / "demo.db")
-    summary = generate_demo(db, communities=60, seed=5, today=TODAY)
-    try:
-        yield db, summary
-    finally:
-        db.close()
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with demo_database(path, communities=60, seed=5, today=TODAY) as made:
+        yield made
 
 
 @pytest.fixture
@@ -87,7 +80,7 @@ def test_every_table_gets_rows_and_the_summary_counts_them(
         count = rows(db, f"SELECT count(*) FROM {table} WHERE updated_by = 'demo'")[0][0]
         assert count > 0, table
         assert summary.rows[table] == count, table
-    assert summary.total_rows == sum(summary.rows.values())
+    assert summary.total_rows == sum(summary.rows.values()) + sum(summary.showcase.values())
     assert values(db, "SELECT count(*) FROM community") == {60}
 
 
@@ -291,13 +284,17 @@ def test_foreign_keys_and_integrity_hold(demo_db: Database) -> None:
     assert rows(demo_db, "PRAGMA quick_check") == [("ok",)]
 
 
-def test_one_audit_event_records_the_generation_and_the_chain_verifies(
+def test_one_audit_event_records_the_bulk_rows_and_the_chain_verifies(
     demo: tuple[Database, DemoSummary],
 ) -> None:
+    """The bulk rows are one event; the showcase after it is audited write by write."""
     db, summary = demo
     with db.session() as session:
-        events = session.scalars(select(AuditEvent)).all()
-        assert [event.action for event in events] == ["demo.generate"]
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+        assert events[0].action == "demo.generate"
+        assert {event.username for event in events[1:]} <= {u.username for u in names.USERS}
+        assert {event.entity_type for event in events[1:]} == {"comment", "attachment", "harm"}
+        assert len(events) - 1 >= sum(summary.showcase.values())
         changes = json.loads(events[0].changes)
         assert changes["communities"] == 60 and changes["seed"] == 5
         assert changes["rows"] == summary.rows

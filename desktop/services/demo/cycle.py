@@ -316,6 +316,11 @@ def _select(w: World, place: Place, state: CycleState) -> None:
         place.selected_before.extend(state.selected)
 
 
+def _girls_only(ranks: dict[str, int]) -> bool:
+    """Whether the girls ranked a harm first and every other group ranked it third or lower."""
+    return ranks.get("girls") == 1 and all(r > 2 for g, r in ranks.items() if g != "girls")
+
+
 def _priorities(w: World, place: Place, state: CycleState) -> None:
     planning = state.plan.phase(tl.PLANNING)
     if planning is None or not state.considered:
@@ -329,6 +334,8 @@ def _priorities(w: World, place: Place, state: CycleState) -> None:
             reasons = ""
         elif selected:
             reasons = w.pick(harm_texts.SELECTED_REASONS).format(harm=harm_phrase(place, code))
+        elif _girls_only(state.ranks[code]):
+            reasons = harm_texts.GIRLS_ONLY_REASON
         else:
             reasons = w.pick(harm_texts.NOT_SELECTED_REASONS)
         priority_id = w.new_id()

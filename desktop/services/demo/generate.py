@@ -4,13 +4,15 @@ Everything is written in one transaction (all or nothing) with bulk inserts, in 
 communities so memory stays flat: 10,000 communities take well under a minute. The same
 seed and the same ``today`` give the same rows, ids included; dates are laid out around
 ``today``, so there is always current work, recent meetings and something overdue.
+Then ``showcase.py`` adds, through the services, comment threads, attached files and a
+retired harm to a few communities the shared accounts work on.
 """
 
 from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Connection
@@ -21,6 +23,7 @@ from desktop.services.actor import Actor
 from desktop.services.demo import harm_texts, names, places
 from desktop.services.demo.community import build_community
 from desktop.services.demo.context import World
+from desktop.services.demo.showcase import write_showcase
 from desktop.services.demo.writer import Calendar, Writer, id_stream
 from desktop.storage import Database
 
@@ -46,17 +49,19 @@ VARIETY: tuple[tuple[str, str, str], ...] = (
 
 @dataclass(frozen=True)
 class DemoSummary:
-    """What was written: rows per table, and how long it took."""
+    """What was written: rows per table (in bulk, and through the services for the
+    showcase), and how long it took."""
 
     communities: int
     seed: int
     today: date
     rows: dict[str, int]
     seconds: float
+    showcase: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_rows(self) -> int:
-        return sum(self.rows.values())
+        return sum(self.rows.values()) + sum(self.showcase.values())
 
 
 def generate_demo(
@@ -99,7 +104,8 @@ def generate_demo(
             entity_type="database",
             changes={"communities": communities, "seed": seed, "today": today, "rows": rows},
         )
-    return DemoSummary(communities, seed, today, rows, time.perf_counter() - started)
+    showcase = dict(write_showcase(db, seed=seed, today=today))
+    return DemoSummary(communities, seed, today, rows, time.perf_counter() - started, showcase)
 
 
 def _write_communities(world: World, writer: Writer, communities: int) -> None:

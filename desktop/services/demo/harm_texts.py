@@ -364,9 +364,12 @@ SELECTED_REASONS = (
     "The elders argued for it after hearing the girls' findings at the feedback meeting.",
     "People are already willing to lead on {harm}, and the school will support them.",
 )
+GIRLS_ONLY_REASON = (
+    "Ranked high by the girls only; the community agreed to come back to it next cycle."
+)
+"""Why a harm the girls ranked first, and no other group near the top, was not selected."""
 NOT_SELECTED_REASONS = (
     "Serious, but the community feels it needs outside support before acting.",
-    "Ranked high by the girls only; the community agreed to come back to it next cycle.",
     "Less common here than the community first thought.",
     "The school and the ward office are already acting on it.",
     "",
