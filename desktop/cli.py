@@ -30,6 +30,7 @@ from desktop.cli_commands import (
     run_info,
     target_for,
 )
+from desktop.cli_encrypt import add_encrypt_command
 from desktop.cli_report import add_report_commands
 from desktop.cli_signin import add_security_commands, open_signed_in
 from desktop.i18n import _
@@ -37,6 +38,7 @@ from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.actor import Actor
 from desktop.services.errors import ServiceError
 from desktop.storage import StorageError
+from desktop.storage.encrypt import is_plain_database
 from desktop.storage.keyfile import has_key_file
 
 EXIT_BAD_INPUT = 2
@@ -180,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     communities.set_defaults(handler=run_communities)
     add_report_commands(commands, shared, _Parser)
     add_security_commands(commands, shared, _Parser)
+    add_encrypt_command(commands, shared)
     screenshots = commands.add_parser(
         "screenshots",
         parents=[shared],
@@ -213,7 +216,25 @@ def _run_screenshots(args: argparse.Namespace) -> int:
 def _run_gui(args: argparse.Namespace) -> int:
     """Open the window on the chosen database: the demo one (made on first use, signed in
     as the facilitator) with --demo; the setup wizard for a new file; the sign-in dialog
-    for an encrypted one."""
+    for an encrypted one. A refusal is also shown in a message box when nobody reads the
+    error output (the windowed program started from a shortcut)."""
+    try:
+        return _open_window(args)
+    except (UsageError, StorageError, ServiceError) as error:
+        if _no_console():
+            from desktop import gui
+
+            gui.show_refusal(" ".join(str(error).split()))
+        raise
+
+
+def _no_console() -> bool:
+    """Whether error output goes nowhere (a windowed program has none, or the null device)."""
+    stream = sys.stderr
+    return stream is None or getattr(stream, "name", None) == os.devnull
+
+
+def _open_window(args: argparse.Namespace) -> int:
     target = target_for(args)
     path = local_path(target)
     if args.demo:
@@ -226,6 +247,18 @@ def _run_gui(args: argparse.Namespace) -> int:
         from desktop import gui
 
         return gui.run_sign_in(path, username=args.user or "")
+    elif path is not None and is_plain_database(path):
+        from desktop import gui
+
+        gui.application()
+        from desktop.views.auth_encrypt_wizard import offer_encryption
+
+        encrypted = offer_encryption(path, args.user or "")
+        if encrypted is not None:
+            try:
+                return gui.run(encrypted.db, actor=encrypted.actor)
+            finally:
+                encrypted.db.close()
     db, actor = open_signed_in(args)
     from desktop import gui  # PySide6 is loaded only from here on
 

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import APP_AUTHOR, APP_NAME, __version__
 from desktop.portable import portable_settings_dir
@@ -91,6 +91,20 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     if icon is not None:
         app.setWindowIcon(icon)
     return app
+
+
+def show_refusal(reason: str) -> None:
+    """Say why the app cannot start, for a person who sees no command line output."""
+    application()
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Startup", "{app} cannot start").format(app=APP_NAME),
+        reason,
+        QMessageBox.StandardButton.Close,
+    )
+    box.setObjectName("startup_refusal")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
 
 
 def run(db: Database, *, actor: Actor, demo: bool = False) -> int:

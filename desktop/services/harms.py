@@ -23,6 +23,7 @@ from desktop.models import (
     LearningFinding,
     Meeting,
 )
+from desktop.services import permissions
 from desktop.services.entity import EntityService, Errors
 from desktop.services.rules import check_group_codes, in_same_cycle
 from desktop.services.text import fold
@@ -224,6 +225,9 @@ class HarmPriorityService(EntityService[HarmPriority, HarmPriorityData]):
     def selected_harm_ids(self, cycle_id: uuid.UUID) -> set[uuid.UUID]:
         """The harms the community selected in a cycle (what actions may address)."""
         with self.db.session() as session:
+            permissions.require_record(
+                session, self.actor, permissions.READ, "harm_priority", {"cycle_id": cycle_id}
+            )
             return set(
                 session.scalars(
                     select(HarmPriority.harm_id).where(

@@ -14,21 +14,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.labels import label
 from desktop.services.cycles import CycleData
 from desktop.services.records import Record
+from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit
 from desktop.views.forms.tables import fill_table, record_table, selected_id
-from desktop.views.labels import cycle_status_labels, label
 
 
-class CyclesPanel(QWidget):
+class CyclesPanel(CommunityWidget):
     def __init__(
         self, context: AppContext, community_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.community_id = community_id
+        super().__init__(context, community_id, parent)
         self.table = record_table(
             [
                 self.tr("Title"),
@@ -57,7 +56,6 @@ class CyclesPanel(QWidget):
         cycles = self.context.services.cycles.list(
             where={"community_id": self.community_id}, order_by="start_on"
         ).items
-        statuses = cycle_status_labels()
         fill_table(
             self.table,
             [
@@ -68,7 +66,7 @@ class CyclesPanel(QWidget):
                         cycle.data.number,
                         cycle.data.start_on.isoformat(),
                         cycle.data.end_on.isoformat() if cycle.data.end_on else "",
-                        label(statuses, cycle.data.status),
+                        label(cycle.data.status),
                     ),
                 )
                 for cycle in cycles

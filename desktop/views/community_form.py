@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from desktop.labels import labels
+from desktop.models.enums import CommunityKind, PartnershipStatus
 from desktop.services.communities import CommunityData
 from desktop.services.drafts import DraftEntry
 from desktop.services.records import Record
@@ -26,7 +28,6 @@ from desktop.views.forms import (
     fit_width,
     register_draft_opener,
 )
-from desktop.views.labels import community_kind_labels, partnership_labels
 
 PARTNERSHIP_FIELDS = ("partnership_status", "partnership_since", "partnership_reason")
 NEW_KEY = "community/new"
@@ -53,7 +54,7 @@ def add_profile_fields(form: Form) -> None:
         QLineEdit(),
         hint=_tr("Other spellings or names people use, separated by commas"),
     )
-    form.add_field("kind", _tr("&Kind:"), choice_combo(community_kind_labels()))
+    form.add_field("kind", _tr("&Kind:"), choice_combo(labels(CommunityKind)))
     form.add_field("country", _tr("Co&untry:"), QLineEdit())
     form.add_field("region", _tr("&Region:"), QLineEdit())
     form.add_field("district", _tr("&District:"), QLineEdit())
@@ -77,7 +78,7 @@ def add_profile_fields(form: Form) -> None:
 
 def add_partnership_fields(form: Form) -> None:
     form.add_section(_tr("Partnership"))
-    form.add_field("partnership_status", _tr("&Status:"), choice_combo(partnership_labels()))
+    form.add_field("partnership_status", _tr("&Status:"), choice_combo(labels(PartnershipStatus)))
     form.add_field("partnership_since", _tr("Since:"), OptionalDateEdit())
     form.add_field(
         "partnership_reason",

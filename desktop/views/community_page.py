@@ -9,25 +9,24 @@ from typing import Any
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.labels import label
 from desktop.services.communities import CommunityData
 from desktop.services.records import Record
 from desktop.views.community_attachments import AttachmentsPanel
 from desktop.views.community_cycles import CyclesPanel
 from desktop.views.community_form import add_profile_fields, community_data
 from desktop.views.community_partnership import PartnershipPanel
+from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form
-from desktop.views.labels import community_kind_labels, label, partnership_label
 from desktop.views.stakeholders_linkage import LinkagesPanel
 
 
-class CommunityPage(QWidget):
+class CommunityPage(CommunityWidget):
     def __init__(
         self, context: AppContext, community_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.community_id = community_id
+        super().__init__(context, community_id, parent)
         self.record: Record[CommunityData] = context.services.communities.get(community_id)
 
         self.heading = QLabel()
@@ -81,13 +80,9 @@ class CommunityPage(QWidget):
     def _show_heading(self) -> None:
         data = self.record.data
         self.heading.setText(data.name)
-        parts = [label(community_kind_labels(), data.kind)]
+        parts = [label(data.kind)]
         parts += [part for part in (data.locality, data.district, data.region) if part]
-        parts.append(
-            self.tr("Partnership: {status}").format(
-                status=partnership_label(data.partnership_status)
-            )
-        )
+        parts.append(self.tr("Partnership: {status}").format(status=label(data.partnership_status)))
         self.summary.setText(" · ".join(parts))
 
     def _save_profile(self, values: dict[str, Any]) -> Record[CommunityData]:

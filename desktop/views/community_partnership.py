@@ -13,15 +13,19 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.labels import label, labels
+from desktop.models.enums import PartnershipStatus
 from desktop.services.communities import CommunityData
+from desktop.services.drafts import DraftEntry
 from desktop.services.records import Record
+from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
+from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import fill_table, record_table
-from desktop.views.labels import partnership_label, partnership_labels
 
 
-class PartnershipPanel(QWidget):
+class PartnershipPanel(CommunityWidget):
     """Current status, a "Change status" button, and the history table."""
 
     changed = Signal()
@@ -29,9 +33,7 @@ class PartnershipPanel(QWidget):
     def __init__(
         self, context: AppContext, community_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.community_id = community_id
+        super().__init__(context, community_id, parent)
         self.current = QLabel()
         self.current.setWordWrap(True)
         self.change_button = QPushButton(self.tr("&Change partnership status…"))
@@ -54,9 +56,7 @@ class PartnershipPanel(QWidget):
         record = self.context.services.communities.get(self.community_id)
         data = record.data
         since = data.partnership_since.isoformat() if data.partnership_since else ""
-        text = self.tr("<b>Partnership: {status}</b>").format(
-            status=partnership_label(data.partnership_status)
-        )
+        text = self.tr("<b>Partnership: {status}</b>").format(status=label(data.partnership_status))
         if since:
             text += self.tr(" since {date}").format(date=since)
         if data.partnership_reason:
@@ -70,7 +70,7 @@ class PartnershipPanel(QWidget):
                     None,
                     (
                         entry.changed_on.isoformat(),
-                        partnership_label(entry.status),
+                        label(entry.status),
                         entry.note,
                         entry.changed_by,
                     ),
@@ -99,7 +99,9 @@ def partnership_form(context: AppContext, record: Record[CommunityData]) -> Form
         title=context_title(record),
         submit=submit,
     )
-    form.add_field("partnership_status", form.tr("&Status:"), choice_combo(partnership_labels()))
+    form.add_field(
+        "partnership_status", form.tr("&Status:"), choice_combo(labels(PartnershipStatus))
+    )
     form.add_field("partnership_since", form.tr("&Since:"), OptionalDateEdit())
     reason = form.add_field(
         "partnership_reason",
@@ -135,3 +137,13 @@ def change_partnership(
         return False
     context.navigator.data_changed.emit("community")
     return True
+
+
+def _reopen(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:
+    """``partnership/<community id>``: the community's page, then the status form again."""
+    community_id = uuid.UUID(entry.form_key.split("/", 1)[1])
+    context.navigator.open_community.emit(str(community_id))
+    change_partnership(context, community_id, parent)
+
+
+register_draft_opener("partnership", _reopen)

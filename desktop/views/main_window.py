@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.labels import label
 from desktop.services.actor import Actor
 from desktop.services.errors import ServiceError
 from desktop.storage import Database
@@ -71,6 +72,17 @@ PAGES: tuple[PageEntry, ...] = (
 )
 
 WORKSPACE = "desktop.views.cycle.workspace:CycleWorkspace"
+
+# Modules that say how to reopen their forms' drafts (``register_draft_opener``); loaded
+# before the drafts left by a crash are offered back at start-up.
+DRAFT_OPENERS: tuple[str, ...] = (
+    "desktop.views.community_form",
+    "desktop.views.community_partnership",
+    "desktop.views.stakeholders_linkage",
+    "desktop.views.stakeholders_page",
+    "desktop.views.settings_page",
+    "desktop.views.cycle.drafts",
+)
 
 
 def _installed(target: str) -> bool:
@@ -125,6 +137,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.show_page("communities")
         if offer_drafts_at_start:
+            for module in DRAFT_OPENERS:
+                importlib.import_module(module)
             offer_drafts(self.context, self)
 
     # --- building -----------------------------------------------------------------------
@@ -232,6 +246,8 @@ class MainWindow(QMainWindow):
         self.commands["password"].setEnabled(self.context.db.encrypted)
         self._action("audit", self.tr("&Audit trail…"), None, self.show_audit_trail)
         self.commands["audit"].setVisible(self.context.services.can("read", "audit_event"))
+        self._action("accounts", self.tr("A&ccounts…"), None, self.show_accounts)
+        self.commands["accounts"].setVisible(self.context.services.can("create", "user"))
         self.commands["back"].setEnabled(False)
         can_create = self.context.services.can("create", "community")
         self.commands["new_community"].setEnabled(can_create)
@@ -243,6 +259,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
+        file_menu.addAction(self.commands["accounts"])
         file_menu.addSeparator()
         file_menu.addAction(self.commands["quit"])
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -271,7 +288,7 @@ class MainWindow(QMainWindow):
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         path_label.setToolTip(where)
         actor = self.context.actor
-        role = actor.role or self.tr("no role")
+        role = label(actor.role) if actor.role else self.tr("no role")
         user_label = QLabel(
             self.tr("Signed in as {user} ({role})").format(user=actor.username, role=role)
         )
@@ -450,10 +467,21 @@ class MainWindow(QMainWindow):
         return entry is not None and reopen_draft(self.context, entry, self)
 
     def _show_saved_state(self, unsaved: int) -> None:
-        if unsaved:
-            self.saved_label.setText(self.tr("Unsaved changes in %n form(s)", "", unsaved))
+        if unsaved == 1:
+            text = self.tr("1 form has unsaved changes")
+        elif unsaved:
+            text = self.tr("{n} forms have unsaved changes").format(n=unsaved)
         else:
-            self.saved_label.setText(self.tr("All changes saved"))
+            text = self.tr("All changes saved")
+        self.saved_label.setText(text)
+        font = self.saved_label.font()
+        font.setBold(bool(unsaved))  # work not yet saved should catch the eye
+        self.saved_label.setFont(font)
+        self.saved_label.setToolTip(
+            self.tr("Typing in an open form is kept as a draft until you save it.")
+            if unsaved
+            else ""
+        )
 
     def change_password(self) -> None:
         from desktop.views.auth_password_dialog import ChangePasswordDialog
@@ -464,6 +492,11 @@ class MainWindow(QMainWindow):
         from desktop.views.auth_audit_viewer import AuditViewer
 
         AuditViewer(self.context, self).exec()
+
+    def show_accounts(self) -> None:
+        from desktop.views.auth_accounts_dialog import AccountsDialog
+
+        AccountsDialog(self.context, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -486,19 +519,25 @@ class MainWindow(QMainWindow):
             if not action.shortcut().isEmpty()
         ]
 
-    def show_shortcuts(self) -> None:
+    def shortcuts_box(self) -> QMessageBox:
+        """The list of keyboard shortcuts (F1), not yet shown."""
         rows = "".join(
             f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>"
             for name, keys in self.shortcut_lines()
         )
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), "", parent=self
+        )
+        box.setText(
             self.tr(
                 "<table cellpadding='3'>{rows}</table><p>Alt with an underlined letter "
                 "jumps to that field or button. Tab moves to the next field.</p>"
-            ).format(rows=rows),
+            ).format(rows=rows)
         )
+        return box
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_box().exec()
 
     # --- geometry -----------------------------------------------------------------------
 

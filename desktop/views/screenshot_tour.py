@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings
@@ -162,6 +163,45 @@ register_shot("community-linkages", "Linkages with formal actors", _community_ta
 register_shot("community-linkage-edit", "Editing a linkage and its status history", _linkage)
 register_shot("community-files", "Files attached to a community", _community_tab("files"))
 register_shot("unsaved-changes", "The question asked before unsaved work is left", _unsaved_prompt)
+
+
+def _shortcuts(tour: Tour) -> QWidget:
+    box = tour.window.shortcuts_box()  # type: ignore[attr-defined]
+    box.show()
+    tour.opened.append(box)
+    return box  # type: ignore[no-any-return]
+
+
+def _draft_restore(tour: Tour) -> QWidget:
+    from datetime import datetime
+
+    from desktop.services.drafts import DraftEntry
+    from desktop.views.forms.prompts import restore_box
+
+    typed = datetime.now(UTC).replace(second=0, microsecond=0)
+    entry = DraftEntry("meeting/new", tour.window.tr("New meeting"), {}, typed)
+    box = restore_box(tour.window, entry)
+    box.show()
+    tour.opened.append(box)
+    return box
+
+
+def _encrypt_wizard(tour: Tour) -> QWidget:
+    """The offer made when an older, unencrypted database is opened (shown, not run)."""
+    from desktop.views.auth_encrypt_wizard import EncryptWizard
+
+    here = tour.context.db.path
+    older = (here.parent if here is not None else Path.home()) / "records.db"
+    wizard = EncryptWizard(older, "admin", tour.window)
+    wizard.resize(640, 380)
+    wizard.show()
+    tour.opened.append(wizard)
+    return wizard
+
+
+register_shot("shortcuts", "The keyboard shortcuts (F1)", _shortcuts)
+register_shot("draft-restore", "Work left unsaved by a crash, offered back", _draft_restore)
+register_shot("encrypt-wizard", "Encrypting an older, unencrypted database", _encrypt_wizard)
 register_shot("stakeholders", "The stakeholders directory", _page("stakeholders"))
 register_shot("settings-office", "Office settings", _settings_tab(0))
 register_shot("settings-groups", "Participant groups", _settings_tab(1))
@@ -177,8 +217,29 @@ def _timeline(kind: str) -> Callable[[Tour], QWidget]:
 
 
 register_shot("timeline-office", "Timeline of all communities", _timeline("office"))
+register_shot(
+    "timeline-office-overdue",
+    "All communities, most overdue actions first",
+    _timeline("office_overdue"),
+)
 register_shot("timeline-community", "A community's timeline", _timeline("community"))
 register_shot("settings-harms", "The harm catalogue", _settings_tab(2))
+
+
+def _accounts(tour: Tour) -> QWidget:
+    """Taken with ``--user admin``: the accounts, a facilitator and their communities."""
+    from desktop.views.auth_accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(tour.context)
+    dialog.resize(900, 680)
+    people = list(dialog.people.values())
+    chosen = next((p for p in people if p.role == "facilitator"), None)
+    if chosen is not None:
+        dialog.table.selectRow(dialog.find_row(chosen.username))
+    return tour.dialog(dialog)
+
+
+register_shot("accounts", "Accounts and the communities people are assigned to", _accounts)
 
 
 # --- the cycle workspace ----------------------------------------------------------------
@@ -299,6 +360,31 @@ register_shot("review-comments", "Comments on a review", _review(1))
 register_shot("review-history", "Earlier reviews of the community side by side", _review(2))
 
 
+def _record_comments(tour: Tour) -> QWidget:
+    """The cycle workspace on the action with the most comments the person may read (else
+    the first action of the sample cycle), its comments below the list."""
+    services = tour.context.services
+    comments = services.comments.list(where={"subject_kind": "action"}, limit=500).items
+    counts = Counter((c.data.cycle_id, c.data.subject_id) for c in comments)
+    busiest = counts.most_common(1)[0][0] if counts else None
+    cycle_id = busiest[0] if busiest else tour.cycle_id
+    if cycle_id is None:
+        return tour.window
+    tour.window.open_cycle(str(cycle_id))  # type: ignore[attr-defined]
+    workspace = tour.window.detail  # type: ignore[attr-defined]
+    workspace.show_section("actions")
+    ids = workspace.action_plan.shown_ids()
+    wanted = busiest[1] if busiest else (ids[0] if ids else None)
+    if wanted is not None:
+        workspace.action_plan.select_record(wanted)
+    return tour.window
+
+
+register_shot(
+    "review-workspace-comments", "Comments on an action in the cycle workspace", _record_comments
+)
+
+
 # --- running ----------------------------------------------------------------------------
 
 
@@ -337,8 +423,10 @@ def run_tour(
     actor: Actor,
     today: date | None = None,
     only: set[str] | None = None,
+    visit: Callable[[Shot, QWidget], None] | None = None,
 ) -> list[Path]:
-    """Write the PNGs into ``out``; the paths written, in tour order."""
+    """Write the PNGs into ``out``; the paths written, in tour order. ``visit`` is called
+    with each shot's widget once it is shown (to check it, say), before it is closed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.gui import application
     from desktop.views.main_window import MainWindow
@@ -363,6 +451,8 @@ def run_tour(
             path = out / f"{shot.name}.png"
             widget.grab().save(str(path))
             written.append(path)
+            if visit is not None:
+                visit(shot, widget)
             for opened in tour.opened:
                 opened.hide()
                 opened.deleteLater()

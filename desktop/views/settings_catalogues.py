@@ -124,12 +124,16 @@ class GroupsPanel(_ListPanel):
         return bool(dialog.exec())
 
     def add(self) -> None:
-        if self._dialog(None):
-            self._changed()
+        self.edit_record(None)
 
     def rename(self) -> None:
-        group = self.groups.get(selected_id(self.table))
-        if group is not None and self._dialog(group):
+        if selected_id(self.table) is not None:
+            self.edit_record(selected_id(self.table))
+
+    def edit_record(self, group_id: uuid.UUID | None) -> None:
+        """The form of a group (None: a new one); the list is refreshed once saved."""
+        group = self.groups.get(group_id) if group_id is not None else None
+        if (group_id is None or group is not None) and self._dialog(group):
             self._changed()
 
     def toggle(self) -> None:
@@ -177,7 +181,7 @@ class HarmsPanel(_ListPanel):
             [
                 (
                     h.id,
-                    (h.data.name, h.data.code, _tr("Retired") if h.data.retired else _tr("In use")),
+                    (h.data.name, h.data.code, _tr("Retired") if h.data.retired else _tr("Active")),
                 )
                 for h in records
             ],
@@ -212,12 +216,16 @@ class HarmsPanel(_ListPanel):
         return bool(dialog.exec())
 
     def add(self) -> None:
-        if self._dialog(None):
-            self._changed()
+        self.edit_record(None)
 
     def rename(self) -> None:
-        harm = self.harms.get(selected_id(self.table))
-        if harm is not None and self._dialog(harm):
+        if selected_id(self.table) is not None:
+            self.edit_record(selected_id(self.table))
+
+    def edit_record(self, harm_id: uuid.UUID | None) -> None:
+        """The form of a harm (None: a new one); the list is refreshed once saved."""
+        harm = self.harms.get(harm_id) if harm_id is not None else None
+        if (harm_id is None or harm is not None) and self._dialog(harm):
             self._changed()
 
     def toggle_retired(self) -> None:

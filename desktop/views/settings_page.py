@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import LANGUAGES
+from desktop.services.drafts import DraftEntry
 from desktop.services.errors import ValidationError
 from desktop.services.office import SettingKey
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, fit_width
+from desktop.views.forms.registry import register_draft_opener
 from desktop.views.settings_catalogues import GroupsPanel, HarmsPanel
 
-LANGUAGES = {
-    "en": "English",
-    "fr": "Français",
-    "pt": "Português",
-    "sw": "Kiswahili",
-    "ar": "العربية",
-}
 LOGO_HEIGHT = 64
 
 
@@ -169,3 +166,22 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+
+def _reopen(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:
+    """``office/settings``: the Settings page, whose office form restores the draft;
+    ``participant_group/...`` and ``harm/...``: that tab, and the form again."""
+    context.navigator.open_page.emit("settings")
+    page = parent.findChild(SettingsPage) if parent is not None else None
+    if page is None or entry.kind == "office":
+        return
+    panel: GroupsPanel | HarmsPanel = (
+        page.groups if entry.kind == "participant_group" else page.harms
+    )
+    page.tabs.setCurrentWidget(panel)
+    rest = entry.form_key.split("/", 1)[1]
+    panel.edit_record(None if rest == "new" else uuid.UUID(rest))
+
+
+for _kind in ("office", "participant_group", "harm"):
+    register_draft_opener(_kind, _reopen)

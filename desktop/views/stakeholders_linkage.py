@@ -13,12 +13,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.labels import label, labels
+from desktop.models.enums import LinkageKind, LinkageStatus
+from desktop.services.drafts import DraftEntry
 from desktop.services.linkages import LinkageData
 from desktop.services.records import Record
+from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
+from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import fill_table, record_table, selected_id
-from desktop.views.labels import label, linkage_kind_labels, linkage_status_labels
 
 
 def _tr(text: str) -> str:
@@ -62,8 +66,8 @@ def linkage_form(
         submit=submit,
     )
     form.add_field("stakeholder_id", _tr("&With:"), choice_combo(stakeholder_names(context)))
-    form.add_field("kind", _tr("&Kind:"), choice_combo(linkage_kind_labels()))
-    form.add_field("status", _tr("&Status:"), choice_combo(linkage_status_labels()))
+    form.add_field("kind", _tr("&Kind:"), choice_combo(labels(LinkageKind)))
+    form.add_field("status", _tr("&Status:"), choice_combo(labels(LinkageStatus)))
     form.add_field(
         "status_note",
         _tr("Status &note:"),
@@ -79,11 +83,10 @@ def linkage_form(
         table = record_table(
             [_tr("Date"), _tr("Status"), _tr("Note"), _tr("By")], _tr("Status history"), stretch=2
         )
-        statuses = linkage_status_labels()
         fill_table(
             table,
             [
-                (None, (e.changed_on.isoformat(), label(statuses, e.status), e.note, e.changed_by))
+                (None, (e.changed_on.isoformat(), label(e.status), e.note, e.changed_by))
                 for e in history
             ],
         )
@@ -111,15 +114,13 @@ def edit_linkage(
     return True
 
 
-class LinkagesPanel(QWidget):
+class LinkagesPanel(CommunityWidget):
     """A community's linkages with formal actors."""
 
     def __init__(
         self, context: AppContext, community_id: uuid.UUID, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.community_id = community_id
+        super().__init__(context, community_id, parent)
         self.table = record_table(
             [_tr("With"), _tr("Kind"), _tr("Status"), _tr("Agreed on")], _tr("Linkages")
         )
@@ -143,7 +144,6 @@ class LinkagesPanel(QWidget):
         records = self.context.services.linkages.list(
             where={"community_id": self.community_id}
         ).items
-        kinds, statuses = linkage_kind_labels(), linkage_status_labels()
         fill_table(
             self.table,
             [
@@ -151,8 +151,8 @@ class LinkagesPanel(QWidget):
                     record.id,
                     (
                         names.get(record.data.stakeholder_id, "?"),
-                        label(kinds, record.data.kind),
-                        label(statuses, record.data.status),
+                        label(record.data.kind),
+                        label(record.data.status),
                         record.data.agreed_on.isoformat() if record.data.agreed_on else "",
                     ),
                 )
@@ -172,3 +172,18 @@ class LinkagesPanel(QWidget):
             self.context, self.community_id, linkage_id, self
         ):
             self.reload()
+
+
+def _reopen(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:
+    """``linkage/<id>`` or ``linkage/new/<community id>``: the community, then the form."""
+    parts = entry.form_key.split("/")
+    if parts[1] == "new":
+        community_id, linkage_id = uuid.UUID(parts[2]), None
+    else:
+        linkage_id = uuid.UUID(parts[1])
+        community_id = context.services.linkages.get(linkage_id).data.community_id
+    context.navigator.open_community.emit(str(community_id))
+    edit_linkage(context, community_id, linkage_id, parent)
+
+
+register_draft_opener("linkage", _reopen)

@@ -18,18 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import label, labels
+from desktop.models.enums import StakeholderLevel, StakeholderType
+from desktop.services.drafts import DraftEntry
 from desktop.services.linkages import StakeholderData
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, choice_combo, confirm_leave
+from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, record_table, selected_id
-from desktop.views.labels import (
-    label,
-    linkage_kind_labels,
-    linkage_status_labels,
-    stakeholder_level_labels,
-    stakeholder_type_labels,
-)
 from desktop.views.stakeholders_linkage import edit_linkage
 
 
@@ -39,8 +36,8 @@ def _tr(text: str) -> str:
 
 def add_stakeholder_fields(form: Form) -> None:
     form.add_field("name", _tr("&Name:"), QLineEdit())
-    form.add_field("type", _tr("&Type:"), choice_combo(stakeholder_type_labels()))
-    form.add_field("level", _tr("&Level:"), choice_combo(stakeholder_level_labels()))
+    form.add_field("type", _tr("&Type:"), choice_combo(labels(StakeholderType)))
+    form.add_field("level", _tr("&Level:"), choice_combo(labels(StakeholderLevel)))
     form.add_field("district", _tr("&District:"), QLineEdit())
     form.add_field("contact_person", _tr("&Contact person:"), QLineEdit())
     form.add_field("phone", _tr("&Phone:"), QLineEdit())
@@ -132,7 +129,6 @@ class StakeholdersPage(QWidget):
         records = self.context.services.stakeholders.list(
             search=self.search.text() or None, order_by="name"
         ).items
-        types, levels = stakeholder_type_labels(), stakeholder_level_labels()
         keep = self.record.id if self.record is not None else None
         self.table.blockSignals(True)
         fill_table(
@@ -142,8 +138,8 @@ class StakeholdersPage(QWidget):
                     r.id,
                     (
                         r.data.name,
-                        label(types, r.data.type),
-                        label(levels, r.data.level),
+                        label(r.data.type),
+                        label(r.data.level),
                         r.data.district,
                     ),
                 )
@@ -198,7 +194,6 @@ class StakeholdersPage(QWidget):
         linkages = self.context.services.linkages.list(
             where={"stakeholder_id": self.record.id}
         ).items
-        kinds, statuses = linkage_kind_labels(), linkage_status_labels()
         rows = []
         for linkage in linkages:
             community = self.context.services.communities.get(linkage.data.community_id)
@@ -207,8 +202,8 @@ class StakeholdersPage(QWidget):
                     (linkage.data.community_id, linkage.id),
                     (
                         community.data.name,
-                        label(kinds, linkage.data.kind),
-                        label(statuses, linkage.data.status),
+                        label(linkage.data.kind),
+                        label(linkage.data.status),
                     ),
                 )
             )
@@ -245,3 +240,18 @@ class StakeholdersPage(QWidget):
         stakeholder_id = create_stakeholder(self.context, self)
         if stakeholder_id is not None:
             self.select_stakeholder(stakeholder_id)
+
+
+def _reopen(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:
+    """``stakeholder/new``: the new-stakeholder form; ``stakeholder/<id>``: the directory on
+    that stakeholder (its form restores the draft)."""
+    stakeholder_id: uuid.UUID | None = None
+    if entry.form_key == "stakeholder/new":
+        stakeholder_id = create_stakeholder(context, parent)
+    else:
+        stakeholder_id = uuid.UUID(entry.form_key.split("/", 1)[1])
+    if stakeholder_id is not None:
+        context.navigator.open_record.emit("stakeholder", str(stakeholder_id))
+
+
+register_draft_opener("stakeholder", _reopen)

@@ -253,3 +253,16 @@ def test_the_app_icon_loads_from_resources(qapp: object) -> None:
     icon = app_icon()
     assert icon is not None
     assert not icon.pixmap(32, 32).isNull()
+
+
+def test_the_status_bar_says_what_is_not_saved(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.saved_label.text() == "All changes saved"
+    row = communities(window).model.row_at(0)
+    window.open_community(str(row.id))
+    profile = window.detail.profile  # type: ignore[union-attr]
+    profile.field("notes").setPlainText("Market day is Thursday.")
+    assert window.saved_label.text() == "1 form has unsaved changes"
+    assert window.saved_label.font().bold()
+    profile.revert()
+    assert window.saved_label.text() == "All changes saved"
+    assert not window.saved_label.font().bold()

@@ -4,8 +4,8 @@ import uuid
 from dataclasses import replace
 from datetime import date, timedelta
 
-from conftest import START, World
 from service_contract import assert_refused, audit_events, check_crud
+from service_world import START, World
 from sqlalchemy import select
 
 from desktop.models import ActionStakeholder, ReflectionAction

@@ -6,8 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import World
 from service_contract import assert_refused, audit_events, check_crud
+from service_world import World
 from sqlalchemy import event
 
 from desktop.services import attachments as attachments_module

@@ -4,7 +4,7 @@ from dataclasses import FrozenInstanceError, replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from conftest import START
+from service_world import START
 
 from desktop.services.actor import Actor
 from desktop.services.audit_log import AuditLogService

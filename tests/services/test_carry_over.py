@@ -13,8 +13,8 @@ from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
 from desktop.services.harms import HarmData, HarmPriorityData
 
-if TYPE_CHECKING:  # the ``world`` fixture's type; fixtures come from conftest, not imports
-    from conftest import World
+if TYPE_CHECKING:  # the ``world`` fixture's type (the fixture itself comes from conftest)
+    from service_world import World
 
 NEXT_START = date(2025, 1, 10)
 

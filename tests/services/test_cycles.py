@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from conftest import START, World
 from service_contract import assert_refused, check_crud
+from service_world import START, World
 
 from desktop.services.cycles import CycleData, LearningFindingData, PhaseData
 from desktop.services.facade import Services

@@ -6,8 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import START, World
 from service_contract import database_state
+from service_world import START, World
 from sqlalchemy.orm import Session
 
 from desktop.models import Meeting

@@ -4,8 +4,8 @@ import uuid
 from dataclasses import replace
 from functools import partial
 
-from conftest import World
 from service_contract import assert_refused, audit_events, check_crud
+from service_world import World
 from sqlalchemy import select
 
 from desktop.models import HarmName, HarmRank

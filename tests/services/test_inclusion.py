@@ -12,8 +12,8 @@ from desktop.services.inclusion import inclusion_check
 from desktop.services.meetings import MeetingData
 from desktop.services.office import ParticipantGroupData
 
-if TYPE_CHECKING:  # the ``world`` fixture's type; fixtures come from conftest, not imports
-    from conftest import World
+if TYPE_CHECKING:  # the ``world`` fixture's type (the fixture itself comes from conftest)
+    from service_world import World
 
 DAY = date(2024, 3, 1)
 
@@ -23,7 +23,7 @@ def _codes(groups: tuple[object, ...]) -> list[str]:
 
 
 def test_no_deciding_meeting_means_no_one_counted(services: Services, world: World) -> None:
-    check = inclusion_check(services.db, world.cycle.id)
+    check = inclusion_check(services.db, world.cycle.id, actor=services.actor)
 
     assert check.meetings == ()
     assert check.present == ()
@@ -67,7 +67,7 @@ def test_groups_counted_at_deciding_meetings_are_present(services: Services, wor
         )
     )
 
-    check = inclusion_check(s.db, world.cycle.id)
+    check = inclusion_check(s.db, world.cycle.id, actor=s.actor)
 
     assert [m.id for m in check.meetings] == sorted(
         [deciding.id, second.id], key=lambda i: (DAY, i)
@@ -97,10 +97,10 @@ def test_deleted_meetings_and_groups_are_left_out(services: Services, world: Wor
     )
     # A group deactivated later is still shown where it was counted.
     s.participant_groups.update(extra.id, replace(extra.data, active=False))
-    assert "migrants" in _codes(inclusion_check(s.db, world.cycle.id).present)
+    assert "migrants" in _codes(inclusion_check(s.db, world.cycle.id, actor=s.actor).present)
 
     s.meetings.delete(meeting.id)
-    check = inclusion_check(s.db, world.cycle.id)
+    check = inclusion_check(s.db, world.cycle.id, actor=s.actor)
     assert check.meetings == ()
     assert "migrants" not in _codes(check.groups)
     assert "boys" in _codes(check.missing)

@@ -5,8 +5,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from conftest import World
 from service_contract import assert_refused, check_crud
+from service_world import World
 from sqlalchemy import select
 
 from desktop.models import LinkageChange

@@ -5,10 +5,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from conftest import START, World
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from service_contract import assert_refused, audit_events, check_crud, database_state
+from service_world import START, World
 from sqlalchemy import select
 
 from desktop.models import MeetingAttendance

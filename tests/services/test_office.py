@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from conftest import START, World
 from service_contract import assert_refused, audit_events, check_crud
+from service_world import START, World
 
 from desktop.services.facade import Services
 from desktop.services.harms import HarmPriorityData

@@ -4,8 +4,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from conftest import START, World
 from service_contract import assert_refused, check_crud
+from service_world import START, World
 
 from desktop.services.facade import Services
 from desktop.services.users import AssignmentData, UserData

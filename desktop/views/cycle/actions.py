@@ -5,7 +5,6 @@ marking an action done is one click."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
@@ -18,17 +17,16 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from desktop.labels import label, labels
+from desktop.models.enums import ActionStatus
 from desktop.services.actions import UNFINISHED_ACTION_STATUSES, ActionData, is_overdue
 from desktop.services.entity import EntityService
 from desktop.services.errors import ServiceError
 from desktop.services.records import Record
 from desktop.views.cycle.check_list import CheckList
 from desktop.views.cycle.choices import harm_names, selected_harm_choices
-from desktop.views.cycle.cycle_labels import action_status_labels
-from desktop.views.cycle.id_combo import IdCombo
-from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
-from desktop.views.labels import label
 
 CRITERIA = ("is_manageable", "is_sustainable", "is_do_no_harm", "is_inclusive")
 
@@ -73,7 +71,7 @@ class ActionsSection(RecordSection):
         ]
 
     def records(self) -> Sequence[Record[Any]]:
-        items = self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
+        items = super().records()
         names = self._harms
         return sorted(
             items,
@@ -90,7 +88,7 @@ class ActionsSection(RecordSection):
 
     def cells(self, record: Record[Any]) -> list[Cell]:
         data: ActionData = record.data
-        status = QTableWidgetItem(label(action_status_labels(), data.status))
+        status = QTableWidgetItem(label(data.status))
         due = QTableWidgetItem(date_text(data.due_on))
         if is_overdue(data, self.context.today()):
             status.setText(self.tr("⚠ Overdue · {status}").format(status=status.text()))
@@ -138,9 +136,7 @@ class ActionsSection(RecordSection):
         def submit(values: dict[str, Any]) -> Record[ActionData]:
             values["stakeholder_ids"] = frozenset(values["stakeholder_ids"])
             data = ActionData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         form = Form(
             self.context,
@@ -151,7 +147,7 @@ class ActionsSection(RecordSection):
         harms = selected_harm_choices(self.cycle, self.tr("(no harm)"))
         if record is not None and record.data.harm_id not in harms:
             harms[record.data.harm_id] = self._harms.get(record.data.harm_id, "?")
-        form.add_field("harm_id", self.tr("For &harm:"), IdCombo(harms))
+        form.add_field("harm_id", self.tr("For &harm:"), choice_combo(harms))
         what = form.add_field("what", self.tr("&What:"), QPlainTextEdit())
         what.setTabChangesFocus(True)
         what.setMaximumHeight(what.fontMetrics().height() * 4 + 12)
@@ -161,7 +157,7 @@ class ActionsSection(RecordSection):
         form.add_field("participants", self.tr("Who takes &part:"), QLineEdit())
         form.add_field("start_on", self.tr("&Starts:"), OptionalDateEdit())
         form.add_field("due_on", self.tr("D&ue:"), OptionalDateEdit())
-        form.add_field("status", self.tr("S&tatus:"), choice_combo(action_status_labels()))
+        form.add_field("status", self.tr("S&tatus:"), choice_combo(labels(ActionStatus)))
         form.add_field(
             "completed_on",
             self.tr("Done &on:"),
@@ -189,13 +185,7 @@ class ActionsSection(RecordSection):
             strict=True,
         ):
             form.add_field(name, "", QCheckBox(text))
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({})
-        return form
+        return load_form(form, record, "cycle_id")
 
 
 def _attention_brush(palette: QPalette) -> QBrush:

@@ -6,9 +6,8 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.views.cycle.cycle_labels import meeting_kind_labels
+from desktop.labels import label
 from desktop.views.cycle.section import CycleRef, date_text
-from desktop.views.labels import label
 
 _CONTEXT = "CycleChoices"
 
@@ -50,7 +49,7 @@ def meeting_choices(cycle: CycleRef, none: str) -> dict[uuid.UUID | None, str]:
     meetings = cycle.context.services.meetings.list(where={"cycle_id": cycle.cycle_id}).items
     choices: dict[uuid.UUID | None, str] = {None: none}
     for m in meetings:
-        text = f"{date_text(m.data.held_on)} · {label(meeting_kind_labels(), m.data.kind)}"
+        text = f"{date_text(m.data.held_on)} · {label(m.data.kind)}"
         choices[m.id] = f"{text} · {m.data.place}" if m.data.place else text
     return choices
 

@@ -4,7 +4,6 @@ the community selected and why, and the inclusion check of the deciding meetings
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,10 +21,9 @@ from desktop.views.cycle.choices import (
     no_choice,
 )
 from desktop.views.cycle.group_numbers import GroupNumbers
-from desktop.views.cycle.id_combo import IdCombo
 from desktop.views.cycle.inclusion_panel import InclusionPanel
-from desktop.views.cycle.section import Cell, CycleRef, RecordSection, form_key
-from desktop.views.forms import Form
+from desktop.views.cycle.section import Cell, CycleRef, RecordSection, form_key, load_form
+from desktop.views.forms import Form, choice_combo
 
 
 class HarmSelectionSection(RecordSection):
@@ -76,7 +74,7 @@ class HarmSelectionSection(RecordSection):
         return len(self._groups) + 2
 
     def records(self) -> Sequence[Record[Any]]:
-        items = self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
+        items = super().records()
         # Selected harms first, then by how seriously the groups ranked them on average.
         return sorted(items, key=lambda r: (not r.data.selected, _average_rank(r.data)))
 
@@ -104,9 +102,7 @@ class HarmSelectionSection(RecordSection):
 
         def submit(values: dict[str, Any]) -> Record[HarmPriorityData]:
             data = HarmPriorityData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         form = Form(
             self.context,
@@ -116,7 +112,7 @@ class HarmSelectionSection(RecordSection):
         )
         current = record.data.harm_id if record else None
         form.add_field(
-            "harm_id", self.tr("&Harm:"), IdCombo(harm_choices(self.cycle, current=current))
+            "harm_id", self.tr("&Harm:"), choice_combo(harm_choices(self.cycle, current=current))
         )
         form.add_field(
             "ranks",
@@ -129,20 +125,14 @@ class HarmSelectionSection(RecordSection):
         form.add_field(
             "decided_at_meeting_id",
             self.tr("Decided at &meeting:"),
-            IdCombo(meeting_choices(self.cycle, no_choice())),
+            choice_combo(meeting_choices(self.cycle, no_choice())),
         )
         form.add_field(
             "selected", self.tr("&Selected:"), QCheckBox(self.tr("The community will act on it"))
         )
         reasons = form.add_field("reasons", self.tr("&Why:"), QPlainTextEdit())
         reasons.setTabChangesFocus(True)
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({})
-        return form
+        return load_form(form, record, "cycle_id")
 
 
 def _average_rank(data: HarmPriorityData) -> float:

@@ -8,11 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from desktop.labels import label
 from desktop.services.inclusion import InclusionCheck, inclusion_check
-from desktop.views.cycle.cycle_labels import meeting_kind_labels
 from desktop.views.cycle.section import CycleRef, date_text
 from desktop.views.forms.form import error_palette
-from desktop.views.labels import label
 
 
 class InclusionPanel(QFrame):
@@ -36,7 +35,9 @@ class InclusionPanel(QFrame):
         self.setAccessibleName(self.tr("Inclusion check"))
 
     def refresh(self) -> None:
-        check = inclusion_check(self.cycle.context.db, self.cycle.cycle_id)
+        check = inclusion_check(
+            self.cycle.context.db, self.cycle.cycle_id, actor=self.cycle.context.actor
+        )
         self.check = check
         if not check.meetings:
             self.meetings_label.setText(
@@ -48,10 +49,9 @@ class InclusionPanel(QFrame):
             self.present_label.hide()
             self.missing_label.hide()
             return
-        kinds = meeting_kind_labels()
         meetings = "; ".join(
             self.tr("{date} {kind}: {n} people").format(
-                date=date_text(m.held_on), kind=label(kinds, m.kind).lower(), n=m.people
+                date=date_text(m.held_on), kind=label(m.kind).lower(), n=m.people
             )
             for m in check.meetings
         )

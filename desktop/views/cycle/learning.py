@@ -3,19 +3,16 @@ the community confirmed when they were taken back to it at the feedback meeting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from desktop.labels import validated_labels
 from desktop.services.cycles import LearningFindingData
 from desktop.services.entity import EntityService
 from desktop.services.records import Record
 from desktop.views.cycle.choices import harm_choices, harm_names, meeting_choices, no_choice
-from desktop.views.cycle.cycle_labels import validated_labels
-from desktop.views.cycle.id_combo import IdCombo
-from desktop.views.cycle.section import Cell, RecordSection, form_key
+from desktop.views.cycle.section import Cell, RecordSection, form_key, load_form
 from desktop.views.forms import Form, choice_combo
 
 
@@ -44,9 +41,6 @@ class LearningSection(RecordSection):
     def headers(self) -> list[str]:
         return [self.tr("Harm"), self.tr("Finding"), self.tr("How learned"), self.tr("Feedback")]
 
-    def records(self) -> Sequence[Record[Any]]:
-        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
-
     def refresh(self) -> None:
         self._harms = harm_names(self.cycle)
         self._meetings = meeting_choices(self.cycle, "")
@@ -69,9 +63,7 @@ class LearningSection(RecordSection):
 
         def submit(values: dict[str, Any]) -> Record[LearningFindingData]:
             data = LearningFindingData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         title = self.tr("Learning finding")
         form = Form(
@@ -84,7 +76,7 @@ class LearningSection(RecordSection):
         form.add_field(
             "harm_id",
             self.tr("&Harm:"),
-            IdCombo(harm_choices(self.cycle, current=current, none=no_choice())),
+            choice_combo(harm_choices(self.cycle, current=current, none=no_choice())),
         )
         summary = form.add_field("summary", self.tr("&What was found:"), QPlainTextEdit())
         summary.setTabChangesFocus(True)
@@ -94,13 +86,7 @@ class LearningSection(RecordSection):
         form.add_field(
             "feedback_meeting_id",
             self.tr("Feedback &meeting:"),
-            IdCombo(meeting_choices(self.cycle, no_choice())),
+            choice_combo(meeting_choices(self.cycle, no_choice())),
         )
         form.add_field("validated", self.tr("&Confirmed?"), choice_combo(validated_labels()))
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({})
-        return form
+        return load_form(form, record, "cycle_id")

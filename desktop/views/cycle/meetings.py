@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from desktop.labels import label, labels
+from desktop.models.enums import MeetingKind
 from desktop.services.entity import EntityService
 from desktop.services.meetings import MeetingData
 from desktop.services.records import Record
-from desktop.views.cycle.cycle_labels import meeting_kind_labels
 from desktop.views.cycle.group_numbers import GroupNumbers
-from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
-from desktop.views.labels import label
 
 
 class MeetingsSection(RecordSection):
@@ -52,15 +50,12 @@ class MeetingsSection(RecordSection):
     def stretch_column(self) -> int:
         return 4
 
-    def records(self) -> Sequence[Record[Any]]:
-        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
-
     def cells(self, record: Record[Any]) -> list[Cell]:
         data: MeetingData = record.data
         people = sum(data.attendance.values())
         return [
             date_text(data.held_on),
-            label(meeting_kind_labels(), data.kind),
+            label(data.kind),
             data.place,
             str(people) if data.attendance else self.tr("not counted"),
             data.decisions.replace("\n", " "),
@@ -71,16 +66,14 @@ class MeetingsSection(RecordSection):
 
         def submit(values: dict[str, Any]) -> Record[MeetingData]:
             data = MeetingData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         title = self.tr("Meeting") if record else self.tr("New meeting")
         form = Form(
             self.context, form_key=form_key("meeting", record, cycle_id), title=title, submit=submit
         )
         form.add_field("held_on", self.tr("&Held on:"), OptionalDateEdit())
-        form.add_field("kind", self.tr("&Kind:"), choice_combo(meeting_kind_labels()))
+        form.add_field("kind", self.tr("&Kind:"), choice_combo(labels(MeetingKind)))
         form.add_field("place", self.tr("&Place:"), QLineEdit())
         form.add_field("facilitated_by", self.tr("&Facilitated by:"), QLineEdit())
         groups = [
@@ -101,10 +94,4 @@ class MeetingsSection(RecordSection):
         ):
             box = form.add_field(name, caption, QPlainTextEdit())
             box.setTabChangesFocus(True)
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({"held_on": self.context.today()})
-        return form
+        return load_form(form, record, "cycle_id", {"held_on": self.context.today()})

@@ -7,19 +7,25 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
+from desktop.labels import labels
+from desktop.models.enums import ObservationKind
 from desktop.services.actions import IndicatorData, ObservationData
 from desktop.services.entity import EntityService
 from desktop.services.records import Record
 from desktop.views.cycle.choices import action_choices, harm_choices, no_choice
-from desktop.views.cycle.cycle_labels import value_kind_labels
-from desktop.views.cycle.id_combo import IdCombo
-from desktop.views.cycle.section import Cell, CycleRef, RecordSection, date_text, form_key
+from desktop.views.cycle.section import (
+    Cell,
+    CycleRef,
+    RecordSection,
+    date_text,
+    form_key,
+    load_form,
+)
 from desktop.views.cycle.trend_chart import TrendChart, as_number
 from desktop.views.forms import Form, NumberEdit, OptionalDateEdit, choice_combo
 
@@ -57,9 +63,6 @@ class IndicatorsSection(RecordSection):
     def stretch_column(self) -> int:
         return 0
 
-    def records(self) -> Sequence[Record[Any]]:
-        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
-
     def cells(self, record: Record[Any]) -> list[Cell]:
         data: IndicatorData = record.data
         unit = f" {data.unit}" if data.unit else ""
@@ -76,9 +79,7 @@ class IndicatorsSection(RecordSection):
 
         def submit(values: dict[str, Any]) -> Record[IndicatorData]:
             data = IndicatorData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         form = Form(
             self.context,
@@ -103,29 +104,23 @@ class IndicatorsSection(RecordSection):
         form.add_field(
             "harm_id",
             self.tr("&Harm:"),
-            IdCombo(harm_choices(self.cycle, current=current, none=no_choice())),
+            choice_combo(harm_choices(self.cycle, current=current, none=no_choice())),
         )
         actions: dict[uuid.UUID | None, str] = {None: no_choice()}
         actions.update(action_choices(self.cycle))
-        form.add_field("action_id", self.tr("&Action:"), IdCombo(actions))
+        form.add_field("action_id", self.tr("&Action:"), choice_combo(actions))
         form.add_field("method", self.tr("How it is &checked:"), QLineEdit())
         form.add_field("collected_by", self.tr("Who &collects:"), QLineEdit())
         form.add_field("frequency", self.tr("How &often:"), QLineEdit()).setPlaceholderText(
             self.tr("e.g. every month")
         )
-        form.add_field("value_kind", self.tr("Results are:"), choice_combo(value_kind_labels()))
+        form.add_field("value_kind", self.tr("Results are:"), choice_combo(labels(ObservationKind)))
         form.add_field("unit", self.tr("&Unit:"), QLineEdit()).setPlaceholderText(
             self.tr("e.g. girls, families")
         )
         form.add_field("baseline", self.tr("&Baseline:"), QLineEdit())
         form.add_field("target", self.tr("&Target:"), QLineEdit())
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({"defined_by_community": True})
-        return form
+        return load_form(form, record, "cycle_id", {"defined_by_community": True})
 
 
 class ObservationsSection(RecordSection):
@@ -191,9 +186,7 @@ class ObservationsSection(RecordSection):
             values.setdefault("value_number", None)
             values.setdefault("value_text", "")
             data = ObservationData(indicator_id=indicator.id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         form = Form(
             self.context,
@@ -211,15 +204,12 @@ class ObservationsSection(RecordSection):
             text.setTabChangesFocus(True)
         form.add_field("note", self.tr("&Note:"), QLineEdit())
         form.add_field("recorded_by", self.tr("Recorded &by:"), QLineEdit())
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("indicator_id")
-            form.set_values(values)
-        else:
-            form.set_values(
-                {"observed_on": self.context.today(), "recorded_by": indicator.data.collected_by}
-            )
-        return form
+        return load_form(
+            form,
+            record,
+            "indicator_id",
+            {"observed_on": self.context.today(), "recorded_by": indicator.data.collected_by},
+        )
 
 
 class MonitoringPage(QSplitter):
@@ -237,6 +227,9 @@ class MonitoringPage(QSplitter):
         lower.setStretchFactor(1, 2)
         self.addWidget(self.indicators)
         self.addWidget(lower)
+        # Results pile up period after period; indicators are few: give results the room.
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 3)
         self.setChildrenCollapsible(False)
         self.indicators.table.itemSelectionChanged.connect(self._picked)
         self.observations.records_changed.connect(self._update_chart)

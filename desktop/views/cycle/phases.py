@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from desktop.labels import label, labels
+from desktop.models.enums import PhaseKind
 from desktop.services.cycles import PhaseData
 from desktop.services.entity import EntityService
 from desktop.services.records import Record
-from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
-from desktop.views.labels import phase_label, phase_labels
 
 
 class PhasesSection(RecordSection):
@@ -40,28 +39,23 @@ class PhasesSection(RecordSection):
     def headers(self) -> list[str]:
         return [self.tr("Phase"), self.tr("Notes"), self.tr("Started"), self.tr("Ended")]
 
-    def records(self) -> Sequence[Record[Any]]:
-        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
-
     def cells(self, record: Record[Any]) -> list[Cell]:
         data: PhaseData = record.data
         ended = date_text(data.end_on) or self.tr("going on")
-        return [phase_label(data.kind), data.notes, date_text(data.start_on), ended]
+        return [label(data.kind), data.notes, date_text(data.start_on), ended]
 
     def build_form(self, record: Record[Any] | None) -> Form:
         cycle_id = self.cycle.cycle_id
 
         def submit(values: dict[str, Any]) -> Record[PhaseData]:
             data = PhaseData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         title = self.tr("Phase") if record else self.tr("New phase")
         form = Form(
             self.context, form_key=form_key("phase", record, cycle_id), title=title, submit=submit
         )
-        form.add_field("kind", self.tr("&Phase:"), choice_combo(phase_labels()))
+        form.add_field("kind", self.tr("&Phase:"), choice_combo(labels(PhaseKind)))
         form.add_field("start_on", self.tr("&Started on:"), OptionalDateEdit())
         form.add_field(
             "end_on",
@@ -71,10 +65,4 @@ class PhasesSection(RecordSection):
         )
         notes = form.add_field("notes", self.tr("&Notes:"), QPlainTextEdit())
         notes.setTabChangesFocus(True)
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({"start_on": self.context.today()})
-        return form
+        return load_form(form, record, "cycle_id", {"start_on": self.context.today()})

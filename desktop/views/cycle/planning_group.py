@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop.services.entity import EntityService
 from desktop.services.meetings import PlanningGroupMemberData
 from desktop.services.records import Record
-from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
 
 
@@ -61,9 +60,7 @@ class PlanningGroupSection(RecordSection):
 
         def submit(values: dict[str, Any]) -> Record[PlanningGroupMemberData]:
             data = PlanningGroupMemberData(community_id=community_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         title = self.tr("Planning group member")
         form = Form(
@@ -81,10 +78,4 @@ class PlanningGroupSection(RecordSection):
         form.add_field("group_code", self.tr("&Group:"), choice_combo(groups))
         form.add_field("from_on", self.tr("&Member from:"), OptionalDateEdit())
         form.add_field("to_on", self.tr("&Until:"), OptionalDateEdit())
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("community_id")
-            form.set_values(values)
-        else:
-            form.set_values({})
-        return form
+        return load_form(form, record, "community_id")

@@ -3,8 +3,6 @@ linked to the actions those adjustments change."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit
@@ -14,9 +12,8 @@ from desktop.services.entity import EntityService
 from desktop.services.records import Record
 from desktop.views.cycle.check_list import CheckList
 from desktop.views.cycle.choices import action_choices, meeting_choices, no_choice
-from desktop.views.cycle.id_combo import IdCombo
-from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key
-from desktop.views.forms import Form, OptionalDateEdit
+from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
+from desktop.views.forms import Form, OptionalDateEdit, choice_combo
 
 
 class ReflectionSection(RecordSection):
@@ -56,9 +53,6 @@ class ReflectionSection(RecordSection):
         self._actions = dict(action_choices(self.cycle))
         super().refresh()
 
-    def records(self) -> Sequence[Record[Any]]:
-        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
-
     def cells(self, record: Record[Any]) -> list[Cell]:
         data: ReflectionData = record.data
         changed = sorted(self._actions.get(a, "?") for a in data.action_ids)
@@ -76,9 +70,7 @@ class ReflectionSection(RecordSection):
         def submit(values: dict[str, Any]) -> Record[ReflectionData]:
             values["action_ids"] = frozenset(values["action_ids"])
             data = ReflectionData(cycle_id=cycle_id, **values)
-            if record is None:
-                return self.service().create(data)
-            return self.service().update(record.id, data, expected_version=record.version)
+            return self.save(record, data)
 
         form = Form(
             self.context,
@@ -90,7 +82,7 @@ class ReflectionSection(RecordSection):
         form.add_field(
             "meeting_id",
             self.tr("At &meeting:"),
-            IdCombo(meeting_choices(self.cycle, no_choice())),
+            choice_combo(meeting_choices(self.cycle, no_choice())),
         )
         for name, caption in (
             ("what_worked", self.tr("What &worked:")),
@@ -105,10 +97,4 @@ class ReflectionSection(RecordSection):
             self.tr("Actions &changed:"),
             CheckList(action_choices(self.cycle)),
         )
-        if record is not None:
-            values = asdict(record.data)
-            values.pop("cycle_id")
-            form.set_values(values)
-        else:
-            form.set_values({"held_on": self.context.today()})
-        return form
+        return load_form(form, record, "cycle_id", {"held_on": self.context.today()})

@@ -9,8 +9,8 @@ announcing writes on the navigator so other screens can refresh.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -122,7 +122,8 @@ class RecordSection(QWidget):
         raise NotImplementedError
 
     def records(self) -> Sequence[Record[Any]]:
-        raise NotImplementedError
+        """The records listed: by default the cycle's records of the section's kind."""
+        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
 
     def cells(self, record: Record[Any]) -> list[Cell]:
         raise NotImplementedError
@@ -136,6 +137,13 @@ class RecordSection(QWidget):
 
     def stretch_column(self) -> int:
         return 1
+
+    def save(self, record: Record[Any] | None, data: Any) -> Record[Any]:
+        """Add ``data`` as a new record (``record`` None), else change ``record`` to it;
+        a change made meanwhile by someone else is refused."""
+        if record is None:
+            return self.service().create(data)
+        return self.service().update(record.id, data, expected_version=record.version)
 
     def refreshed(self) -> None:
         """Update what the section shows beside its list (a chart, a check)."""
@@ -253,6 +261,20 @@ class RecordSection(QWidget):
 def form_key(entity: str, record: Record[Any] | None, parent_id: uuid.UUID) -> str:
     """``"action/<id>"`` for a record, ``"action/new/<cycle id>"`` for a new one."""
     return f"{entity}/{record.id}" if record is not None else f"{entity}/new/{parent_id}"
+
+
+def load_form(
+    form: Form, record: Record[Any] | None, link: str, new: Mapping[str, Any] | None = None
+) -> Form:
+    """Fill ``form`` with ``record``'s values but its ``link`` to its parent (the cycle,
+    an indicator), or with ``new`` for a new record."""
+    if record is None:
+        form.set_values(dict(new or {}))
+        return form
+    values = asdict(record.data)
+    values.pop(link)
+    form.set_values(values)
+    return form
 
 
 def date_text(value: object) -> str:

@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import label, labels
+from desktop.models.enums import CycleStatus
 from desktop.services.cycles import CycleData
 from desktop.services.errors import NotFoundError
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.cycle.actions import ActionsSection
+from desktop.views.cycle.drafts import remember_workspace
 from desktop.views.cycle.harm_selection import HarmSelectionSection
 from desktop.views.cycle.learning import LearningSection
 from desktop.views.cycle.meetings import MeetingsSection
@@ -44,7 +47,7 @@ from desktop.views.cycle.planning_group import PlanningGroupSection
 from desktop.views.cycle.reflection import ReflectionSection
 from desktop.views.cycle.section import CycleRef, RecordSection, date_text
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
-from desktop.views.labels import cycle_status_labels, label
+from desktop.views.review_cycle_comments import CycleComments
 
 D = TypeVar("D", bound=FormDialog)
 
@@ -71,6 +74,7 @@ class CycleWorkspace(QWidget):
         ref = CycleRef(context, self.cycle.id, self.cycle.data.community_id)
         self.ref = ref
         self.dialog: QWidget | None = None
+        remember_workspace(self.cycle.id, self)
 
         self.phases = PhasesSection(ref)
         self.meetings = MeetingsSection(ref)
@@ -139,9 +143,19 @@ class CycleWorkspace(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The comments on the record selected in the shown section, below it.
+        self.comments = CycleComments(context, self.cycle.id, self._commented_sections())
+        pane = QSplitter(Qt.Orientation.Vertical)
+        pane.addWidget(self.stack)
+        pane.addWidget(self.comments)
+        # The section's list keeps most of a small (1366x768, or 150 %) screen.
+        pane.setStretchFactor(0, 3)
+        pane.setStretchFactor(1, 1)
+        pane.setSizes([720, 280])
+        pane.setChildrenCollapsible(False)
         body = QHBoxLayout()
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        body.addWidget(pane, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.addLayout(header)
@@ -168,6 +182,7 @@ class CycleWorkspace(QWidget):
         if key in self._stale:
             self._stale.discard(key)
             self._refreshers[key]()
+        self.comments.page_shown(self.stack.currentWidget())
 
     def _refresh_meetings(self) -> None:
         self.meetings.refresh()
@@ -180,6 +195,20 @@ class CycleWorkspace(QWidget):
         current = self.current_section()
         self._stale.discard(current)
         self._refreshers[current]()
+        self.comments.refresh_marks()
+
+    def _commented_sections(self) -> dict[RecordSection, str]:
+        """The lists whose records take comments, and the kind of record of each."""
+        return {
+            self.phases: "phase",
+            self.meetings: "meeting",
+            self.learning: "finding",
+            self.harms: "harm_priority",
+            self.action_plan: "action",
+            self.monitoring.indicators: "indicator",
+            self.monitoring.observations: "observation",
+            self.reflection: "reflection",
+        }
 
     # --- records by id -------------------------------------------------------------------
 
@@ -192,6 +221,11 @@ class CycleWorkspace(QWidget):
             return False
         if entity == "observation":
             return self._show_observation(wanted)
+        section = self.open_section_of(entity)
+        return section is not None and section.select_record(wanted)
+
+    def open_section_of(self, entity: str) -> RecordSection | None:
+        """Show the section that lists records of ``entity``; that section, or None."""
         places: dict[str, tuple[str, RecordSection]] = {
             "phase": (Section.PHASES, self.phases),
             "meeting": (Section.MEETINGS, self.meetings),
@@ -201,13 +235,14 @@ class CycleWorkspace(QWidget):
             "harm_priority": (Section.HARMS, self.harms),
             "action": (Section.ACTIONS, self.action_plan),
             "indicator": (Section.MONITORING, self.monitoring.indicators),
+            "observation": (Section.MONITORING, self.monitoring.observations),
             "reflection": (Section.REFLECTION, self.reflection),
         }
         if entity not in places:
-            return False
+            return None
         key, section = places[entity]
         self.show_section(key)
-        return section.select_record(wanted)
+        return section
 
     def _show_observation(self, observation_id: uuid.UUID) -> bool:
         try:
@@ -243,7 +278,7 @@ class CycleWorkspace(QWidget):
             )
         else:
             dates = self.tr("since {start}").format(start=date_text(data.start_on))
-        status = label(cycle_status_labels(), data.status)
+        status = label(data.status)
         self.facts_label.setText(f"{status} · {dates}")
 
     def edit_cycle(self) -> FormDialog:
@@ -262,7 +297,7 @@ class CycleWorkspace(QWidget):
         form.add_field("title", self.tr("&Title:"), QLineEdit())
         form.add_field("start_on", self.tr("&Starts on:"), OptionalDateEdit())
         form.add_field("end_on", self.tr("&Ends on:"), OptionalDateEdit())
-        form.add_field("status", self.tr("S&tatus:"), choice_combo(cycle_status_labels()))
+        form.add_field("status", self.tr("S&tatus:"), choice_combo(labels(CycleStatus)))
         values = asdict(record.data)
         values.pop("community_id")
         form.set_values(values)

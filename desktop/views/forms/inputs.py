@@ -63,6 +63,13 @@ class OptionalDateEdit(QDateEdit):
     def clear(self) -> None:
         self.setDate(_NO_DATE)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Qt's date edit moves Tab between year, month and day; "Not set" has none of
+        # them, and Tab would stay in the field for ever: move on to the next field.
+        if self.value() is None:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
 
 class NumberEdit(QLineEdit):
     """A whole or decimal number that may be left empty (None)."""

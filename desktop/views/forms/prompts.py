@@ -51,9 +51,9 @@ def saved_at_text(entry: DraftEntry) -> str:
     return entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def ask_restore(parent: QWidget | None, entry: DraftEntry) -> bool | None:
-    """Put back the unsaved input of a form closed unexpectedly (True), throw it away
-    (False), or decide later (None: the draft is kept and asked about next time)."""
+def restore_box(parent: QWidget | None, entry: DraftEntry) -> QMessageBox:
+    """The question asked about a draft left by a form closed unexpectedly; its buttons
+    are Restore (accept role), Discard (destructive role) and Ask me later (reject role)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Unsaved work found"))
@@ -64,12 +64,19 @@ def ask_restore(parent: QWidget | None, entry: DraftEntry) -> bool | None:
     )
     box.setInformativeText(_tr("Put that work back into the form?"))
     restore = box.addButton(_tr("&Restore it"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
     later = box.addButton(_tr("Ask me &later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.setEscapeButton(later)
+    return box
+
+
+def ask_restore(parent: QWidget | None, entry: DraftEntry) -> bool | None:
+    """Put back the unsaved input of a form closed unexpectedly (True), throw it away
+    (False), or decide later (None: the draft is kept and asked about next time)."""
+    box = restore_box(parent, entry)
     box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore:
+    role = box.buttonRole(box.clickedButton()) if box.clickedButton() else None
+    if role == QMessageBox.ButtonRole.AcceptRole:
         return True
-    return False if clicked is discard else None
+    return False if role == QMessageBox.ButtonRole.DestructiveRole else None

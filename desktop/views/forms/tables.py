@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from shiboken6 import isValid
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,7 +31,33 @@ def record_table(headers: Sequence[str], accessible_name: str, *, stretch: int =
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    tab_stop_when_filled(table)
     return table
+
+
+def tab_stop_when_filled(view: QAbstractItemView) -> None:
+    """Let Tab stop on ``view`` only while it has rows: an empty list has nothing to pick,
+    and a focused empty list shows no focus mark, so the person would seem lost."""
+    _TabStopWhenFilled(view)
+
+
+class _TabStopWhenFilled(QObject):
+    """A child of the view, so its connections end with the view."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        model = view.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update)
+        self._update()
+
+    def _update(self, *_args: object) -> None:
+        if not isValid(self._view):  # the model empties itself while the view is deleted
+            return
+        filled = self._view.model().rowCount() > 0
+        policy = Qt.FocusPolicy.StrongFocus if filled else Qt.FocusPolicy.NoFocus
+        self._view.setFocusPolicy(policy)
 
 
 def fill_table(table: QTableWidget, rows: Sequence[tuple[Any, Sequence[object]]]) -> None:
