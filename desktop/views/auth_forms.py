@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.storage import StorageError
@@ -24,6 +34,24 @@ def message_label(parent: QWidget | None = None) -> QLabel:
     label.setStyleSheet("color: #b00020;")
     label.setWordWrap(True)
     return label
+
+
+def lay_out_dialog(
+    dialog: QDialog, intro: QLabel, form: QFormLayout, message: QLabel, on_ok: Callable[[], None]
+) -> QDialogButtonBox:
+    """A short dialog: what it is for, the fields, the message line, then OK and Cancel
+    (OK runs ``on_ok``, which closes the dialog itself when it succeeds)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(intro)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    return buttons
 
 
 def error_text(error: BaseException) -> str:

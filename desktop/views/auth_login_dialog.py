@@ -23,6 +23,7 @@ from desktop.storage import StorageError
 from desktop.views.auth_forms import (
     NewPasswordFields,
     ShowRefusal,
+    lay_out_dialog,
     message_label,
     password_field,
 )
@@ -112,16 +113,7 @@ class RecoveryDialog(QDialog):
         form.addRow(self.tr("Account"), self.username)
         form.addRow(self.tr("New password"), self.new_password)
         self.message = message_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_recover)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, intro, form, self.message, self.try_recover)
 
     def try_recover(self) -> None:
         if self.new_password.refused(self.message):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -15,6 +13,7 @@ from desktop.services.passwords import MIN_PASSWORD, AccountService
 from desktop.views.auth_forms import (
     NewPasswordFields,
     ShowRefusal,
+    lay_out_dialog,
     message_label,
     password_field,
 )
@@ -42,16 +41,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("Current password"), self.current)
         form.addRow(self.tr("New password"), self.new)
         self.message = message_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_change)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, intro, form, self.message, self.try_change)
 
     def try_change(self) -> None:
         if self.new.refused(self.message):

@@ -28,10 +28,16 @@ def _tr(text: str) -> str:
 
 
 class _ListPanel(QWidget):
-    """A table with buttons under it and a line for messages."""
+    """A table of an office catalogue's records with buttons under it and a line for
+    messages. Subclasses fill ``records`` in ``reload`` and open their form in ``_dialog``."""
 
-    def __init__(self, table_headers: list[str], name: str) -> None:
+    #: The entity named in permission checks and in ``data_changed``.
+    entity = ""
+
+    def __init__(self, context: AppContext, table_headers: list[str], name: str) -> None:
         super().__init__()
+        self.context = context
+        self.records: dict[uuid.UUID, Any] = {}
         self.table = record_table(table_headers, name)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -54,14 +60,61 @@ class _ListPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _dialog(self, record: Any) -> bool:
+        raise NotImplementedError
+
+    def selected(self) -> Any:
+        """The selected record (None when nothing is selected)."""
+        return self.records.get(selected_id(self.table))
+
+    def may_change(self) -> bool:
+        return self.context.services.can("update", self.entity)
+
+    def add(self) -> None:
+        self.edit_record(None)
+
+    def rename(self) -> None:
+        if selected_id(self.table) is not None:
+            self.edit_record(selected_id(self.table))
+
+    def edit_record(self, record_id: uuid.UUID | None) -> None:
+        """The form of a record (None: a new one); the list is refreshed once saved."""
+        record = self.records.get(record_id) if record_id is not None else None
+        if (record_id is None or record is not None) and self._dialog(record):
+            self._changed()
+
+    def _write(self, call: Any) -> bool:
+        """Run a service call; a refusal is said under the table and nothing changes."""
+        try:
+            call()
+        except ValidationError as refused:
+            self.say(" ".join(refused.errors.values()))
+            return False
+        except ServiceError as error:
+            self.say(str(error))
+            return False
+        self._changed()
+        return True
+
+    def _changed(self) -> None:
+        self.say("")
+        self.reload()
+        self.context.navigator.data_changed.emit(self.entity)
+
 
 class GroupsPanel(_ListPanel):
     """The participant groups whose participation is counted, in column order."""
 
+    entity = "participant_group"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__([_tr("Name"), _tr("Code"), _tr("In use")], _tr("Participant groups"))
+        super().__init__(
+            context, [_tr("Name"), _tr("Code"), _tr("In use")], _tr("Participant groups")
+        )
         self.setParent(parent)
-        self.context = context
         self.add_button = self.button(_tr("&Add group…"), self.add)
         self.rename_button = self.button(_tr("&Rename…"), self.rename)
         self.toggle_button = self.button(_tr("&Deactivate"), self.toggle)
@@ -70,7 +123,7 @@ class GroupsPanel(_ListPanel):
         self.reload()
 
     def reload(self) -> None:
-        self.groups = {
+        self.records = {
             group.id: group
             for group in self.context.services.participant_groups.participant_groups(
                 active_only=False
@@ -80,14 +133,14 @@ class GroupsPanel(_ListPanel):
             self.table,
             [
                 (g.id, (g.data.name, g.data.code, _tr("Yes") if g.data.active else _tr("No")))
-                for g in self.groups.values()
+                for g in self.records.values()
             ],
         )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        group = self.groups.get(selected_id(self.table))
-        may = self.context.services.can("update", "participant_group")
+        group = self.selected()
+        may = self.may_change()
         self.rename_button.setEnabled(group is not None and may)
         self.toggle_button.setEnabled(group is not None and may)
         if group is not None:
@@ -98,7 +151,7 @@ class GroupsPanel(_ListPanel):
     def _dialog(self, record: Record[ParticipantGroupData] | None) -> bool:
         def submit(values: dict[str, Any]) -> object:
             if record is None:
-                position = max((g.data.position for g in self.groups.values()), default=-1) + 1
+                position = max((g.data.position for g in self.records.values()), default=-1) + 1
                 return self.context.services.participant_groups.create(
                     ParticipantGroupData(position=position, **values)
                 )
@@ -123,46 +176,26 @@ class GroupsPanel(_ListPanel):
         dialog.setObjectName("participant_group_dialog")
         return bool(dialog.exec())
 
-    def add(self) -> None:
-        self.edit_record(None)
-
-    def rename(self) -> None:
-        if selected_id(self.table) is not None:
-            self.edit_record(selected_id(self.table))
-
-    def edit_record(self, group_id: uuid.UUID | None) -> None:
-        """The form of a group (None: a new one); the list is refreshed once saved."""
-        group = self.groups.get(group_id) if group_id is not None else None
-        if (group_id is None or group is not None) and self._dialog(group):
-            self._changed()
-
     def toggle(self) -> None:
-        group = self.groups.get(selected_id(self.table))
+        group = self.selected()
         if group is None:
             return
         data = dataclasses.replace(group.data, active=not group.data.active)
-        try:
-            self.context.services.participant_groups.update(
+        self._write(
+            lambda: self.context.services.participant_groups.update(
                 group.id, data, expected_version=group.version
             )
-        except ServiceError as error:
-            self.say(str(error))
-            return
-        self._changed()
-
-    def _changed(self) -> None:
-        self.say("")
-        self.reload()
-        self.context.navigator.data_changed.emit("participant_group")
+        )
 
 
 class HarmsPanel(_ListPanel):
     """The office's harm catalogue: add, rename, retire (never delete a harm in use)."""
 
+    entity = "harm"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__([_tr("Harm"), _tr("Code"), _tr("Status")], _tr("Harm catalogue"))
+        super().__init__(context, [_tr("Harm"), _tr("Code"), _tr("Status")], _tr("Harm catalogue"))
         self.setParent(parent)
-        self.context = context
         self.add_button = self.button(_tr("&Add harm…"), self.add)
         self.rename_button = self.button(_tr("Re&name…"), self.rename)
         self.retire_button = self.button(_tr("Re&tire"), self.toggle_retired)
@@ -175,7 +208,7 @@ class HarmsPanel(_ListPanel):
         records = self.context.services.harms.list(
             where={"community_id": None}, order_by="name"
         ).items
-        self.harms = {record.id: record for record in records}
+        self.records = {record.id: record for record in records}
         fill_table(
             self.table,
             [
@@ -189,8 +222,8 @@ class HarmsPanel(_ListPanel):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        harm = self.harms.get(selected_id(self.table))
-        may = self.context.services.can("update", "harm")
+        harm = self.selected()
+        may = self.may_change()
         for button in (self.rename_button, self.retire_button, self.delete_button):
             button.setEnabled(harm is not None and may)
         if harm is not None:
@@ -215,21 +248,8 @@ class HarmsPanel(_ListPanel):
         dialog.setObjectName("harm_dialog")
         return bool(dialog.exec())
 
-    def add(self) -> None:
-        self.edit_record(None)
-
-    def rename(self) -> None:
-        if selected_id(self.table) is not None:
-            self.edit_record(selected_id(self.table))
-
-    def edit_record(self, harm_id: uuid.UUID | None) -> None:
-        """The form of a harm (None: a new one); the list is refreshed once saved."""
-        harm = self.harms.get(harm_id) if harm_id is not None else None
-        if (harm_id is None or harm is not None) and self._dialog(harm):
-            self._changed()
-
     def toggle_retired(self) -> None:
-        harm = self.harms.get(selected_id(self.table))
+        harm = self.selected()
         if harm is None:
             return
         data = dataclasses.replace(harm.data, retired=not harm.data.retired)
@@ -240,26 +260,9 @@ class HarmsPanel(_ListPanel):
     def delete(self, harm_id: uuid.UUID | None = None) -> bool:
         """Delete the selected harm; the service refuses a harm in use, and that is said."""
         target = harm_id or selected_id(self.table)
-        harm = self.harms.get(target)
+        harm = self.records.get(target) if target is not None else None
         if harm is None:
             return False
         return self._write(
             lambda: self.context.services.harms.delete(harm.id, expected_version=harm.version)
         )
-
-    def _write(self, call: Any) -> bool:
-        try:
-            call()
-        except ValidationError as refused:
-            self.say(" ".join(refused.errors.values()))
-            return False
-        except ServiceError as error:
-            self.say(str(error))
-            return False
-        self._changed()
-        return True
-
-    def _changed(self) -> None:
-        self.say("")
-        self.reload()
-        self.context.navigator.data_changed.emit("harm")

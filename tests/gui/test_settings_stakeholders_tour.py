@@ -65,13 +65,13 @@ def test_a_harm_in_use_is_retired_not_deleted(qtbot: QtBot, db: Database, tmp_pa
     harms = page.harms
     used = next(
         h
-        for h in harms.harms.values()
+        for h in harms.records.values()
         if context.services.priorities.list(where={"harm_id": h.id}, limit=1).total
     )
     assert not harms.delete(used.id)
     assert "retire it instead" in harms.message.text()
     assert context.services.harms.get(used.id).data.retired is False
-    harms.table.selectRow(list(harms.harms).index(used.id))
+    harms.table.selectRow(list(harms.records).index(used.id))
     harms.toggle_retired()
     assert context.services.harms.get(used.id).data.retired is True
 
