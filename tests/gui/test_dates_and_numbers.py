@@ -8,25 +8,36 @@ services.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.services.actions import IndicatorData
+from desktop.services.comments import CommentData
 from desktop.services.communities import CommunityData
 from desktop.services.cycles import CycleData
+from desktop.services.drafts import DraftService
+from desktop.services.harms import HarmPriorityData
+from desktop.services.meetings import MeetingData
 from desktop.storage import Database
 from desktop.views.cycle import CycleWorkspace
 from desktop.views.forms import FormDialog, NumberEdit, OptionalDateEdit
+from desktop.views.forms.registry import offer_drafts
 from tests.gui.cycle.cycle_gui_support import START, make_context, open_add, save
 
-SHOTS = Path("/tmp/dates")
+
+def shoot(widget: QWidget, name: str) -> None:
+    """A picture of ``widget`` to look at, in the folder CLCP_TEST_SHOTS names (if any)."""
+    folder = os.environ.get("CLCP_TEST_SHOTS")
+    if folder:
+        assert widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
 @pytest.fixture
@@ -97,7 +108,7 @@ def test_a_future_result_date_is_refused_beside_the_field_and_kept_as_typed(
         f"Cannot be in the future (today is {date.today().isoformat()})."
     )
     assert results(workspace, indicator_id) == []
-    dialog.grab().save(str(SHOTS / "future-result-date.png"))
+    shoot(dialog, "future-result-date")
 
     # Correcting the year saves exactly the date typed.
     focus(qtbot, dialog, "observed_on")
@@ -146,7 +157,7 @@ def test_a_date_not_set_opens_its_calendar_at_today(qtbot: QtBot, db: Database) 
     assert field.calendar_open()
     today = date.today()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
-    calendar.window().grab().save(str(SHOTS / "calendar-not-set.png"))
+    shoot(calendar.window(), "calendar-not-set")
 
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
     assert not field.calendar_open() and field.value() is None
@@ -178,7 +189,7 @@ def test_a_counted_indicator_takes_numbers_for_baseline_and_target(
     assert dialog.form.error("baseline") == "Only a number, e.g. 12 or 12.5."
     assert baseline.text() == "ten girls"  # type: ignore[attr-defined]
     assert services.indicators.list(where={"cycle_id": workspace.cycle.id}).items == []
-    dialog.grab().save(str(SHOTS / "counted-indicator-baseline.png"))
+    shoot(dialog, "counted-indicator-baseline")
 
     focus(qtbot, dialog, "baseline")
     qtbot.keyClicks(focused(), "12")
@@ -232,7 +243,7 @@ def test_letters_in_a_number_are_kept_and_named_not_dropped(
     assert dialog.form.error("value_number") == "Only a number, e.g. 12 or 12.5."
     assert field.text() == "1o"
     assert results(workspace, indicator_id) == []
-    dialog.grab().save(str(SHOTS / "number-with-a-letter.png"))
+    shoot(dialog, "number-with-a-letter")
 
 
 def test_letters_in_a_meeting_count_are_kept_and_named(
@@ -255,4 +266,86 @@ def test_letters_in_a_meeting_count_are_kept_and_named(
     assert error.startswith("Only digits, e.g. 12: ") and "Girls" in error
     services = workspace.context.services
     assert services.meetings.list(where={"cycle_id": workspace.cycle.id}).items == []
-    dialog.grab().save(str(SHOTS / "meeting-count-with-letters.png"))
+    shoot(dialog, "meeting-count-with-letters")
+
+
+def answer_later(asked: list[str], times: int = 1) -> None:
+    """Each time the question about unsaved work shows (``times`` questions), keep its
+    words and answer "later"."""
+    seen: list[QMessageBox] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box in seen or not box.isVisible():
+            QTimer.singleShot(0, answer)  # the next question is not shown yet
+            return
+        seen.append(box)
+        asked.append(box.text().split(": typed at ")[0])
+        assert box.text().endswith(" and not saved when the app last closed.")
+        shoot(box, f"draft-question-{len(asked)}")
+        later = next(b for b in box.buttons() if "later" in b.text().replace("&", ""))
+        later.click()
+        if len(seen) < times:
+            QTimer.singleShot(0, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_the_unsaved_work_question_names_the_record_community_and_cycle(
+    qtbot: QtBot, workspace: CycleWorkspace
+) -> None:
+    context = workspace.context
+    meeting = context.services.meetings.create(
+        MeetingData(cycle_id=workspace.cycle.id, held_on=date(2025, 3, 12), kind="whole_community")
+    )
+    drafts = DraftService(context.db, context.actor)
+    drafts.save(f"meeting/{meeting.id}", "Meeting", {"place": "Under the mango tree"})
+    drafts.save(f"action/new/{workspace.cycle.id}", "New action", {"what": "Walk girls"})
+    where = "in Kafue, cycle 1 “Keeping girls in school”"
+
+    # The offer made at start-up, for every form left unsaved ...
+    asked: list[str] = []
+    answer_later(asked, times=2)
+    offer_drafts(context, workspace)
+    assert asked == [
+        f"New action {where}",
+        f"Meeting of 2025-03-12 {where}",
+    ]
+
+    # ... and the form itself, opened on a record with a draft.
+    asked.clear()
+    workspace.show_section("meetings")
+    assert workspace.show_record("meeting", meeting.id)
+    answer_later(asked)
+    dialog = workspace.meetings.open_form(workspace.meetings.current())
+    assert asked == [f"Meeting of 2025-03-12 {where}"]
+    dialog.reject()
+
+
+def test_a_harm_is_named_by_its_name_where_its_comments_are(
+    qtbot: QtBot, workspace: CycleWorkspace
+) -> None:
+    services = workspace.context.services
+    harm = next(h for h in services.harms.list().items if h.data.code == "child_marriage")
+    considered = services.priorities.create(
+        HarmPriorityData(
+            cycle_id=workspace.cycle.id,
+            harm_id=harm.id,
+            selected=True,
+            reasons="Three girls left school this year to marry.",
+        )
+    )
+    services.comments.create(
+        CommentData(
+            cycle_id=workspace.cycle.id,
+            subject_kind="harm_priority",
+            subject_id=considered.id,
+            body="Did the girls' group rank it too?",
+        )
+    )
+    workspace.show_section("harms")
+    assert workspace.show_record("harm_priority", considered.id)
+    title = workspace.comments.title.text()
+    assert title == f"Comments on the harm considered “{harm.data.name}”"
+    assert "Three girls" not in title
+    shoot(workspace, "harm-comments-heading")
