@@ -163,8 +163,25 @@ class IndicatorData:
     target: str = ""
 
 
+def as_count(text: str) -> float | None:
+    """The number ``text`` is ("12", "12.5", "12,5"), None if it is anything else.
+
+    A counted indicator's baseline and target are drawn on its trend chart beside the
+    results: "ten girls" or "12 girls" there would be a line nobody can place, so they
+    are refused (the unit has its own field) rather than read loosely.
+    """
+    cleaned = text.strip().replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
 class IndicatorService(EntityService[Indicator, IndicatorData]):
-    """Once observations are recorded, the kind of value (number or text) is fixed."""
+    """Once observations are recorded, the kind of value (number or text) is fixed.
+    A counted indicator starts from a number and aims at one; an indicator described
+    in words keeps its baseline and target in words."""
 
     model: ClassVar[type[Any]] = Indicator
     data_type: ClassVar[type[Any]] = IndicatorData
@@ -176,6 +193,14 @@ class IndicatorService(EntityService[Indicator, IndicatorData]):
     def check(self, session: Session, data: IndicatorData, current: Indicator | None) -> Errors:
         errors: Errors = {}
         in_same_cycle(errors, session, "action_id", Action, data.action_id, data.cycle_id)
+        if data.value_kind == ObservationKind.NUMBER:
+            for field in ("baseline", "target"):
+                text = getattr(data, field)
+                if text.strip() and as_count(text) is None:
+                    errors[field] = _(
+                        "This indicator is counted: write a number, e.g. 12 "
+                        "(the unit goes in its own field)."
+                    )
         if current is not None and current.value_kind != data.value_kind:
             observed = select(Observation.id).where(
                 Observation.indicator_id == current.id, Observation.deleted_at.is_(None)

@@ -28,9 +28,13 @@ def dates_in_order(errors: Errors, end_field: str, start: date | None, end: date
 def not_in_future(
     errors: Errors, field: str, value: date | None, today: date | None = None
 ) -> None:
-    """A date of something that already happened."""
-    if value is not None and value > (today or date.today()) and field not in errors:
-        errors[field] = _("Cannot be in the future.")
+    """A date of something that already happened. The message names today, so a person
+    whose typing slipped a year sees it, and so does one whose device clock is wrong."""
+    today = today or date.today()
+    if value is not None and value > today and field not in errors:
+        errors[field] = _("Cannot be in the future (today is {today}).").format(
+            today=today.isoformat()
+        )
 
 
 def cycle_of(session: Session, model: type[Any], record_id: uuid.UUID | None) -> uuid.UUID | None:

@@ -5,7 +5,9 @@ Any screen showing a record of a cycle (an action, an indicator, a meeting, a re
 can embed ``CommentsPanel(context, cycle_id, "action", action_id)``. Comments shown are
 marked read for the signed-in person; the ones that were new to them are shown in bold
 with "New" beside them. What the role may not do is disabled, and a refusal from the
-services is shown as a message, never as an error dialog.
+services is shown as a message, never as an error dialog. ``heading()`` names the
+record the way every screen does (:mod:`desktop.services.record_names`: a harm by its
+name in the catalogue, a meeting by its day), for whatever shows the panel.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import record_kind
 from desktop.services.comments import CommentData
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.mentoring import display_names
+from desktop.services.record_names import RecordName, name_record
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms.form import error_palette
@@ -77,6 +81,12 @@ class CommentsPanel(QWidget):
             self.community_id = context.services.cycles.get(cycle_id).data.community_id
         except ServiceError:
             self.community_id = None
+        #: What names the record the comments are on (None if it cannot be read).
+        self.subject: RecordName | None = None
+        try:
+            self.subject = name_record(context.services, subject_kind, subject_id)
+        except (ServiceError, KeyError):
+            self.subject = None
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
@@ -134,6 +144,14 @@ class CommentsPanel(QWidget):
         layout.addWidget(self.editor)
         layout.addLayout(buttons)
         self.refresh()
+
+    def heading(self, any_comments: bool = True) -> str:
+        """ "Comments on the harm considered “Child marriage”", or "No comments on …"."""
+        subject = self.subject
+        what = subject.phrase() if subject is not None else record_kind(self.subject_kind)
+        if any_comments:
+            return self.tr("Comments on the {record}").format(record=what)
+        return self.tr("No comments on the {record}").format(record=what)
 
     # --- permissions ----------------------------------------------------------------------
 

@@ -121,10 +121,10 @@ class RecordComments(QWidget):
         if self.panel is None:
             return
         full = self._opened or self.panel.tree.topLevelItemCount() > 0
-        if full:
-            self.title.setText(self.tr("Comments on “{name}”").format(name=self._name))
-        else:
-            self.title.setText(self.tr("No comments on “{name}”").format(name=self._name))
+        metrics = self.title.fontMetrics()  # the record as the panel names it, on one line
+        heading = self.panel.heading(full)
+        room = metrics.averageCharWidth() * 56
+        self.title.setText(metrics.elidedText(heading, Qt.TextElideMode.ElideRight, room))
         self.open_button.setVisible(not full)
         self.panel.setVisible(full)
         self._fit()

@@ -158,6 +158,43 @@ def test_indicator_life_and_rules(db: Database, services: Services, world: World
     )
 
 
+def test_a_counted_indicator_starts_from_a_number_and_aims_at_one(
+    db: Database, services: Services, world: World
+) -> None:
+    indicators = services.indicators
+    counted = IndicatorData(cycle_id=world.cycle.id, wording="Girls in class", unit="girls")
+    refused = assert_refused(
+        db, lambda: indicators.create(replace(counted, baseline="ten girls", target="abc")),
+        "baseline", "target",
+    )  # fmt: skip
+    assert refused.errors["baseline"].startswith("This indicator is counted: write a number")
+    assert_refused(db, lambda: indicators.create(replace(counted, target="12 girls")), "target")
+    saved = indicators.create(replace(counted, baseline="12", target="30,5"))
+    assert (saved.data.baseline, saved.data.target) == ("12", "30,5")
+    # In the community's own words, words stay words; so does a baseline left empty.
+    told = replace(counted, value_kind="text", baseline="few", target="most of them")
+    assert indicators.create(told).data.baseline == "few"
+    assert indicators.create(replace(counted, baseline="", target="")).data.baseline == ""
+    # Turning a described indicator into a counted one asks for numbers too.
+    words = indicators.create(replace(told, wording="Talk at the well"))
+    assert_refused(
+        db, lambda: indicators.update(words.id, replace(words.data, value_kind="number")),
+        "baseline", "target",
+    )  # fmt: skip
+
+
+def test_a_result_in_the_future_is_refused_naming_today(
+    db: Database, services: Services, world: World
+) -> None:
+    counted = services.indicators.create(IndicatorData(cycle_id=world.cycle.id, wording="n"))
+    late = ObservationData(indicator_id=counted.id, observed_on=TOMORROW, value_number=1)
+    refused = assert_refused(db, lambda: services.observations.create(late), "observed_on")
+    today = date.today().isoformat()
+    assert refused.errors["observed_on"] == f"Cannot be in the future (today is {today})."
+    kept = services.observations.create(replace(late, observed_on=START))
+    assert kept.data.observed_on == START  # exactly the day given
+
+
 def test_observation_life_and_rules(db: Database, services: Services, world: World) -> None:
     counted = services.indicators.create(IndicatorData(cycle_id=world.cycle.id, wording="n"))
     told = services.indicators.create(

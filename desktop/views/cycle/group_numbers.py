@@ -1,8 +1,10 @@
 """One small number box per participant group: attendance counts, or ranks given to a harm.
 
 An empty box means "not recorded" and is left out of the value; 0 is kept (nobody
-came is worth knowing). The form framework reads it through ``value()``, writes it
-through ``set_value()`` and watches ``changed``.
+came is worth knowing). Each box is a :class:`~desktop.views.forms.NumberEdit` for
+counts: what is typed stays (a letter is marked at once and refused on saving, with
+the groups named), so no count is lost without a word. The form framework reads it
+through ``value()``, writes it through ``set_value()`` and watches ``changed``.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from desktop.views.forms import NumberEdit
 
 
 class GroupNumbers(QWidget):
@@ -27,16 +30,16 @@ class GroupNumbers(QWidget):
     ) -> None:
         """``groups`` are (code, name) pairs in the order to show them."""
         super().__init__(parent)
-        self.boxes: dict[str, QLineEdit] = {}
+        self.boxes: dict[str, NumberEdit] = {}
         self._extra: dict[str, int] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         for index, (code, name) in enumerate(groups):
-            box = QLineEdit()
-            box.setValidator(QIntValidator(0, 100000, box))
+            box = NumberEdit(negative=False)
             box.setPlaceholderText(placeholder)
-            box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0" * 6) + 20)
+            # room for six digits and the sign that marks a letter typed
+            box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0" * 6) + 44)
             box.setAccessibleName(name)
             box.textChanged.connect(lambda _text: self.changed.emit())
             caption = QLabel(name)
@@ -50,9 +53,9 @@ class GroupNumbers(QWidget):
     def value(self) -> dict[str, int]:
         numbers = dict(self._extra)
         for code, box in self.boxes.items():
-            text = box.text().strip()
-            if text.isdigit():
-                numbers[code] = int(text)
+            number = box.value()
+            if isinstance(number, int):
+                numbers[code] = number
         return numbers
 
     def set_value(self, value: Mapping[str, int] | None) -> None:
@@ -63,12 +66,7 @@ class GroupNumbers(QWidget):
             box.setText(str(value[code]) if code in value else "")
 
     def input_error(self) -> str:
-        bad = [box.accessibleName() for box in self.boxes.values() if _not_whole(box.text())]
+        bad = [box.accessibleName() for box in self.boxes.values() if box.input_error()]
         if bad:
-            return self.tr("Not a whole number: {groups}.").format(groups=", ".join(bad))
+            return self.tr("Only digits, e.g. 12: {groups}.").format(groups=", ".join(bad))
         return ""
-
-
-def _not_whole(text: str) -> bool:
-    stripped = text.strip()
-    return bool(stripped) and not stripped.isdigit()

@@ -9,12 +9,12 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
 from desktop.labels import labels
 from desktop.models.enums import ObservationKind
-from desktop.services.actions import IndicatorData, ObservationData
+from desktop.services.actions import IndicatorData, ObservationData, as_count
 from desktop.services.entity import EntityService
 from desktop.services.records import Record
 from desktop.views.cycle.choices import action_choices, harm_choices, no_choice
@@ -28,6 +28,46 @@ from desktop.views.cycle.section import (
 )
 from desktop.views.cycle.trend_chart import TrendChart, as_number
 from desktop.views.forms import Form, NumberEdit, OptionalDateEdit, choice_combo
+from desktop.views.forms.typed_input import KeepEverything, ProblemMark
+
+
+class CountOrWords(QLineEdit):
+    """An indicator's baseline or target: a number while the indicator is counted, the
+    community's words otherwise. Kept as text either way (the record stores text); while
+    counted, what is not a number is marked at once and refused beside the field on
+    saving, like every number box (:class:`~desktop.views.forms.NumberEdit`)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counted = True
+        self.setValidator(KeepEverything(self, self._problem))
+        self.mark = ProblemMark(self)
+        self.textChanged.connect(self._typed)
+
+    def set_counted(self, counted: bool) -> None:
+        self.counted = counted
+        self.setPlaceholderText(self.tr("a number, e.g. 12") if counted else "")
+        self.mark.show_problem(self.input_error())
+
+    def value(self) -> str:
+        return self.text()
+
+    def set_value(self, value: str | None) -> None:
+        self.setText(value or "")
+
+    def _problem(self, text: str) -> str:
+        if self.counted and text.strip() and as_count(text) is None:
+            return self.tr("Only a number, e.g. 12 or 12.5.")
+        return ""
+
+    def input_error(self) -> str:
+        return self._problem(self.text())
+
+    def _typed(self, _text: str) -> None:
+        self.mark.show_problem(self.input_error())
+        self.changed.emit()
 
 
 class IndicatorsSection(RecordSection):
@@ -114,13 +154,24 @@ class IndicatorsSection(RecordSection):
         form.add_field("frequency", self.tr("How &often:"), QLineEdit()).setPlaceholderText(
             self.tr("e.g. every month")
         )
-        form.add_field("value_kind", self.tr("Results are:"), choice_combo(labels(ObservationKind)))
+        kind = form.add_field(
+            "value_kind", self.tr("Results are:"), choice_combo(labels(ObservationKind))
+        )
         form.add_field("unit", self.tr("&Unit:"), QLineEdit()).setPlaceholderText(
             self.tr("e.g. girls, families")
         )
-        form.add_field("baseline", self.tr("&Baseline:"), QLineEdit())
-        form.add_field("target", self.tr("&Target:"), QLineEdit())
-        return load_form(form, record, "cycle_id", {"defined_by_community": True})
+        baseline = form.add_field("baseline", self.tr("&Baseline:"), CountOrWords())
+        target = form.add_field("target", self.tr("&Target:"), CountOrWords())
+
+        def follow_kind() -> None:
+            counted = kind.currentData() == ObservationKind.NUMBER
+            baseline.set_counted(counted)
+            target.set_counted(counted)
+
+        kind.currentIndexChanged.connect(follow_kind)
+        load_form(form, record, "cycle_id", {"defined_by_community": True})
+        follow_kind()
+        return form
 
 
 class ObservationsSection(RecordSection):

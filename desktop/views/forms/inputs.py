@@ -1,4 +1,5 @@
-"""Inputs a form needs beyond Qt's own: an optional date, an optional number, a choice list.
+"""Inputs a form needs beyond Qt's own: an optional number, a choice list (and, from
+:mod:`desktop.views.forms.date_edit`, an optional date).
 
 Every input a :class:`~desktop.views.forms.form.Form` holds is read and written
 through :func:`read_value` / :func:`write_value` and watched through
@@ -7,16 +8,18 @@ check boxes work as they are; any other widget works if it has ``value()``,
 ``set_value(value)`` and a ``changed`` signal (a grid of counts per group, say).
 A widget may also have ``input_error() -> str`` for input it cannot turn into a
 value ("12x" in a number box); the form shows that message and does not save.
+What is typed is never changed or dropped: see :mod:`desktop.views.forms.typed_input`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Signal, SignalInstance
-from PySide6.QtGui import QDoubleValidator, QIntValidator, QValidator
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -30,83 +33,77 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_NO_DATE = QDate(1900, 1, 1)
+from desktop.views.forms.date_edit import OptionalDateEdit as OptionalDateEdit
+from desktop.views.forms.typed_input import KeepEverything, ProblemMark
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date that may be left empty: shows "Not set" and gives None until one is chosen.
+class NumberEdit(QLineEdit):
+    """A whole or decimal number that may be left empty (None).
 
-    Clearing the field (select all and Delete) empties it again.
+    Every keystroke is kept (see :mod:`desktop.views.forms.typed_input`): a letter is
+    marked in the field at once and refused beside it on saving, never dropped.
+    ``negative=False`` refuses numbers below zero (counts of people).
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText(self.tr("Not set"))
-        self.setDate(_NO_DATE)
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
-        self.dateChanged.connect(lambda _date: self.changed.emit())
-
-    def value(self) -> date | None:
-        current = self.date()
-        if current == _NO_DATE:
-            return None
-        return date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
-
-    def clear(self) -> None:
-        self.setDate(_NO_DATE)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        # Qt's date edit moves Tab between year, month and day; "Not set" has none of
-        # them, and Tab would stay in the field for ever: move on to the next field.
-        if self.value() is None:
-            return QWidget.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
-
-
-class NumberEdit(QLineEdit):
-    """A whole or decimal number that may be left empty (None)."""
-
-    changed = Signal()
-
-    def __init__(self, *, decimals: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, decimals: int = 0, negative: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._decimals = decimals
-        validator: QValidator = QIntValidator(self) if decimals == 0 else QDoubleValidator(self)
-        if isinstance(validator, QDoubleValidator):
-            validator.setDecimals(decimals)
-            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        self.setValidator(validator)
-        self.textChanged.connect(lambda _text: self.changed.emit())
+        self._negative = negative
+        self.setValidator(KeepEverything(self, self._problem))
+        self.mark = ProblemMark(self)
+        self.textChanged.connect(self._typed)
 
-    def _parse(self) -> int | float | None:
-        text = self.text().strip().replace(",", ".")
+    def _parse(self, text: str) -> int | float | None:
+        text = text.strip().replace(",", ".")
         if not text:
             return None
-        return int(text) if self._decimals == 0 else float(text)
+        number = int(text) if self._decimals == 0 else float(text)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(text)  # "nan", "inf": not numbers a person means
+        if number < 0 and not self._negative:
+            raise ValueError(text)
+        return number
 
     def value(self) -> int | float | None:
         try:
-            return self._parse()
+            return self._parse(self.text())
         except ValueError:
             return None
 
     def set_value(self, value: int | float | None) -> None:
         self.setText("" if value is None else str(value))
 
-    def input_error(self) -> str:
+    def _problem(self, text: str) -> str:
         try:
-            self._parse()
+            self._parse(text)
         except ValueError:
-            return self.tr("Not a number.") if self._decimals else self.tr("Not a whole number.")
+            if self._decimals == 0:
+                return self.tr("Only digits, e.g. 12.")
+            return self.tr("Only a number, e.g. 12 or 12.5.")
         return ""
+
+    def input_error(self) -> str:
+        return self._problem(self.text())
+
+    def _typed(self, text: str) -> None:
+        # "-" or "12." may still become a number: marked when leaving the field; a
+        # letter never will: marked at once.
+        problem = self._problem(text)
+        if not problem or not _NUMBER_CHARACTERS.match(text):
+            self.mark.show_problem(problem)
+        self.changed.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.mark.show_problem(self.input_error())
+        super().focusOutEvent(event)
+
+
+#: What a number can be made of, while it is being typed.
+_NUMBER_CHARACTERS = re.compile(r"^[\d\s.,+-]*$")
 
 
 def choice_combo(choices: Mapping[Any, str], parent: QWidget | None = None) -> QComboBox:

@@ -1,16 +1,29 @@
 """The questions forms ask: leave with unsaved changes? restore a draft?
 
 Kept in one module so every form asks them the same way (and tests can answer them).
+The question about a draft names the record it is about, with its community and cycle
+("Meeting of 2025-03-12 in Kafue, cycle 2 “Keeping girls in school”"): an office works
+on many communities, and "Meeting" alone does not say which work would be put back or
+thrown away. Each kind of form says how its drafts are named
+(:func:`register_draft_describer`); the form's title is the fallback.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.drafts import DraftEntry
+from desktop.services.errors import ServiceError
+from desktop.views.context import AppContext
+
+#: Names the record a draft is about, for a sentence: (context, draft) -> text ("" if unknown).
+DraftDescriber = Callable[[AppContext, DraftEntry], str]
+
+_describers: dict[str, DraftDescriber] = {}
 
 _CONTEXT = "Forms"
 
@@ -46,20 +59,50 @@ def ask_unsaved(parent: QWidget | None, title: str) -> Leave:
     return Leave.STAY
 
 
+def register_draft_describer(kind: str, describer: DraftDescriber) -> None:
+    """How drafts of forms whose key starts with ``kind/`` are named in the question."""
+    _describers[kind] = describer
+
+
+def describe_draft(context: AppContext | None, entry: DraftEntry) -> str:
+    """What the draft is about: the record, its community and cycle, else the form's title."""
+    describer = _describers.get(entry.kind)
+    if context is None or describer is None:
+        return entry.title
+    try:
+        return describer(context, entry) or entry.title
+    except (ServiceError, ValueError, IndexError, KeyError):
+        return entry.title
+
+
+def context_of(widget: QObject | None) -> AppContext | None:
+    """The app context of ``widget`` or of the nearest window or form holding it."""
+    while widget is not None:
+        context = getattr(widget, "context", None)
+        if isinstance(context, AppContext):
+            return context
+        widget = widget.parent()
+    return None
+
+
 def saved_at_text(entry: DraftEntry) -> str:
     """When the draft was last saved, in the person's locale and time zone."""
     return entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def restore_box(parent: QWidget | None, entry: DraftEntry) -> QMessageBox:
+def restore_box(
+    parent: QWidget | None, entry: DraftEntry, context: AppContext | None = None
+) -> QMessageBox:
     """The question asked about a draft left by a form closed unexpectedly; its buttons
-    are Restore (accept role), Discard (destructive role) and Ask me later (reject role)."""
+    are Restore (accept role), Discard (destructive role) and Ask me later (reject role).
+    The record is named through ``context`` (by default the one of ``parent``)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Unsaved work found"))
+    about = describe_draft(context or context_of(parent), entry)
     box.setText(
-        _tr("“{title}” was not saved when the app last closed (typed at {when}).").format(
-            title=entry.title, when=saved_at_text(entry)
+        _tr("{about}: typed at {when} and not saved when the app last closed.").format(
+            about=about, when=saved_at_text(entry)
         )
     )
     box.setInformativeText(_tr("Put that work back into the form?"))

@@ -184,7 +184,7 @@ def test_a_record_without_comments_leaves_the_room_to_the_section(
     qtbot.waitUntil(lambda: pane.sizes()[1] == comments.maximumHeight())
     bar_height = comments.maximumHeight()
     assert comments.is_compact() and comments.panel is not None and comments.panel.isHidden()
-    assert "No comments on “Talk with parents”" in comments.title.text()
+    assert "No comments on the action “Talk with parents”" in comments.title.text()
     assert bar_height < 3 * comments.open_button.sizeHint().height()
     assert pane.sizes()[0] > 10 * bar_height  # the section keeps the room
 
@@ -193,7 +193,7 @@ def test_a_record_without_comments_leaves_the_room_to_the_section(
     assert comments.open_button.isHidden()
     assert comments.panel.editor.hasFocus()
     assert pane.sizes()[1] >= sum(pane.sizes()) * 2 // 5 - 1  # room to read and write
-    assert comments.title.text() == "Comments on “Talk with parents”"
+    assert comments.title.text() == "Comments on the action “Talk with parents”"
 
     # Another record without comments folds back to the bar.
     comments.show_record(None)
