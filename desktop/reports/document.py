@@ -26,11 +26,12 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from desktop import APP_NAME
 from desktop.i18n import _
 from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.options import Paper
-from desktop.reports.styles import MUTED, RULE, STYLES, heading, right_to_left
+from desktop.reports.styles import MUTED, RULE, STYLES, heading, page_language, right_to_left
 
 MARGIN = 15 * mm
 HEADER = 14 * mm
@@ -61,6 +62,13 @@ class PageDecoration:
     title: str
     logo: bytes | None = None
     confidentiality: str = ""
+
+    def subject(self) -> str:
+        """What the document is, for the PDF's properties (read by screen readers and
+        file managers): its title, id and version."""
+        return _("{title} ({id}, version {version})").format(
+            title=self.title, id=self.doc_id, version=self.version
+        )
 
     def footer_note(self) -> str:
         return self.confidentiality or _(
@@ -275,9 +283,10 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             topMargin=MARGIN + HEADER,
             bottomMargin=MARGIN + FOOTER,
             title=decoration.title,
-            author=decoration.office_name,
-            subject=decoration.doc_id,
-            creator="CLCP Desktop",
+            author=decoration.office_name or APP_NAME,
+            subject=decoration.subject(),
+            creator=APP_NAME,
+            lang=page_language(),
             initialFontName=SANS,
             initialFontSize=9,
         )

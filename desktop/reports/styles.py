@@ -65,6 +65,7 @@ STYLES = make_styles()
 #: Languages whose printed pages read from right to left.
 RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar"})
 _RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
+_LANGUAGE: ContextVar[str] = ContextVar("page_language", default="en")
 _RIGHT_ALIGNED: dict[str, ParagraphStyle] = {}
 
 
@@ -73,10 +74,18 @@ def page_direction(language: str) -> Iterator[None]:
     """Lay out what is built inside for ``language``: for a right-to-left language,
     tables mirror their columns and text and headings align right."""
     token = _RIGHT_TO_LEFT.set(language in RIGHT_TO_LEFT_LANGUAGES)
+    language_token = _LANGUAGE.set(language)
     try:
         yield
     finally:
+        _LANGUAGE.reset(language_token)
         _RIGHT_TO_LEFT.reset(token)
+
+
+def page_language() -> str:
+    """The language of the page being built (a BCP 47 code), written into the PDF so a
+    screen reader reads it with the right voice."""
+    return _LANGUAGE.get()
 
 
 def right_to_left() -> bool:

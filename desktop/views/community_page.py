@@ -19,6 +19,7 @@ from desktop.views.community_partnership import PartnershipPanel
 from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form
+from desktop.views.readonly import set_form_read_only
 from desktop.views.stakeholders_linkage import LinkagesPanel
 
 
@@ -48,7 +49,12 @@ class CommunityPage(CommunityWidget):
         self.profile.set_values(dataclasses.asdict(self.record.data))
         self.profile.saved.connect(self._on_profile_saved)
         can_edit = context.services.can("update", "community", community_id)
-        self.profile.setEnabled(can_edit)
+        if not can_edit:
+            set_form_read_only(
+                self.profile,
+                True,
+                self.tr("Read only: your role may see this profile but not change it."),
+            )
 
         self.partnership = PartnershipPanel(context, community_id)
         self.partnership.changed.connect(self._reload_record)

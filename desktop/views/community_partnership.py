@@ -78,8 +78,10 @@ class PartnershipPanel(CommunityWidget):
                 for entry in entries
             ],
         )
-        self.change_button.setEnabled(
-            self.context.services.can("update", "community", self.community_id)
+        can_change = self.context.services.can("update", "community", self.community_id)
+        self.change_button.setEnabled(can_change)
+        self.change_button.setToolTip(
+            "" if can_change else self.tr("Your role may see the partnership but not change it.")
         )
 
     def change_status(self) -> None:

@@ -99,6 +99,7 @@ class ReportsPage(QWidget):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.choices.addItem(item)
+        self.choices.setAccessibleName(self.tr("What to print"))
         self.choices.setCurrentRow(0)
         self.choices.currentRowChanged.connect(self._update_filters)
 
@@ -171,7 +172,9 @@ class ReportsPage(QWidget):
             outputs.addWidget(button)
         left = QWidget()
         column = QVBoxLayout(left)
-        column.addWidget(QLabel(self.tr("What to print")))
+        choices_label = QLabel(self.tr("What to print"))
+        choices_label.setBuddy(self.choices)
+        column.addWidget(choices_label)
         column.addWidget(self.choices, 1)
         column.addLayout(form)
         column.addLayout(buttons)
@@ -342,6 +345,14 @@ class ReportsPage(QWidget):
         ready = not busy and self.pdf is not None
         self.save_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
+        # A disabled button says why it cannot be pressed now.
+        waiting = self.tr("Wait until the preview is built, or cancel it.")
+        no_preview = self.tr("Build a preview first.")
+        self.build_button.setToolTip(waiting if busy else "")
+        self.choices.setToolTip(waiting if busy else "")
+        self.cancel_button.setToolTip("" if busy else self.tr("Nothing is being built."))
+        for button in (self.save_button, self.print_button):
+            button.setToolTip("" if ready else waiting if busy else no_preview)
 
     # ------------------------------------------------------------ save, print
     def save(self) -> None:

@@ -27,6 +27,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, choice_combo, confirm_leave
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, record_table, selected_id
+from desktop.views.readonly import set_form_read_only
 from desktop.views.stakeholders_linkage import edit_linkage
 
 
@@ -79,7 +80,9 @@ class StakeholdersPage(QWidget):
         self.search.textChanged.connect(self.reload)
         self.new_button = QPushButton(self.tr("&New stakeholder…"))
         self.new_button.clicked.connect(self.new_stakeholder)
-        self.new_button.setEnabled(context.services.can("create", "stakeholder"))
+        if not context.services.can("create", "stakeholder"):
+            self.new_button.setEnabled(False)
+            self.new_button.setToolTip(self.tr("Your role may not add stakeholders."))
         self.table = record_table(
             [self.tr("Name"), self.tr("Type"), self.tr("Level"), self.tr("District")],
             self.tr("Stakeholders"),
@@ -176,7 +179,7 @@ class StakeholdersPage(QWidget):
             if stakeholder_id is not None
             else None
         )
-        self.form.setEnabled(self.record is not None)
+        self.form.setEnabled(self.record is not None)  # nothing to read or change yet
         if self.record is None:
             self.detail_title.setText(self.tr("No stakeholder chosen"))
             fill_table(self.links, [])
@@ -184,7 +187,12 @@ class StakeholdersPage(QWidget):
         self.detail_title.setText(self.record.data.name)
         self.form.set_form_key(f"stakeholder/{self.record.id}", self.record.data.name)
         self.form.set_values(dataclasses.asdict(self.record.data))
-        self.form.setEnabled(self.context.services.can("update", "stakeholder"))
+        can_edit = self.context.services.can("update", "stakeholder")
+        set_form_read_only(
+            self.form,
+            not can_edit,
+            self.tr("Read only: your role may see stakeholders but not change them."),
+        )
         self.form.offer_draft()
         self._show_links()
 

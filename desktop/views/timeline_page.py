@@ -10,7 +10,6 @@ over pages, with a legend) or as a PNG picture.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -38,7 +37,6 @@ from desktop.services.community_list import list_districts
 from desktop.services.timeline import (
     CommunityTimeline,
     OfficeQuery,
-    OfficeRow,
     OfficeTimeline,
     community_timeline,
     office_timeline,
@@ -48,6 +46,14 @@ from desktop.views.timeline.community_view import CommunityTimelineView
 from desktop.views.timeline.drawing import Zoom
 from desktop.views.timeline.legend import Legend
 from desktop.views.timeline.office_view import OfficeTimelineView
+from desktop.views.timeline.order import sorted_rows
+from desktop.views.timeline.summary import community_summary
+from desktop.views.timeline.table_view import (
+    community_table,
+    community_table_rows,
+    office_table,
+    office_table_rows,
+)
 
 SORTS = ("name", "meeting", "overdue")
 
@@ -70,6 +76,11 @@ class TimelinePage(QWidget):
         self.export_button = QToolButton()
         self.office_view = OfficeTimelineView()
         self.community_view = CommunityTimelineView()
+        self.office_table = office_table()
+        self.community_table = community_table()
+        self.as_table = QPushButton(self.tr("Show as table"))
+        self.office_stack = QStackedWidget()
+        self.community_stack = QStackedWidget()
         self.office_legend = Legend(office=True)
         self.community_legend = Legend(office=False)
         self.stack = QStackedWidget()
@@ -139,6 +150,13 @@ class TimelinePage(QWidget):
         today.setText(self.tr("Today"))
         today.clicked.connect(self.scroll_to_today)
         top.addWidget(today)
+        self.as_table.setCheckable(True)
+        self.as_table.setToolTip(
+            self.tr("The timeline as rows of text: dates, phases and warnings (Ctrl+Shift+T)")
+        )
+        self.as_table.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.as_table.toggled.connect(self._show_table)
+        top.addWidget(self.as_table)
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
@@ -159,8 +177,16 @@ class TimelinePage(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.summary, 1)
 
-        self.stack.addWidget(self.office_view)
-        self.stack.addWidget(self.community_view)
+        self.office_stack.addWidget(self.office_view)
+        self.office_stack.addWidget(self.office_table)
+        self.community_stack.addWidget(self.community_view)
+        self.community_stack.addWidget(self.community_table)
+        self.stack.addWidget(self.office_stack)
+        self.stack.addWidget(self.community_stack)
+        self.office_table.activated.connect(lambda key: self.show_community(str(key)))
+        self.community_table.activated.connect(
+            lambda key: self.context.navigator.open_record.emit(*key)
+        )
         self.legends.addWidget(self.office_legend)
         self.legends.addWidget(self.community_legend)
         self.office_view.community_activated.connect(self.show_community)
@@ -187,6 +213,20 @@ class TimelinePage(QWidget):
             action.setData(paper.value)
         menu.addActions(group.actions())
         return group
+
+    def _show_table(self, table: bool) -> None:
+        """Swap both timelines between the picture and the table; focus follows."""
+        self.office_stack.setCurrentIndex(1 if table else 0)
+        self.community_stack.setCurrentIndex(1 if table else 0)
+        self.as_table.setText(self.tr("Show as picture") if table else self.tr("Show as table"))
+        self._focus_shown()
+
+    def _focus_shown(self) -> None:
+        """Focus the picture or the table now shown, so the keys act on what is seen."""
+        current = self.stack.currentWidget()
+        shown = current.currentWidget() if isinstance(current, QStackedWidget) else None
+        if shown is not None:
+            shown.setFocus()
 
     def paper(self) -> Paper:
         chosen = self.paper_actions.checkedAction()
@@ -221,9 +261,11 @@ class TimelinePage(QWidget):
         self.office = office_timeline(
             self.context.db, self.query(), today, actor=self.context.actor
         )
-        rows = _sorted(self.office.rows, str(self.sort.currentData() or "name"), today)
+        rows = sorted_rows(self.office.rows, str(self.sort.currentData() or "name"), today)
         first_load = not self.office_view.rows
         self.office_view.set_rows(rows, today)
+        self.office_table.set_rows(office_table_rows(rows, today))
+        self.office_table.setAccessibleDescription(self.office_view.accessibleDescription())
         if first_load:
             self.office_view.scroll_to_day(today)
         gaps = sum(row.meeting_gap(today) for row in rows)
@@ -248,6 +290,7 @@ class TimelinePage(QWidget):
                 return
             self.community_view.timeline = self.community
             self.community_view.set_pixels_per_day(self.community_view.pixels_per_day)
+            self._fill_community_table()
 
     def show_community(self, community_id: str) -> None:
         self.community = community_timeline(
@@ -258,14 +301,20 @@ class TimelinePage(QWidget):
         )
         self.community_view.pixels_per_day = self.office_view.pixels_per_day
         self.community_view.set_timeline(self.community)
+        self._fill_community_table()
         self._show_mode(office=False)
         self.community_view.scroll_to_day(self.context.today())  # now that it has its size
-        self.community_view.setFocus()
+        self._focus_shown()
+
+    def _fill_community_table(self) -> None:
+        if self.community is not None:
+            self.community_table.set_rows(community_table_rows(self.community))
+            self.community_table.setAccessibleDescription(community_summary(self.community))
 
     def show_office(self) -> None:
         self.community = None
         self._show_mode(office=True)
-        self.office_view.setFocus()
+        self._focus_shown()
 
     def set_zoom(self, pixels_per_day: float) -> None:
         self.office_view.set_pixels_per_day(pixels_per_day)
@@ -348,17 +397,3 @@ class TimelinePage(QWidget):
             self.community_view.pin_titles()
             return image
         return self.office_view.grab().toImage()
-
-
-def _sorted(rows: tuple[OfficeRow, ...], key: str, today: date) -> list[OfficeRow]:
-    if key == "meeting":
-        return sorted(rows, key=lambda r: _meeting_order(r, today))
-    if key == "overdue":
-        return sorted(rows, key=lambda r: -(r.overdue_actions + r.overdue_follow_ups))
-    return list(rows)
-
-
-def _meeting_order(row: OfficeRow, today: date) -> tuple[int, int]:
-    """Communities in a cycle first, never met before long ago, the longest gap first."""
-    days = row.days_since_meeting(today)
-    return (0 if row.phases else 1, -(days if days is not None else 10**6))

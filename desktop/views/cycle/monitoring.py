@@ -319,4 +319,5 @@ class MonitoringPage(QSplitter):
             points,
             baseline=as_number(indicator.data.baseline),
             target=as_number(indicator.data.target),
+            title=indicator.data.wording,
         )

@@ -39,12 +39,34 @@ class TrendChart(QWidget):
         baseline: float | None = None,
         target: float | None = None,
         message: str = "",
+        title: str = "",
     ) -> None:
         self.points = sorted(points)
         self.baseline, self.target, self.message = baseline, target, message
-        values = ", ".join(f"{day.isoformat()}: {value:g}" for day, value in self.points)
-        self.setAccessibleDescription(values or message)
+        self.setAccessibleName(
+            self.tr("Trend chart: %1").replace("%1", title) if title else self.tr("Trend chart")
+        )
+        self.setAccessibleDescription(self.describe(title))
         self.update()
+
+    def describe(self, title: str = "") -> str:
+        """The chart in words, for a screen reader: every number the picture shows.
+
+        For example "Girls attending meetings: 12 at baseline, 30 on 2026-11-02, target 40".
+        """
+        if not self.points:
+            return self.message or self.tr("No numbers recorded yet.")
+        parts = []
+        if self.baseline is not None:
+            parts.append(self.tr("%1 at baseline").replace("%1", f"{self.baseline:g}"))
+        parts += [
+            self.tr("%1 on %2").replace("%1", f"{value:g}").replace("%2", day.isoformat())
+            for day, value in self.points
+        ]
+        if self.target is not None:
+            parts.append(self.tr("target %1").replace("%1", f"{self.target:g}"))
+        words = ", ".join(parts)
+        return f"{title}: {words}" if title else words
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

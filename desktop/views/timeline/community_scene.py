@@ -34,6 +34,7 @@ from desktop.services.timeline import (
 )
 from desktop.views.timeline.drawing import (
     action_brush,
+    action_mark,
     action_pen,
     action_text_colour,
     day_text,
@@ -42,6 +43,7 @@ from desktop.views.timeline.drawing import (
     month_text,
     overdue_brush,
     overdue_colour,
+    phase_caption,
     phase_colour,
 )
 
@@ -226,7 +228,8 @@ class CommunityScene(QGraphicsScene):
                 end=until,
             )
         )
-        self._add_inner_text(item, name, QColor("#1A1A1A"))
+        caption = phase_caption(phase.kind, rect.width() - 8, QFontMetricsF(self._small))
+        self._add_inner_text(item, caption, QColor("#1A1A1A"))
         self._register(item)
 
     def _add_action(self, bar: ActionBar, top: float) -> None:
@@ -241,7 +244,7 @@ class CommunityScene(QGraphicsScene):
         if bar.overdue:
             lines.append(_tr("OVERDUE: due date passed, not done"))
         item.setToolTip("\n".join(lines))
-        prefix = "✓ " if bar.status == "done" else "! " if bar.overdue else ""
+        prefix = action_mark(bar.status) + " " + ("! " if bar.overdue else "")
         self._add_inner_text(item, prefix + bar.what, action_text_colour(bar.status))
         self._register(item)
         if bar.overdue and bar.due is not None:
@@ -288,7 +291,7 @@ class CommunityScene(QGraphicsScene):
 
     def _add_inner_text(self, bar: QGraphicsRectItem, text: str, colour: QColor) -> None:
         rect = bar.rect()
-        if rect.width() < 28:
+        if rect.width() < 12 or not text:
             return
         metrics = QFontMetricsF(self._small)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8)

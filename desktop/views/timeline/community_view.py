@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QWidget
 from desktop.services.timeline import CommunityTimeline
 from desktop.views.timeline.community_scene import CommunityScene, axis_for, record_of
 from desktop.views.timeline.drawing import WHEEL_ZOOM_STEP, Zoom, clamp_zoom, key_zoom_factor
+from desktop.views.timeline.summary import community_summary
 
 
 class CommunityTimelineView(QGraphicsView):
@@ -112,6 +113,7 @@ class CommunityTimelineView(QGraphicsView):
 
     def _rebuild(self) -> None:
         timeline = self.timeline or _EMPTY
+        self.setAccessibleDescription(community_summary(self.timeline) if self.timeline else "")
         axis = axis_for(timeline, self.pixels_per_day, self.isRightToLeft())
         old = self.scene()
         self.setScene(CommunityScene(timeline, axis, self.locale()))

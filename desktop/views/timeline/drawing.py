@@ -1,7 +1,8 @@
 """Colours, marker shapes, zoom levels and date words shared by both timelines and the legend.
 
 Meaning never rests on colour alone: each marker kind has its own shape, action statuses
-differ in fill pattern as well as colour, and anything overdue carries a "!" badge.
+differ by a mark (○ ▶ ✓ ✗) as well as by fill, phase bars carry their name or a two-letter
+abbreviation, and anything overdue carries a "!" badge.
 """
 
 from __future__ import annotations
@@ -9,9 +10,19 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 
+from desktop.labels import label
 from desktop.services.timeline import (
     ACTION_COLOURS,
     FALLBACK_COLOUR,
@@ -48,6 +59,41 @@ def key_zoom_factor(key: int) -> float | None:
 
 def phase_colour(kind: str) -> QColor:
     return QColor(PHASE_COLOURS.get(kind, FALLBACK_COLOUR))
+
+
+def phase_abbreviation(kind: str) -> str:
+    """Two letters naming a phase on a bar too narrow for its name (the legend lists them)."""
+    words = {
+        "relationship_building": QCoreApplication.translate("Phase", "Rb"),
+        "learning": QCoreApplication.translate("Phase", "Le"),
+        "feedback": QCoreApplication.translate("Phase", "Fb"),
+        "planning": QCoreApplication.translate("Phase", "Pl"),
+        "action": QCoreApplication.translate("Phase", "Ac"),
+        "review": QCoreApplication.translate("Phase", "Rv"),
+    }
+    return words.get(kind, kind[:2].title())
+
+
+def phase_caption(kind: str, room: float, metrics: QFontMetricsF) -> str:
+    """What fits on a phase bar ``room`` pixels wide: the name, else its abbreviation,
+    else nothing (the tooltip and the table still name it). A phase never rests on its
+    colour alone where there is room for two letters."""
+    name = label(kind)
+    if metrics.horizontalAdvance(name) <= room:
+        return name
+    short = phase_abbreviation(kind)
+    if metrics.horizontalAdvance(short) <= room:
+        return short
+    return ""
+
+
+#: A sign for each action status, drawn before the action's words on its bar: statuses
+#: differ by mark as well as by fill.
+ACTION_MARKS = {"planned": "○", "under_way": "▶", "done": "✓", "dropped": "✗"}
+
+
+def action_mark(status: str) -> str:
+    return ACTION_MARKS.get(status, "")
 
 
 def action_brush(status: str) -> QBrush:

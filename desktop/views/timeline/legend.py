@@ -13,11 +13,13 @@ from desktop.models.enums import ActionStatus
 from desktop.services.timeline import MARKER_ENTITIES, PHASE_COLOURS, TODAY_COLOUR
 from desktop.views.timeline.drawing import (
     action_brush,
+    action_mark,
     action_pen,
     draw_overdue_badge,
     marker_colour,
     marker_path,
     overdue_brush,
+    phase_abbreviation,
     phase_colour,
 )
 
@@ -43,7 +45,9 @@ class Legend(QWidget):
         self.setAccessibleName(self.tr("Legend"))
 
     def _items(self, office: bool) -> list[tuple[str, Painter]]:
-        items: list[tuple[str, Painter]] = [(label(kind), _swatch(kind)) for kind in PHASE_COLOURS]
+        items: list[tuple[str, Painter]] = [
+            (f"{label(kind)} ({phase_abbreviation(kind)})", _swatch(kind)) for kind in PHASE_COLOURS
+        ]
         if office:
             items += [
                 (self.tr("Meeting"), _meeting_tick),
@@ -53,7 +57,10 @@ class Legend(QWidget):
             ]
             return items
         items += [
-            (self.tr("Action: %1").replace("%1", words), _action(status, overdue=False))
+            (
+                self.tr("Action: %1").replace("%1", f"{action_mark(status)} {words}"),
+                _action(status, overdue=False),
+            )
             for status, words in labels(ActionStatus).items()
         ]
         items.append((self.tr("Overdue action (hatched to today)"), _action("under_way", True)))

@@ -53,14 +53,16 @@ from desktop.views.timeline.drawing import (
     month_text,
     overdue_brush,
     overdue_colour,
+    phase_caption,
     phase_colour,
 )
+from desktop.views.timeline.summary import office_summary
 
 HEADER = 44
 NAME_WIDTH = 220
 MEETING_WIDTH = 92
 OVERDUE_WIDTH = 70
-LABEL_WIDTH = NAME_WIDTH + MEETING_WIDTH + OVERDUE_WIDTH
+CELL_PADDING = 14  # 6 px either side of the text, and a little air
 TRACK = 13
 MAX_TRACKS = 3
 ROW_PADDING = 12
@@ -90,8 +92,28 @@ class OfficeTimelineView(QAbstractScrollArea):
         self.setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Timeline of all communities"))
+        self.widths = self._column_widths()
+        self.label_width = sum(self.widths)
         self.setViewportMargins(0, HEADER, 0, 0)
         self._header = _Header(self)
+
+    def column_titles(self) -> tuple[str, str, str]:
+        return (self.tr("Community"), self.tr("Last meeting"), self.tr("Overdue"))
+
+    def _column_widths(self) -> tuple[int, int, int]:
+        """Each label column at least as wide as its bold title (and its widest cell text),
+        measured in the font it is drawn in, so no translation or font size clips it."""
+        bold = QFontMetricsF(self._bold)
+        titles = self.column_titles()
+        samples = ("", "⚠ " + day_count(999), "99")
+        widths = []
+        for minimum, title, sample in zip(
+            (NAME_WIDTH, MEETING_WIDTH, OVERDUE_WIDTH), titles, samples, strict=True
+        ):
+            needed = max(bold.horizontalAdvance(title), bold.horizontalAdvance(sample))
+            widths.append(max(minimum, int(needed + 0.999) + CELL_PADDING))
+        widths[2] += 16  # the overdue badge beside the count
+        return widths[0], widths[1], widths[2]
 
     # --- content ----------------------------------------------------------------------
 
@@ -106,6 +128,7 @@ class OfficeTimelineView(QAbstractScrollArea):
         self._start = min(days) - timedelta(days=LEAD_DAYS)
         self._end = max(days) + timedelta(days=TRAIL_DAYS)
         self.current = min(self.current, len(rows) - 1)
+        self.setAccessibleDescription(office_summary(rows, today))
         self._update_scroll_bars()
         self.viewport().update()
 
@@ -145,8 +168,8 @@ class OfficeTimelineView(QAbstractScrollArea):
         width = self.viewport().width()
         height = self.viewport().height()
         if self.isRightToLeft():
-            return QRectF(0, 0, max(0, width - LABEL_WIDTH), height)
-        return QRectF(LABEL_WIDTH, 0, max(0, width - LABEL_WIDTH), height)
+            return QRectF(0, 0, max(0, width - self.label_width), height)
+        return QRectF(self.label_width, 0, max(0, width - self.label_width), height)
 
     def row_rect(self, index: int) -> QRectF:
         top = self._tops[index] - self.verticalScrollBar().value()
@@ -241,12 +264,10 @@ class OfficeTimelineView(QAbstractScrollArea):
             painter.setPen(QPen(phase_colour(phase.kind).darker(140), 1))
             painter.setBrush(phase_colour(phase.kind))
             painter.drawRect(bar)
-            if bar.width() > 60:
+            text = phase_caption(phase.kind, bar.width() - 6, QFontMetricsF(self._small))
+            if text:
                 painter.setFont(self._small)
                 painter.setPen(QColor("#1A1A1A"))
-                text = QFontMetricsF(self._small).elidedText(
-                    label(phase.kind), Qt.TextElideMode.ElideRight, bar.width() - 6
-                )
                 painter.drawText(bar.adjusted(3, 0, -3, 0), _text_flags(self), text)
         bottom = rect.bottom() - 2
         if row.meeting_gap(self.today):
@@ -277,7 +298,7 @@ class OfficeTimelineView(QAbstractScrollArea):
         """Name, last-meeting and overdue cells of a row (mirrored right to left)."""
         width = self.viewport().width()
         cells, x = [], 0.0
-        for cell_width in (NAME_WIDTH, MEETING_WIDTH, OVERDUE_WIDTH):
+        for cell_width in self.widths:
             left = width - x - cell_width if self.isRightToLeft() else x
             cells.append(QRectF(left + 6, row.top(), cell_width - 12, row.height()))
             x += cell_width
@@ -287,9 +308,9 @@ class OfficeTimelineView(QAbstractScrollArea):
         row = self.rows[index]
         rect = self.row_rect(index)
         column = QRectF(
-            self.viewport().width() - LABEL_WIDTH if self.isRightToLeft() else 0,
+            self.viewport().width() - self.label_width if self.isRightToLeft() else 0,
             rect.top(),
-            LABEL_WIDTH,
+            self.label_width,
             rect.height(),
         )
         highlight = self.palette().highlight().color().lighter(185)
@@ -330,11 +351,7 @@ class OfficeTimelineView(QAbstractScrollArea):
         titles = self._label_rects(QRectF(0, 18, 0, HEADER - 18))
         painter.setFont(self._bold)
         painter.setPen(self.palette().text().color())
-        for cell, title in zip(
-            titles,
-            (self.tr("Community"), self.tr("Last meeting"), self.tr("Overdue")),
-            strict=True,
-        ):
+        for cell, title in zip(titles, self.column_titles(), strict=True):
             painter.drawText(cell, _text_flags(self), title)
         painter.setClipRect(area.adjusted(0, 0, 0, HEADER - area.height()))
         painter.setFont(self._small)

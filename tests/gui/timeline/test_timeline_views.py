@@ -152,14 +152,16 @@ def test_the_page_goes_from_the_office_to_a_community_and_opens_records(
     office.set_current(0)
     qtbot.keyClick(office, Qt.Key.Key_Return)
     assert page.community is not None and page.community.community_id == world.community_id
-    assert page.stack.currentWidget() is page.community_view
+    assert page.stack.currentWidget() is page.community_stack
+    assert page.community_stack.currentWidget() is page.community_view
     with qtbot.waitSignal(context.navigator.open_record) as opened:
         page.community_view.record_activated.emit("meeting", str(world.meeting))
     assert opened.args == ["meeting", str(world.meeting)]
     picture = page.export_to(tmp_path / "kerewe.png")
     assert picture.stat().st_size > 1000
     page.back.click()
-    assert page.stack.currentWidget() is office
+    assert page.stack.currentWidget() is page.office_stack
+    assert page.office_stack.currentWidget() is office
 
 
 def test_office_rows_are_painted_lazily(

@@ -1,0 +1,21 @@
+"""The orders the office timeline offers: by name, longest without a meeting, most overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.services.timeline import OfficeRow
+
+
+def sorted_rows(rows: tuple[OfficeRow, ...], key: str, today: date) -> list[OfficeRow]:
+    if key == "meeting":
+        return sorted(rows, key=lambda r: _meeting_order(r, today))
+    if key == "overdue":
+        return sorted(rows, key=lambda r: -(r.overdue_actions + r.overdue_follow_ups))
+    return list(rows)
+
+
+def _meeting_order(row: OfficeRow, today: date) -> tuple[int, int]:
+    """Communities in a cycle first, never met before long ago, the longest gap first."""
+    days = row.days_since_meeting(today)
+    return (0 if row.phases else 1, -(days if days is not None else 10**6))

@@ -1,0 +1,169 @@
+"""What a role may read but not change is shown read-only, never disabled.
+
+Disabled fields are skipped by Tab and by screen readers and drawn grey on grey; a
+mentor reading a community's profile must reach every field by keyboard, hear its name
+and read it at full contrast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.services.actor import Actor
+from desktop.services.community_list import CommunityQuery
+from desktop.services.permissions import FACILITATORS_READ_ALL
+from desktop.storage import Database, open_database
+from desktop.views.community_page import CommunityPage
+from desktop.views.context import AppContext
+from desktop.views.forms import Form
+from desktop.views.palette import apply_app_palette, contrast_ratio
+from desktop.views.stakeholders_page import StakeholdersPage
+from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
+
+MENTOR = Actor("mentor", role="mentor")
+FACILITATOR = Actor("facilitator", role="facilitator")
+DATA_WIDGETS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(make_demo(tmp_path / "demo.db"))
+    yield database
+    database.close()
+
+
+def context_for(db: Database, tmp_path: Path, actor: Actor) -> AppContext:
+    return AppContext.create(db, actor, settings=ini_settings(tmp_path), today=TODAY)
+
+
+def data_fields(form: Form) -> list[QWidget]:
+    """The widgets a person reads the record in: the form's visible inputs."""
+    return [
+        w
+        for w in form.findChildren(QWidget)
+        if isinstance(w, DATA_WIDGETS)
+        and w.isVisibleTo(form)
+        and w.parent() is not None
+        and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)
+    ]
+
+
+def is_read_only(widget: QWidget) -> bool:
+    read_only = getattr(widget, "isReadOnly", None)
+    return bool(callable(read_only) and read_only())
+
+
+def read_only_community(context: AppContext, qtbot: QtBot) -> CommunityPage:
+    """A community the actor may read but not change."""
+    rows = context.services.list_communities(CommunityQuery(limit=100, today=TODAY)).items
+    for row in rows:
+        if not context.services.can("update", "community", row.id):
+            page = CommunityPage(context, row.id)
+            qtbot.addWidget(page)
+            return page
+    pytest.fail("the demo gives this role no community it may only read")
+
+
+def check_readable(form: Form, qtbot: QtBot) -> None:
+    """Every field enabled, read-only, named, dark on light, and reached by Tab in turn."""
+    fields = data_fields(form)
+    assert fields
+    disabled = [w.accessibleName() for w in fields if not w.isEnabled()]
+    assert disabled == []
+    assert all(is_read_only(w) for w in fields), [w.accessibleName() for w in fields]
+    assert all(w.accessibleName() for w in fields)
+    for widget in fields:
+        palette = widget.palette()
+        text = palette.color(QPalette.ColorGroup.Active, widget.foregroundRole())
+        back = palette.color(QPalette.ColorGroup.Active, widget.backgroundRole())
+        assert contrast_ratio(text, back) >= 4.5
+    # Tab walks through every field, in the order of the form.
+    window = form.window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    fields[0].setFocus(Qt.FocusReason.TabFocusReason)
+    reached: list[QWidget] = []
+    for _ in range(len(fields) * 3):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        field: QWidget | None = focused
+        while field is not None and field not in fields:
+            field = field.parentWidget()
+        if field is not None and field not in reached:
+            reached.append(field)
+        if len(reached) == len(fields):
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert reached == fields
+    # Typing into a read-only field changes nothing.
+    first = fields[0]
+    before = form.values()
+    qtbot.keyClicks(first, "xyz")  # type: ignore[no-untyped-call]
+    assert form.values() == before
+    assert not form.dirty
+    assert form.save_button is not None and not form.save_button.isEnabled()
+    assert form.save_button.toolTip()
+
+
+@pytest.mark.parametrize("actor", [MENTOR, FACILITATOR], ids=["mentor", "facilitator"])
+def test_community_profile_is_read_only_not_disabled(
+    qtbot: QtBot, db: Database, tmp_path: Path, actor: Actor
+) -> None:
+    apply_app_palette(QApplication.instance())  # type: ignore[arg-type]
+    # Facilitators read other facilitators' communities when the office allows it.
+    context_for(db, tmp_path, ADMIN).services.settings.set_value(FACILITATORS_READ_ALL, "yes")
+    context = context_for(db, tmp_path, actor)
+    page = read_only_community(context, qtbot)
+    assert page.profile.isEnabled()
+    check_readable(page.profile, qtbot)
+    kind = page.profile.field("kind")
+    assert isinstance(kind, QComboBox)
+    shown = [w for w in data_fields(page.profile) if w.accessibleName() == kind.accessibleName()]
+    assert [w.text() for w in shown if isinstance(w, QLineEdit)] == [kind.currentText()]
+    if actor is MENTOR:
+        page.resize(900, 700)
+        page.grab().save("/tmp/access/community-profile-mentor.png")
+
+
+def test_stakeholder_is_read_only_for_a_mentor(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    apply_app_palette(QApplication.instance())  # type: ignore[arg-type]
+    context = context_for(db, tmp_path, MENTOR)
+    page = StakeholdersPage(context)
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    assert page.record is not None
+    check_readable(page.form, qtbot)
+    # The next stakeholder's choices show in the read-only lines too.
+    page.table.selectRow(1)
+    level = page.form.field("level")
+    assert isinstance(level, QComboBox)
+    lines = [w for w in data_fields(page.form) if w.accessibleName() == level.accessibleName()]
+    assert [w.text() for w in lines if isinstance(w, QLineEdit)] == [level.currentText()]
+    assert not page.new_button.isEnabled() and page.new_button.toolTip()
+
+
+def test_the_manager_still_edits_the_profile(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    context = context_for(db, tmp_path, Actor("manager", role="manager"))
+    row = context.services.list_communities(CommunityQuery(limit=1, today=TODAY)).items[0]
+    page = CommunityPage(context, row.id)
+    qtbot.addWidget(page)
+    fields = data_fields(page.profile)
+    assert fields and not any(is_read_only(w) for w in fields)
+    assert all(w.isEnabled() for w in fields)
