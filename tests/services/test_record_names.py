@@ -31,9 +31,7 @@ def test_a_harm_considered_is_named_by_the_harm_not_its_reasons(
     )
 
 
-def test_records_are_named_with_their_community_and_cycle(
-    services: Services, world: World
-) -> None:
+def test_records_are_named_with_their_community_and_cycle(services: Services, world: World) -> None:
     titled = services.cycles.update(
         world.cycle.id, replace(world.cycle.data, title="Keeping girls in school")
     )
@@ -56,9 +54,7 @@ def test_records_are_named_with_their_community_and_cycle(
     assert describe(services, "meeting", uuid.uuid4()) == ""  # gone: nothing to name
 
 
-def test_a_record_out_of_reach_is_not_named(
-    db: Database, services: Services, world: World
-) -> None:
+def test_a_record_out_of_reach_is_not_named(db: Database, services: Services, world: World) -> None:
     # The office setting "facilitators read all communities" is off by default.
     services.assignments.create(
         AssignmentData(
