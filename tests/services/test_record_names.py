@@ -13,7 +13,13 @@ from desktop.services.actions import IndicatorData, ObservationData
 from desktop.services.actor import Actor
 from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
-from desktop.services.record_names import describe, describe_new, name_record, shorten
+from desktop.services.record_names import (
+    describe,
+    describe_form,
+    describe_new,
+    name_record,
+    shorten,
+)
 from desktop.services.users import AssignmentData
 from desktop.storage import Database
 
@@ -75,3 +81,27 @@ def test_long_words_are_shortened_at_a_word() -> None:
     assert shorten("Girls say they reach school on time after fetching water", 32) == (
         "Girls say they reach school on…"
     )
+
+
+def test_a_form_is_named_from_its_key(services: Services, world: World) -> None:
+    """The keys forms keep their drafts under: a record, or a new one under its parent."""
+    number = world.cycle.data.number
+    where = f"in Kéréwé, cycle {number}"
+    indicator = services.indicators.create(IndicatorData(cycle_id=world.cycle.id, wording="n"))
+    community = world.community.id
+    assert describe_form(services, f"meeting/{world.meeting.id}") == (
+        f"Meeting of {START.isoformat()} {where}"
+    )
+    assert describe_form(services, f"action/new/{world.cycle.id}") == f"New action {where}"
+    assert describe_form(services, f"observation/new/{indicator.id}") == (
+        f"New observation {where}"
+    )
+    assert describe_form(services, f"planning_group_member/new/{community}") == (
+        "New planning group member in Kéréwé"
+    )
+    assert describe_form(services, f"cycle/new/{community}") == "New cycle in Kéréwé"
+    assert describe_form(services, f"community/{community}") == "Community “Kéréwé”"
+    assert describe_form(services, f"partnership/{community}") == "Partnership of Kéréwé"
+    assert describe_form(services, f"linkage/new/{community}") == "New linkage in Kéréwé"
+    assert describe_form(services, "community/new") == "New community"
+    assert describe_form(services, "office/settings") == ""  # not a record: the form's title
