@@ -1,10 +1,11 @@
-"""How a sentence names a record of a cycle, and the cycle and community it belongs to.
+"""How a sentence names a record, and the community and cycle it belongs to.
 
 "the harm considered “Child marriage”", "the meeting of 2025-03-12", "in Kafue, cycle 2
 “Keeping girls in school”": the comment panels and the question about unsaved work name
 records the same way, by what a person knows them by (a harm by its name in the
 catalogue, never by the reasons written beside it), read through the services so a
-record the person may not read is not named.
+record the person may not read is not named. :func:`describe_form` names the record a
+form edits from the form's key (``"meeting/<id>"``, ``"action/new/<cycle id>"``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 
 #: The service (an attribute of ``Services``) holding each kind of record of a cycle.
 SERVICES = {
+    "community": "communities",
+    "partnership": "communities",  # a community's partnership (its own form)
+    "linkage": "linkages",
     "cycle": "cycles",
     "phase": "phases",
     "finding": "findings",
@@ -45,11 +49,12 @@ NAME_LENGTH = 60
 @dataclass(frozen=True)
 class RecordName:
     """A record's kind ("meeting"), what names it ("2025-03-12", "Child marriage"),
-    whether that is a date, and the cycle it belongs to (None when it has none)."""
+    whether that reads with "of" (a day; the community of a partnership), and the
+    cycle and community it belongs to (None when it has none)."""
 
     kind: str
     name: str
-    dated: bool = False
+    with_of: bool = False
     cycle_id: uuid.UUID | None = None
     community_id: uuid.UUID | None = None
 
@@ -58,7 +63,7 @@ class RecordName:
         kind = record_kind(self.kind)
         if not self.name:
             return kind
-        pattern = _("{kind} of {day}") if self.dated else _("{kind} “{name}”")
+        pattern = _("{kind} of {day}") if self.with_of else _("{kind} “{name}”")
         return pattern.format(kind=kind, day=self.name, name=self.name)
 
 
@@ -80,8 +85,12 @@ def name_record(services: Services, kind: str, record_id: uuid.UUID) -> RecordNa
     data: Any = getattr(services, SERVICES[kind]).get(record_id).data
     cycle_id = getattr(data, "cycle_id", None)
     community_id = getattr(data, "community_id", None)
-    dated = False
-    if kind == "cycle":
+    with_of = False
+    if kind in ("community", "partnership"):
+        name, with_of, community_id = data.name, kind == "partnership", None
+    elif kind == "linkage":
+        name = services.stakeholders.get(data.stakeholder_id).data.name
+    elif kind == "cycle":
         name, cycle_id = data.title or str(data.number or ""), record_id
     elif kind == "phase":
         name = label(data.kind)
@@ -96,15 +105,15 @@ def name_record(services: Services, kind: str, record_id: uuid.UUID) -> RecordNa
     elif kind == "planning_group_member":
         name = data.label
     elif kind == "observation":
-        name, dated = _day(data.observed_on), True
+        name, with_of = _day(data.observed_on), True
         cycle_id = services.indicators.get(data.indicator_id).data.cycle_id
     elif kind == "follow_up":
         name = data.description
         cycle_id = services.reviews.get(data.review_id).data.cycle_id
     else:  # meetings, reflections, reviews: known by the day they took place
         day = getattr(data, "held_on", None) or getattr(data, "reviewed_on", None)
-        name, dated = _day(day), True
-    return RecordName(kind, shorten(str(name)), dated, cycle_id, community_id)
+        name, with_of = _day(day), True
+    return RecordName(kind, shorten(str(name)), with_of, cycle_id, community_id)
 
 
 def cycle_place(
@@ -147,6 +156,45 @@ def describe(services: Services, kind: str, record_id: uuid.UUID) -> str:
     else:
         text = named.phrase()
     return capitalise(f"{text} {place}".strip())
+
+
+def describe_form(services: Services, form_key: str) -> str:
+    """What the form with ``form_key`` edits: "Meeting of 2025-03-12 in Kafue, cycle 2 …"
+    for ``meeting/<id>``, "New action in Kafue, cycle 2 …" for ``action/new/<cycle id>``
+    (the parent may be a cycle, a community, an indicator or a review); "" if unknown."""
+    kind, _sep, rest = form_key.partition("/")
+    parts = rest.split("/")
+    try:
+        if parts[0] != "new":
+            return describe(services, kind, uuid.UUID(parts[0]))
+        parent = uuid.UUID(parts[1]) if len(parts) > 1 else None
+    except ValueError:
+        return ""
+    cycle_id, community_id = _place_of_parent(services, parent)
+    return describe_new(services, kind, cycle_id, community_id)
+
+
+def _place_of_parent(
+    services: Services, parent: uuid.UUID | None
+) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """(cycle, community) of the record a new one is made under."""
+    if parent is None:
+        return None, None
+    readers: list[tuple[str, str]] = [
+        ("cycles", ""),
+        ("communities", ""),
+        ("indicators", "cycle_id"),
+        ("reviews", "cycle_id"),
+    ]
+    for service, link in readers:
+        try:
+            data = getattr(services, service).get(parent).data
+        except ServiceError:
+            continue
+        if service == "communities":
+            return None, parent
+        return (getattr(data, link) if link else parent), None
+    return None, None
 
 
 def describe_new(

@@ -123,7 +123,7 @@ class RecordComments(QWidget):
         full = self._opened or self.panel.tree.topLevelItemCount() > 0
         metrics = self.title.fontMetrics()  # the record as the panel names it, on one line
         heading = self.panel.heading(full)
-        room = metrics.averageCharWidth() * 56
+        room = metrics.averageCharWidth() * 72
         self.title.setText(metrics.elidedText(heading, Qt.TextElideMode.ElideRight, room))
         self.open_button.setVisible(not full)
         self.panel.setVisible(full)

@@ -135,7 +135,7 @@ def test_a_date_is_cleared_by_delete_and_typed_afresh(
     focus(qtbot, dialog, "observed_on")
     qtbot.keyClicks(focused(), "31/03/2025")
     assert field.text() == "31/03/2025"
-    save(qtbot, dialog)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter saves from the field, as anywhere
     assert dialog.form.error("observed_on").startswith("Not a date: write year-month-day")
     assert field.text() == "31/03/2025"
 
@@ -349,3 +349,31 @@ def test_a_harm_is_named_by_its_name_where_its_comments_are(
     assert title == f"Comments on the harm considered “{harm.data.name}”"
     assert "Three girls" not in title
     shoot(workspace, "harm-comments-heading")
+
+
+def test_a_date_is_typed_stepped_and_cleared_from_the_keyboard(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = OptionalDateEdit(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+
+    qtbot.keyClicks(focused(), "2025-3-31")  # typing starts a date; kept as typed
+    assert (field.text(), field.value()) == ("2025-3-31", date(2025, 3, 31))
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)
+    assert field.text() == "2025-04-01"
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert field.value() == date(2025, 3, 30)
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    assert field.value() is None and field.input_error() == ""  # "Not set" again
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)
+    assert field.value() == date.today()
+    qtbot.keyClicks(focused(), "x")  # a letter: marked at once, and kept
+    assert field.text() == f"{date.today().isoformat()}x"
+    assert field.mark.problem().startswith("Not a date: write year-month-day")
+    assert field.value() is None

@@ -6,8 +6,6 @@ selects the record and opens its form, which then restores the typing.
 Form keys are those of :func:`desktop.views.cycle.section.form_key`:
 ``"<entity>/<record id>"`` or ``"<entity>/new/<parent id>"`` (the parent is the
 cycle, except for results (the indicator) and planning group members (the community)).
-The question about a draft names its record with its community and cycle
-(:mod:`desktop.services.record_names`).
 """
 
 from __future__ import annotations
@@ -20,9 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services.drafts import DraftEntry
 from desktop.services.errors import ServiceError
-from desktop.services.record_names import describe, describe_new
 from desktop.views.context import AppContext
-from desktop.views.forms.prompts import register_draft_describer
 from desktop.views.forms.registry import register_draft_opener
 
 if TYPE_CHECKING:
@@ -136,20 +132,6 @@ def _reopen_cycle_form(context: AppContext, entry: DraftEntry, parent: QWidget |
             context.navigator.open_cycle.emit(str(created))
 
 
-def describe_draft(context: AppContext, entry: DraftEntry) -> str:
-    """ "Meeting of 2025-03-12 in Kafue, cycle 2 “Keeping girls in school”", "New action in
-    Kafue, cycle 2 …", "Cycle 2 “…” in Kafue", "New cycle in Kafue"."""
-    kind, record_id, parent_id = split_key(entry.form_key)
-    services = context.services
-    if record_id is not None:
-        return describe(services, kind, record_id)
-    if kind == "cycle" or kind == "planning_group_member":  # the parent is the community
-        return describe_new(services, kind, None, parent_id)
-    return describe_new(services, kind, _cycle_of(context, kind, None, parent_id), None)
-
-
 for _kind in SECTION_SERVICES:
     register_draft_opener(_kind, _reopen_section_form)
-    register_draft_describer(_kind, describe_draft)
 register_draft_opener("cycle", _reopen_cycle_form)
-register_draft_describer("cycle", describe_draft)

@@ -4,26 +4,20 @@ Kept in one module so every form asks them the same way (and tests can answer th
 The question about a draft names the record it is about, with its community and cycle
 ("Meeting of 2025-03-12 in Kafue, cycle 2 “Keeping girls in school”"): an office works
 on many communities, and "Meeting" alone does not say which work would be put back or
-thrown away. Each kind of form says how its drafts are named
-(:func:`register_draft_describer`); the form's title is the fallback.
+thrown away. The record is found from the form's key
+(:func:`desktop.services.record_names.describe_form`); the form's title is the fallback.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.drafts import DraftEntry
-from desktop.services.errors import ServiceError
+from desktop.services.record_names import describe_form
 from desktop.views.context import AppContext
-
-#: Names the record a draft is about, for a sentence: (context, draft) -> text ("" if unknown).
-DraftDescriber = Callable[[AppContext, DraftEntry], str]
-
-_describers: dict[str, DraftDescriber] = {}
 
 _CONTEXT = "Forms"
 
@@ -59,20 +53,11 @@ def ask_unsaved(parent: QWidget | None, title: str) -> Leave:
     return Leave.STAY
 
 
-def register_draft_describer(kind: str, describer: DraftDescriber) -> None:
-    """How drafts of forms whose key starts with ``kind/`` are named in the question."""
-    _describers[kind] = describer
-
-
 def describe_draft(context: AppContext | None, entry: DraftEntry) -> str:
     """What the draft is about: the record, its community and cycle, else the form's title."""
-    describer = _describers.get(entry.kind)
-    if context is None or describer is None:
+    if context is None:
         return entry.title
-    try:
-        return describer(context, entry) or entry.title
-    except (ServiceError, ValueError, IndexError, KeyError):
-        return entry.title
+    return describe_form(context.services, entry.form_key) or entry.title
 
 
 def context_of(widget: QObject | None) -> AppContext | None:
