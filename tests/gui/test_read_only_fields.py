@@ -34,6 +34,7 @@ from desktop.views.forms import Form
 from desktop.views.palette import apply_app_palette, contrast_ratio
 from desktop.views.stakeholders_page import StakeholdersPage
 from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
+from tests.gui.shots import save_shot
 
 MENTOR = Actor("mentor", role="mentor")
 FACILITATOR = Actor("facilitator", role="facilitator")
@@ -139,7 +140,7 @@ def test_community_profile_is_read_only_not_disabled(
     assert [w.text() for w in shown if isinstance(w, QLineEdit)] == [kind.currentText()]
     if actor is MENTOR:
         page.resize(900, 700)
-        page.grab().save("/tmp/access/community-profile-mentor.png")
+        save_shot(page, "community-profile-mentor", tmp_path)
 
 
 def test_stakeholder_is_read_only_for_a_mentor(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
