@@ -113,7 +113,18 @@ def _make_mirror(combo: QComboBox) -> QLineEdit:
         else:
             layout.addWidget(mirror)
     combo.setProperty(MIRROR_PROPERTY, mirror)
+    # Made after the form, the line would come last in the Tab order: put it in the
+    # combo's place (the hidden combo itself is skipped).
+    QWidget.setTabOrder(combo, mirror)
     return mirror
+
+
+def shown_field(widget: QWidget) -> QWidget:
+    """The widget that shows a field now: its read-only line when it is a hidden combo."""
+    mirror = widget.property(MIRROR_PROPERTY)
+    if isinstance(mirror, QLineEdit) and widget.isHidden():
+        return mirror
+    return widget
 
 
 def _layout_of(widget: QWidget) -> QLayout | None:

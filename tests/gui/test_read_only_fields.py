@@ -32,6 +32,7 @@ from desktop.views.community_page import CommunityPage
 from desktop.views.context import AppContext
 from desktop.views.forms import Form
 from desktop.views.palette import apply_app_palette, contrast_ratio
+from desktop.views.readonly import shown_field
 from desktop.views.stakeholders_page import StakeholdersPage
 from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
 from tests.gui.shots import save_shot
@@ -53,15 +54,20 @@ def context_for(db: Database, tmp_path: Path, actor: Actor) -> AppContext:
 
 
 def data_fields(form: Form) -> list[QWidget]:
-    """The widgets a person reads the record in: the form's visible inputs."""
-    return [
+    """The widgets a person reads the record in, in the form's order: each field, or the
+    read-only line shown in place of a drop-down list."""
+    fields = [shown_field(form.field(name)) for name in form.field_names()]
+    # Nothing else on the form takes input (or hides a disabled one).
+    others = [
         w
         for w in form.findChildren(QWidget)
         if isinstance(w, DATA_WIDGETS)
         and w.isVisibleTo(form)
-        and w.parent() is not None
         and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)
+        and w not in fields
     ]
+    assert others == []
+    return fields
 
 
 def is_read_only(widget: QWidget) -> bool:
