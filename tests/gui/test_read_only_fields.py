@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -30,7 +31,7 @@ from desktop.services.permissions import FACILITATORS_READ_ALL
 from desktop.storage import Database, open_database
 from desktop.views.community_page import CommunityPage
 from desktop.views.context import AppContext
-from desktop.views.forms import Form
+from desktop.views.forms import Form, FormDialog
 from desktop.views.palette import apply_app_palette, contrast_ratio
 from desktop.views.readonly import shown_field
 from desktop.views.stakeholders_page import StakeholdersPage
@@ -174,3 +175,34 @@ def test_the_manager_still_edits_the_profile(qtbot: QtBot, db: Database, tmp_pat
     fields = data_fields(page.profile)
     assert fields and not any(is_read_only(w) for w in fields)
     assert all(w.isEnabled() for w in fields)
+
+
+def test_a_mentor_opens_a_linkage_read_only(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    context = context_for(db, tmp_path, MENTOR)
+    rows = context.services.list_communities(CommunityQuery(limit=100, today=TODAY)).items
+    linked = next(
+        row.id
+        for row in rows
+        if context.services.linkages.list(where={"community_id": row.id}).items
+    )
+    page = CommunityPage(context, linked)
+    qtbot.addWidget(page)
+    panel = page.linkages
+    assert not panel.add_button.isEnabled() and panel.add_button.toolTip()
+    panel.table.selectRow(0)
+    seen: list[str] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FormDialog)
+        fields = data_fields(dialog.form)
+        seen.extend(w.accessibleName() for w in fields if w.isEnabled() and is_read_only(w))
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save is not None and not save.isEnabled() and save.toolTip()
+        closing = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert closing is not None and closing.text() == "Close"
+        closing.click()
+
+    QTimer.singleShot(0, look_and_close)
+    panel.edit_selected()  # modal until look_and_close closes it
+    assert seen == ["With", "Kind", "Status", "Status note", "Agreed on", "Agreement", "Notes"]
