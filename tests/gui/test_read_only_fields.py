@@ -167,6 +167,16 @@ def test_stakeholder_is_read_only_for_a_mentor(qtbot: QtBot, db: Database, tmp_p
     assert not page.new_button.isEnabled() and page.new_button.toolTip()
 
 
+def test_a_facilitator_edits_stakeholders(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    """Facilitators may change stakeholders: no field is disabled or read-only for them."""
+    page = StakeholdersPage(context_for(db, tmp_path, FACILITATOR))
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    fields = data_fields(page.form)
+    assert fields and all(w.isEnabled() and not is_read_only(w) for w in fields)
+    assert page.form.save_button is not None and page.new_button.isEnabled()
+
+
 def test_the_manager_still_edits_the_profile(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
     context = context_for(db, tmp_path, Actor("manager", role="manager"))
     row = context.services.list_communities(CommunityQuery(limit=1, today=TODAY)).items[0]
