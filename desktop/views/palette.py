@@ -10,7 +10,8 @@ Highlight for selection), so light and dark system palettes are both corrected.
 When the system asks for more contrast (Windows' high-contrast themes), the system's
 own palette is used untouched: the person chose those colours. Qt reports that through
 ``QStyleHints.accessibility().contrastPreference()`` (Qt 6.10 and later); with an older
-Qt the app cannot tell, and keeps its corrected palette.
+Qt the app cannot tell, and keeps its corrected palette. The choice is made at start-up:
+a high-contrast theme switched on while the app runs takes effect when it is next opened.
 """
 
 from __future__ import annotations

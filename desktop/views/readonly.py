@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QLayout,
     QLineEdit,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.forms import Form
+from desktop.views.forms import Form, FormDialog
 
 #: Marks a line edit that stands in for a combo box, so it is made once per combo.
 MIRROR_PROPERTY = "clcpReadOnlyMirror"
@@ -50,6 +51,20 @@ def set_form_read_only(form: Form, read_only: bool, reason: str = "") -> None:
             _set_button(button, read_only, why)
     form.state_label.setText(why if read_only else "")
     form.setProperty("readOnly", read_only)
+
+
+def set_dialog_read_only(dialog: FormDialog, reason: str = "") -> None:
+    """A form dialog that only shows a record: read-only fields, Save disabled (saying
+    why), and Cancel renamed Close."""
+    why = reason or read_only_reason()
+    set_form_read_only(dialog.form, True, why)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    if save is not None:
+        _set_button(save, True, why)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    if close is not None:
+        close.setText(QCoreApplication.translate("ReadOnly", "Close"))
+        close.setDefault(True)
 
 
 def _set_button(button: QAbstractButton, read_only: bool, why: str) -> None:
@@ -113,7 +128,18 @@ def _make_mirror(combo: QComboBox) -> QLineEdit:
         else:
             layout.addWidget(mirror)
     combo.setProperty(MIRROR_PROPERTY, mirror)
+    # Made after the form, the line would come last in the Tab order: put it in the
+    # combo's place (the hidden combo itself is skipped).
+    QWidget.setTabOrder(combo, mirror)
     return mirror
+
+
+def shown_field(widget: QWidget) -> QWidget:
+    """The widget that shows a field now: its read-only line when it is a hidden combo."""
+    mirror = widget.property(MIRROR_PROPERTY)
+    if isinstance(mirror, QLineEdit) and widget.isHidden():
+        return mirror
+    return widget
 
 
 def _layout_of(widget: QWidget) -> QLayout | None:

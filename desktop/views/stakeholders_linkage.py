@@ -23,6 +23,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.readonly import set_dialog_read_only
 
 
 def _tr(text: str) -> str:
@@ -108,6 +109,10 @@ def edit_linkage(
     record = context.services.linkages.get(linkage_id) if linkage_id is not None else None
     dialog = FormDialog(linkage_form(context, community_id=community_id, record=record), parent)
     dialog.setObjectName("linkage_dialog")
+    if record is not None and not context.services.can("update", "linkage", community_id):
+        set_dialog_read_only(
+            dialog, _tr("Read only: your role may see this linkage but not change it.")
+        )
     if not dialog.exec():
         return False
     context.navigator.data_changed.emit("linkage")
@@ -161,6 +166,10 @@ class LinkagesPanel(CommunityWidget):
         )
         self.empty.setVisible(not records)
         self.edit_button.setEnabled(bool(records))
+        self.edit_button.setToolTip("" if records else _tr("There is no linkage to open yet."))
+        may_add = self.context.services.can("create", "linkage", self.community_id)
+        self.add_button.setEnabled(may_add)
+        self.add_button.setToolTip("" if may_add else _tr("Your role may not add linkages."))
 
     def add(self) -> None:
         if edit_linkage(self.context, self.community_id, None, self):

@@ -116,7 +116,7 @@ class StakeholdersPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail_title)
         right_layout.addWidget(self.form, 3)
-        right_layout.addWidget(QLabel(self.tr("Linked communities (double-click to edit):")))
+        right_layout.addWidget(QLabel(self.tr("Linked communities (double-click to open one):")))
         right_layout.addWidget(self.links, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)

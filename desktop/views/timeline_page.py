@@ -151,9 +151,7 @@ class TimelinePage(QWidget):
         today.clicked.connect(self.scroll_to_today)
         top.addWidget(today)
         self.as_table.setCheckable(True)
-        self.as_table.setToolTip(
-            self.tr("The timeline as rows of text: dates, phases and warnings (Ctrl+Shift+T)")
-        )
+        self.as_table.setToolTip(self.tr("The timeline as rows of text (Ctrl+Shift+T)"))
         self.as_table.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.as_table.toggled.connect(self._show_table)
         top.addWidget(self.as_table)
@@ -309,7 +307,9 @@ class TimelinePage(QWidget):
     def _fill_community_table(self) -> None:
         if self.community is not None:
             self.community_table.set_rows(community_table_rows(self.community))
-            self.community_table.setAccessibleDescription(community_summary(self.community))
+            words = community_summary(self.community)
+            self.community_table.setAccessibleDescription(words)
+            self.community_view.setAccessibleDescription(words)  # after a refresh too
 
     def show_office(self) -> None:
         self.community = None

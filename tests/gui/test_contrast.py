@@ -35,6 +35,7 @@ from desktop.views.palette import (
 )
 from desktop.views.timeline.drawing import action_text_colour
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
+from tests.gui.shots import save_shot
 
 VIEWS = Path(desktop.views.__file__).parent
 GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
@@ -182,7 +183,7 @@ def test_the_community_list_colours_read_on_plain_alternate_and_selected_rows(
     )
     assert model.data(model.index(0, Column.OVERDUE_ACTIONS)) > 0
     image = view.viewport().grab().toImage()
-    image.save("/tmp/access/selected-overdue-row.png")
+    save_shot(image, "selected-overdue-row", tmp_path)
     rect = view.visualRect(model.index(0, Column.OVERDUE_ACTIONS)).adjusted(2, 2, -2, -2)
     ground = QColor(image.pixel(rect.left() + 1, rect.top() + 1))
     drawn = [

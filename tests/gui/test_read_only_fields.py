@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -30,10 +31,12 @@ from desktop.services.permissions import FACILITATORS_READ_ALL
 from desktop.storage import Database, open_database
 from desktop.views.community_page import CommunityPage
 from desktop.views.context import AppContext
-from desktop.views.forms import Form
+from desktop.views.forms import Form, FormDialog
 from desktop.views.palette import apply_app_palette, contrast_ratio
+from desktop.views.readonly import shown_field
 from desktop.views.stakeholders_page import StakeholdersPage
 from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
+from tests.gui.shots import save_shot
 
 MENTOR = Actor("mentor", role="mentor")
 FACILITATOR = Actor("facilitator", role="facilitator")
@@ -52,15 +55,20 @@ def context_for(db: Database, tmp_path: Path, actor: Actor) -> AppContext:
 
 
 def data_fields(form: Form) -> list[QWidget]:
-    """The widgets a person reads the record in: the form's visible inputs."""
-    return [
+    """The widgets a person reads the record in, in the form's order: each field, or the
+    read-only line shown in place of a drop-down list."""
+    fields = [shown_field(form.field(name)) for name in form.field_names()]
+    # Nothing else on the form takes input (or hides a disabled one).
+    others = [
         w
         for w in form.findChildren(QWidget)
         if isinstance(w, DATA_WIDGETS)
         and w.isVisibleTo(form)
-        and w.parent() is not None
         and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)
+        and w not in fields
     ]
+    assert others == []
+    return fields
 
 
 def is_read_only(widget: QWidget) -> bool:
@@ -139,7 +147,7 @@ def test_community_profile_is_read_only_not_disabled(
     assert [w.text() for w in shown if isinstance(w, QLineEdit)] == [kind.currentText()]
     if actor is MENTOR:
         page.resize(900, 700)
-        page.grab().save("/tmp/access/community-profile-mentor.png")
+        save_shot(page, "community-profile-mentor", tmp_path)
 
 
 def test_stakeholder_is_read_only_for_a_mentor(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
@@ -159,6 +167,16 @@ def test_stakeholder_is_read_only_for_a_mentor(qtbot: QtBot, db: Database, tmp_p
     assert not page.new_button.isEnabled() and page.new_button.toolTip()
 
 
+def test_a_facilitator_edits_stakeholders(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    """Facilitators may change stakeholders: no field is disabled or read-only for them."""
+    page = StakeholdersPage(context_for(db, tmp_path, FACILITATOR))
+    qtbot.addWidget(page)
+    page.table.selectRow(0)
+    fields = data_fields(page.form)
+    assert fields and all(w.isEnabled() and not is_read_only(w) for w in fields)
+    assert page.form.save_button is not None and page.new_button.isEnabled()
+
+
 def test_the_manager_still_edits_the_profile(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
     context = context_for(db, tmp_path, Actor("manager", role="manager"))
     row = context.services.list_communities(CommunityQuery(limit=1, today=TODAY)).items[0]
@@ -167,3 +185,34 @@ def test_the_manager_still_edits_the_profile(qtbot: QtBot, db: Database, tmp_pat
     fields = data_fields(page.profile)
     assert fields and not any(is_read_only(w) for w in fields)
     assert all(w.isEnabled() for w in fields)
+
+
+def test_a_mentor_opens_a_linkage_read_only(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    context = context_for(db, tmp_path, MENTOR)
+    rows = context.services.list_communities(CommunityQuery(limit=100, today=TODAY)).items
+    linked = next(
+        row.id
+        for row in rows
+        if context.services.linkages.list(where={"community_id": row.id}).items
+    )
+    page = CommunityPage(context, linked)
+    qtbot.addWidget(page)
+    panel = page.linkages
+    assert not panel.add_button.isEnabled() and panel.add_button.toolTip()
+    panel.table.selectRow(0)
+    seen: list[str] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FormDialog)
+        fields = data_fields(dialog.form)
+        seen.extend(w.accessibleName() for w in fields if w.isEnabled() and is_read_only(w))
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        assert save is not None and not save.isEnabled() and save.toolTip()
+        closing = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert closing is not None and closing.text() == "Close"
+        closing.click()
+
+    QTimer.singleShot(0, look_and_close)
+    panel.edit_selected()  # modal until look_and_close closes it
+    assert seen == ["With", "Kind", "Status", "Status note", "Agreed on", "Agreement", "Notes"]

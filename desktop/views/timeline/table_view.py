@@ -68,6 +68,8 @@ def last_meeting_text(row: OfficeRow, today: date) -> str:
     days = row.days_since_meeting(today)
     if days is None or row.last_meeting is None:
         return _tr("none recorded")
+    if days == 0:
+        return _tr("{day} (today)").format(day=day_text(row.last_meeting))
     return _tr("{day} ({days} ago)").format(day=day_text(row.last_meeting), days=day_count(days))
 
 

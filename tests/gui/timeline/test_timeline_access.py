@@ -27,6 +27,7 @@ from desktop.views.timeline.drawing import Zoom, phase_abbreviation, phase_capti
 from desktop.views.timeline.office_view import OfficeTimelineView
 from desktop.views.timeline.table_view import TimelineTable
 from desktop.views.timeline_page import TimelinePage
+from tests.gui.shots import save_shot
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def walk(qtbot: QtBot, table: TimelineTable) -> list[tuple[str, ...]]:
 
 
 def test_the_office_table_walks_by_keyboard_and_lists_the_painted_rows(
-    qtbot: QtBot, page: TimelinePage, world: TimelineWorld
+    qtbot: QtBot, page: TimelinePage, world: TimelineWorld, tmp_path: Path
 ) -> None:
     page.as_table.setFocus()
     qtbot.keyClick(page.as_table, Qt.Key.Key_Space)  # the toggle, pressed from the keyboard
@@ -85,7 +86,7 @@ def test_the_office_table_walks_by_keyboard_and_lists_the_painted_rows(
     assert all("no meeting in 60 days" in cells[5] for cells in kerewe)
     assert all("overdue action" in cells[5] for cells in kerewe)
     assert "days ago" in kerewe[0][4] or kerewe[0][4] == "none recorded"
-    page.grab().save("/tmp/access/timeline-table.png")
+    save_shot(page, "timeline-table", tmp_path)
 
     # Enter on a Kéréwé row opens its timeline, as a table too.
     table.setCurrentCell(read.index(kerewe[0]), 0)
@@ -100,7 +101,7 @@ def test_the_office_table_walks_by_keyboard_and_lists_the_painted_rows(
     assert overdue and all(
         cells[1].startswith("Action") for cells in overdue if "Action" in cells[1]
     )
-    page.grab().save("/tmp/access/timeline-community-table.png")
+    save_shot(page, "timeline-community-table", tmp_path)
     with qtbot.waitSignal(page.context.navigator.open_record) as opened:
         qtbot.keyClick(community, Qt.Key.Key_Return)
     assert opened.args[1] in {key[1] for key in keys}
@@ -139,7 +140,7 @@ def test_a_trend_chart_says_its_numbers() -> None:
     assert chart.accessibleDescription() == "Pick an indicator to see its trend."
 
 
-def test_narrow_phase_bars_carry_an_abbreviation(page: TimelinePage) -> None:
+def test_narrow_phase_bars_carry_an_abbreviation(page: TimelinePage, tmp_path: Path) -> None:
     page.set_zoom(Zoom.YEAR.value)
     office = page.office_view
     metrics = QFontMetricsF(office._small)
@@ -159,7 +160,7 @@ def test_narrow_phase_bars_carry_an_abbreviation(page: TimelinePage) -> None:
     assert phase_caption("planning", 20, metrics) == "Pl"
     # The legend lists the abbreviations.
     assert any("(Pl)" in entry for entry in page.office_legend.entries)
-    page.grab().save("/tmp/access/timeline-year-zoom.png")
+    save_shot(page, "timeline-year-zoom", tmp_path)
 
 
 def test_action_statuses_differ_by_mark_as_well_as_fill(
