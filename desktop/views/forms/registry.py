@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from desktop.services.drafts import DraftEntry, DraftService
 from desktop.views.context import AppContext
@@ -58,7 +59,8 @@ class DirtyForms(QObject):
         self._announce()
 
     def _announce(self) -> None:
-        self.count_changed.emit(self.count())
+        if isValid(self):  # at exit the tracker may go before the last forms
+            self.count_changed.emit(self.count())
 
     def count(self) -> int:
         return len(self.forms())
