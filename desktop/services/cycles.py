@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
@@ -30,6 +30,7 @@ from desktop.services.actions import (
     ActionService,
     IndicatorService,
 )
+from desktop.services.cycle_numbers import next_number, number_taken, typed_number
 from desktop.services.cycle_overview import CycleRow, cycle_rows, held_records, started_by
 from desktop.services.entity import EntityService, Errors
 from desktop.services.errors import PermissionDenied, ValidationError
@@ -77,19 +78,14 @@ class CycleService(EntityService[Cycle, CycleData]):
     default_order = "start_on"
 
     def fill_in(self, session: Session, data: CycleData, current: Cycle | None) -> CycleData:
-        data = _typed_number(data)
+        data = typed_number(data)
         if data.number:
             return data
         if current is not None and current.community_id == data.community_id:
             return replace(data, number=current.number)
         if data.community_id is None:
             return data
-        highest = session.scalar(
-            select(func.max(Cycle.number)).where(
-                Cycle.community_id == data.community_id, Cycle.deleted_at.is_(None)
-            )
-        )
-        return replace(data, number=(highest or 0) + 1)
+        return replace(data, number=next_number(session, data.community_id))
 
     def check(self, session: Session, data: CycleData, current: Cycle | None) -> Errors:
         errors: Errors = {}
@@ -168,9 +164,30 @@ class CycleService(EntityService[Cycle, CycleData]):
             return self._record(row, self.snapshot(session, row))
 
     def restore(self, record_id: uuid.UUID) -> Record[CycleData]:
+        """Bring a deleted cycle back. If another cycle of the community has taken its
+        number meanwhile, it comes back with the next free number (the audit event
+        records the change) rather than staying out of reach."""
         if not self.may_restore():
             raise PermissionDenied(_("Only a manager can restore a deleted cycle."))
-        return super().restore(record_id)
+        with self.db.sessions.begin() as session:
+            row = self._load(session, record_id, include_deleted=True)
+            self.authorize(session, permissions.DELETE, permissions.row_values(row))
+            data = self.snapshot(session, row)
+            if row.deleted_at is None:
+                return self._record(row, data)
+            changes: dict[str, Any] = {}
+            number = row.number
+            if number_taken(session, row):
+                number = next_number(session, row.community_id)
+                changes["number"] = [row.number, number]
+                data = replace(data, number=number)
+            self._raise_if_invalid(session, data, row)
+            row.number = number
+            row.deleted_at = None
+            self.stamp(row)
+            session.flush()
+            self._audit_event(session, "restore", row, changes)
+            return self._record(row, self.snapshot(session, row))
 
     def _limited_delete(self, session: Session, row: Cycle) -> dict[str, int]:
         """What the cycle holds; refused unless the actor may delete it as it stands."""
@@ -368,17 +385,3 @@ class LearningFindingService(EntityService[LearningFinding, LearningFindingData]
             errors, session, "feedback_meeting_id", Meeting, data.feedback_meeting_id, data.cycle_id
         )
         return errors
-
-
-def _typed_number(data: CycleData) -> CycleData:
-    """A number typed as text ("3", " 3 ", "") becomes a number (or None); anything else
-    is left for ``check`` to refuse with a message instead of failing a comparison."""
-    number: Any = data.number
-    if not isinstance(number, str):
-        return data
-    text = number.strip()
-    if not text:
-        return replace(data, number=None)
-    if text.isascii() and text.isdigit():
-        return replace(data, number=int(text))
-    return data

@@ -187,13 +187,21 @@ class CyclesPanel(CommunityWidget):
         if row is None or not row.is_deleted:
             return False
         try:
-            self.context.services.cycles.restore(row.id)
+            restored = self.context.services.cycles.restore(row.id)
         except ServiceError as refused:
             text = "\n".join(getattr(refused, "errors", {}).values()) or str(refused)
             QMessageBox.warning(self, self.tr("Cycle not restored"), text)
             return False
         self.context.navigator.data_changed.emit("cycle")
         self.reload()
+        if restored.data.number != row.number:
+            QMessageBox.information(
+                self,
+                self.tr("Cycle restored"),
+                self.tr(
+                    "Restored as cycle {new}: another cycle of this community has number {old} now."
+                ).format(new=restored.data.number, old=row.number),
+            )
         return True
 
 
@@ -234,17 +242,15 @@ def delete_question(
     box.setWindowTitle(tr("Delete cycle"))
     box.setText(tr("Delete {cycle}?").format(cycle=name))
     if held:
-        holds = tr("It holds {records}.").format(records=held_text(held))
-    else:
-        holds = tr("It holds no records yet.")
-    box.setInformativeText(
-        holds
-        + "\n\n"
-        + tr(
+        text = tr("It holds {records}.").format(records=held_text(held)) + "\n\n"
+        text += tr(
             "The cycle and everything in it leave the list; a manager can restore them "
             "from “Show deleted cycles”."
         )
-    )
+    else:
+        text = tr("It holds no records yet.") + "\n\n"
+        text += tr("A manager can restore it from “Show deleted cycles”.")
+    box.setInformativeText(text)
     delete = box.addButton(tr("&Delete cycle"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

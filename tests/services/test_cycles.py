@@ -55,10 +55,16 @@ def test_cycle_number_unique_among_live_cycles(
     services.cycles.delete(world.cycle.id)
     reused = services.cycles.create(data)
     assert reused.data.number == 1
-    # The deleted cycle cannot come back while its number is taken.
-    assert_refused(db, lambda: services.cycles.restore(world.cycle.id), "number")
+    # The deleted cycle comes back with the next free number while its own is taken.
+    restored = services.cycles.restore(world.cycle.id)
+    assert restored.data.number == 2
+    event = audit_events(db, "cycle", world.cycle.id)[-1]
+    assert (event.action, event.changes) == ("restore", {"number": [1, 2]})
+    services.cycles.delete(world.cycle.id)
     services.cycles.update(reused.id, replace(reused.data, number=7))
-    assert services.cycles.restore(world.cycle.id).data.number == 1
+    again = services.cycles.restore(world.cycle.id)
+    assert again.data.number == 2  # its number was free: kept
+    assert audit_events(db, "cycle", world.cycle.id)[-1].changes == {}
 
 
 def test_cycle_rules(db: Database, services: Services, world: World) -> None:

@@ -177,3 +177,28 @@ def test_a_facilitator_deletes_only_an_empty_cycle_they_started(
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert [cells[0] for cells in _cells(panel)] == ["1"]
     assert _events(cycle_world, mine.id)[-1][:2] == ("delete", "okello")
+
+
+def test_a_restored_cycle_whose_number_was_taken_gets_the_next_one(
+    qtbot: QtBot, cycle_world: CycleWorld
+) -> None:
+    s = cycle_world.context.services
+    s.cycles.delete(cycle_world.cycle_id)
+    s.cycles.create(CycleData(community_id=cycle_world.community_id, start_on=TODAY, title="New"))
+    panel = _panel(qtbot, cycle_world.context, cycle_world.community_id)
+    qtbot.mouseClick(panel.show_deleted, Qt.MouseButton.LeftButton)
+    row = next(n for n, cells in enumerate(_cells(panel)) if cells[5] == "Deleted")
+    panel.table.selectRow(row)
+    told: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        told.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    _on_next_box(read)
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    assert told == ["Restored as cycle 2: another cycle of this community has number 1 now."]
+    assert [(cells[0], cells[1]) for cells in _cells(panel)] == [
+        ("2", "Girls in school"),
+        ("1", "New"),
+    ]

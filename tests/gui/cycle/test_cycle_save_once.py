@@ -220,3 +220,27 @@ def test_edit_cycle_saves_the_change_and_bumps_the_version(
         watch.stop()
     assert watch.boxes == []
     assert services.cycles.get(cycle_world.cycle_id).version == after.version
+
+
+def test_only_forms_in_a_shown_window_count_as_unsaved(
+    qtbot: QtBot, cycle_world: CycleWorld
+) -> None:
+    """A dialog closed or hidden with its form still marked unsaved, or destroyed, does not
+    leave "1 form has unsaved changes" behind."""
+    counts: list[int] = []
+    dirty_forms().count_changed.connect(counts.append)
+    dialog = NewCycleDialog(cycle_world.context, cycle_world.community_id)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    focus_on(qtbot, dialog, "title")
+    qtbot.keyClicks(QApplication.focusWidget(), "Half typed")
+    assert dirty_forms().count() == 1 and counts[-1] == 1
+    dialog.hide()
+    assert dirty_forms().count() == 0 and counts[-1] == 0
+    dialog.show()
+    assert dirty_forms().count() == 1 and counts[-1] == 1
+    dialog.form.discard_draft()
+    dialog.deleteLater()  # a window destroyed while shown, as at a crash of its owner
+    qtbot.waitUntil(lambda: dirty_forms().count() == 0)
+    assert counts[-1] == 0
+    dirty_forms().count_changed.disconnect(counts.append)
