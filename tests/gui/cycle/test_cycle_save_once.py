@@ -244,3 +244,30 @@ def test_only_forms_in_a_shown_window_count_as_unsaved(
     qtbot.waitUntil(lambda: dirty_forms().count() == 0)
     assert counts[-1] == 0
     dirty_forms().count_changed.disconnect(counts.append)
+
+
+def test_a_saved_new_cycle_form_cannot_create_a_second_cycle(
+    qtbot: QtBot, cycle_world: CycleWorld
+) -> None:
+    """What the late "unsaved changes" question used to do: save the same form again."""
+    services = cycle_world.context.services
+    services.actions.create(ActionData(cycle_id=cycle_world.cycle_id, what="Talk with parents"))
+    dialog = NewCycleDialog(cycle_world.context, cycle_world.community_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    focus_on(qtbot, dialog, "title")
+    qtbot.keyClicks(QApplication.focusWidget(), "Once only")
+    qtbot.mouseClick(dialog.carry_actions, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.form.field("title"), Qt.Key.Key_Return)
+    assert dialog.result() and not dialog.isVisible()
+    assert not dialog.form.dirty  # the carry-over choices did not leave it "unsaved"
+    assert dialog.form.save()  # asked again: nothing more to save
+    dialog.accept()
+    numbers = [c.data.number for c in services.cycles.list(order_by="number").items]
+    assert numbers == [1, 2]
+    dialog.form.field("title").setText("Changed after saving")
+    assert not dialog.form.save()
+    assert dialog.form.message.text() == "Already saved. Open the new record to change it."
+    assert services.cycles.list().total == 2
+    dialog.form.revert()
