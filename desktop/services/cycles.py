@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, ClassVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
@@ -21,15 +21,19 @@ from desktop.models import (
     Meeting,
     Phase,
     Stakeholder,
+    utcnow,
 )
 from desktop.models.enums import CycleStatus, PhaseKind
+from desktop.services import permissions
 from desktop.services.actions import (
     UNFINISHED_ACTION_STATUSES,
     ActionService,
     IndicatorService,
 )
+from desktop.services.cycle_numbers import next_number, number_taken, typed_number
+from desktop.services.cycle_overview import CycleRow, cycle_rows, held_records, started_by
 from desktop.services.entity import EntityService, Errors
-from desktop.services.errors import ValidationError
+from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.harms import HarmPriorityData, HarmPriorityService
 from desktop.services.records import Record
 from desktop.services.rules import dates_in_order, in_same_cycle
@@ -48,7 +52,22 @@ class CycleData:
 
 
 class CycleService(EntityService[Cycle, CycleData]):
-    """Cycles may overlap; their numbers are unique within a community among live cycles."""
+    """Cycles may overlap; their numbers are unique within a community among live cycles.
+
+    Deleting a cycle (a tombstone; everything it holds stays, untouched, and comes back
+    with it) is for cycles made by mistake:
+
+    - a manager may delete any cycle (the matrix gives managers delete office-wide);
+    - a facilitator may delete a cycle of a community assigned to them only if they
+      started it themselves and it holds no records yet (no phase, meeting, harm, action,
+      indicator, reflection, finding, review or comment): once work went into a cycle,
+      removing it is a manager's decision;
+    - mentors and administrators may not delete cycles.
+
+    Restoring is a manager's decision only (an office-wide delete grant): it brings back a
+    record someone removed on purpose. Both are audited; the delete event names what the
+    cycle held.
+    """
 
     model: ClassVar[type[Any]] = Cycle
     data_type: ClassVar[type[Any]] = CycleData
@@ -59,23 +78,23 @@ class CycleService(EntityService[Cycle, CycleData]):
     default_order = "start_on"
 
     def fill_in(self, session: Session, data: CycleData, current: Cycle | None) -> CycleData:
+        data = typed_number(data)
         if data.number:
             return data
         if current is not None and current.community_id == data.community_id:
             return replace(data, number=current.number)
         if data.community_id is None:
             return data
-        highest = session.scalar(
-            select(func.max(Cycle.number)).where(
-                Cycle.community_id == data.community_id, Cycle.deleted_at.is_(None)
-            )
-        )
-        return replace(data, number=(highest or 0) + 1)
+        return replace(data, number=next_number(session, data.community_id))
 
     def check(self, session: Session, data: CycleData, current: Cycle | None) -> Errors:
         errors: Errors = {}
         dates_in_order(errors, "end_on", data.start_on, data.end_on)
-        if data.number is not None and data.number < 1:
+        if data.number is not None and (
+            isinstance(data.number, bool) or not isinstance(data.number, int)
+        ):
+            errors["number"] = _("Must be a whole number.")
+        elif data.number is not None and data.number < 1:
             errors["number"] = _("Must be 1 or more.")
         elif data.number is not None:
             clash = select(Cycle.id).where(
@@ -88,6 +107,102 @@ class CycleService(EntityService[Cycle, CycleData]):
             if session.scalars(clash.limit(1)).first() is not None:
                 errors["number"] = _("Another cycle of this community has this number.")
         return errors
+
+    # --- delete and restore --------------------------------------------------------------
+
+    def overview(
+        self, community_id: uuid.UUID, *, today: date | None = None, include_deleted: bool = False
+    ) -> list[CycleRow]:
+        """The community's cycles with current phase and counts (the Cycles tab)."""
+        return cycle_rows(
+            self.db, self.actor, community_id, today=today, include_deleted=include_deleted
+        )
+
+    def holdings(self, cycle_id: uuid.UUID) -> dict[str, int]:
+        """How many live records of each kind the cycle holds (kinds with none left out)."""
+        with self.db.session() as session:
+            row = self._load(session, cycle_id, include_deleted=True)
+            self.authorize(session, permissions.READ, permissions.row_values(row))
+            return held_records(session, row.id)
+
+    def may_delete(self, cycle_id: uuid.UUID) -> bool:
+        """Whether the actor may delete this cycle now (see the class docstring)."""
+        with self.db.session() as session:
+            row = self._load(session, cycle_id)
+            try:
+                self.authorize(session, permissions.DELETE, permissions.row_values(row))
+                self._limited_delete(session, row)
+            except PermissionDenied:
+                return False
+            return True
+
+    def may_restore(self) -> bool:
+        """Whether the actor may bring deleted cycles back (managers)."""
+        if self.actor.is_system:
+            return True
+        grant = permissions.grant_for(self.actor, self.entity)
+        return (
+            grant is not None
+            and permissions.DELETE in grant.actions
+            and grant.scope is permissions.Scope.OFFICE
+        )
+
+    def delete(
+        self, record_id: uuid.UUID, *, expected_version: int | None = None
+    ) -> Record[CycleData]:
+        """Mark the cycle deleted; the audit event records what it held."""
+        with self.db.sessions.begin() as session:
+            row = self._load(session, record_id)
+            self.authorize(session, permissions.DELETE, permissions.row_values(row))
+            self._check_version(row, expected_version)
+            held = self._limited_delete(session, row)
+            row.deleted_at = utcnow()
+            self.stamp(row)
+            session.flush()
+            changes = {"number": row.number, "title": row.title, "held": held}
+            self._audit_event(session, "delete", row, changes)
+            return self._record(row, self.snapshot(session, row))
+
+    def restore(self, record_id: uuid.UUID) -> Record[CycleData]:
+        """Bring a deleted cycle back. If another cycle of the community has taken its
+        number meanwhile, it comes back with the next free number (the audit event
+        records the change) rather than staying out of reach."""
+        if not self.may_restore():
+            raise PermissionDenied(_("Only a manager can restore a deleted cycle."))
+        with self.db.sessions.begin() as session:
+            row = self._load(session, record_id, include_deleted=True)
+            self.authorize(session, permissions.DELETE, permissions.row_values(row))
+            data = self.snapshot(session, row)
+            if row.deleted_at is None:
+                return self._record(row, data)
+            changes: dict[str, Any] = {}
+            number = row.number
+            if number_taken(session, row):
+                number = next_number(session, row.community_id)
+                changes["number"] = [row.number, number]
+                data = replace(data, number=number)
+            self._raise_if_invalid(session, data, row)
+            row.number = number
+            row.deleted_at = None
+            self.stamp(row)
+            session.flush()
+            self._audit_event(session, "restore", row, changes)
+            return self._record(row, self.snapshot(session, row))
+
+    def _limited_delete(self, session: Session, row: Cycle) -> dict[str, int]:
+        """What the cycle holds; refused unless the actor may delete it as it stands."""
+        held = held_records(session, row.id)
+        if self.may_restore():  # office-wide delete: managers (and the system)
+            return held
+        if held:
+            raise PermissionDenied(
+                _("This cycle already holds records; only a manager can delete it.")
+            )
+        if started_by(session, row.id) != self.actor.username:
+            raise PermissionDenied(
+                _("Someone else started this cycle; only a manager can delete it.")
+            )
+        return held
 
     def start_from(
         self,

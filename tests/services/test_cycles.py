@@ -3,11 +3,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from service_contract import assert_refused, check_crud
+import pytest
+from service_contract import assert_refused, audit_events, check_crud
 from service_world import START, World
 
+from desktop.services.actions import ActionData
+from desktop.services.actor import Actor
 from desktop.services.cycles import CycleData, LearningFindingData, PhaseData
+from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
+from desktop.services.meetings import MeetingData
+from desktop.services.users import AssignmentData
 from desktop.storage import Database
 
 
@@ -49,10 +55,16 @@ def test_cycle_number_unique_among_live_cycles(
     services.cycles.delete(world.cycle.id)
     reused = services.cycles.create(data)
     assert reused.data.number == 1
-    # The deleted cycle cannot come back while its number is taken.
-    assert_refused(db, lambda: services.cycles.restore(world.cycle.id), "number")
+    # The deleted cycle comes back with the next free number while its own is taken.
+    restored = services.cycles.restore(world.cycle.id)
+    assert restored.data.number == 2
+    event = audit_events(db, "cycle", world.cycle.id)[-1]
+    assert (event.action, event.changes) == ("restore", {"number": [1, 2]})
+    services.cycles.delete(world.cycle.id)
     services.cycles.update(reused.id, replace(reused.data, number=7))
-    assert services.cycles.restore(world.cycle.id).data.number == 1
+    again = services.cycles.restore(world.cycle.id)
+    assert again.data.number == 2  # its number was free: kept
+    assert audit_events(db, "cycle", world.cycle.id)[-1].changes == {}
 
 
 def test_cycle_rules(db: Database, services: Services, world: World) -> None:
@@ -121,3 +133,101 @@ def test_learning_finding_life_and_rules(db: Database, services: Services, world
         lambda: findings.create(replace(good, feedback_meeting_id=world.meeting.id)),
         "feedback_meeting_id",
     )
+
+
+def test_a_number_typed_as_text_is_read_as_a_number(
+    db: Database, services: Services, world: World
+) -> None:
+    cycles = services.cycles
+    typed = cycles.update(world.cycle.id, replace(world.cycle.data, number=" 4 "))  # type: ignore[arg-type]
+    assert typed.data.number == 4
+    left_empty = cycles.update(world.cycle.id, replace(typed.data, number="", title="Kept"))  # type: ignore[arg-type]
+    assert left_empty.data.number == 4
+    refused = assert_refused(
+        db,
+        lambda: cycles.update(world.cycle.id, replace(left_empty.data, number="four")),  # type: ignore[arg-type]
+        "number",
+    )
+    assert refused.errors["number"] == "Must be a whole number."
+
+
+def _as(db: Database, username: str, role: str) -> Services:
+    return Services(db, Actor(username=username, role=role))
+
+
+def test_who_may_delete_and_restore_a_cycle(db: Database, services: Services, world: World) -> None:
+    """Facilitators delete their own empty cycles; managers any; only managers restore."""
+    services.assignments.create(
+        AssignmentData(
+            community_id=world.community.id, user_id=world.facilitator.id, role="facilitator"
+        )
+    )
+    facilitator = _as(db, "okello", "facilitator")
+    manager = _as(db, "nakato", "manager")
+    mentor = _as(db, "achen", "mentor")
+
+    mistake = facilitator.cycles.create(
+        CycleData(community_id=world.community.id, start_on=START, title="Typed twice")
+    )
+    assert facilitator.cycles.may_delete(mistake.id)
+    assert not mentor.cycles.may_delete(mistake.id)
+    facilitator.cycles.delete(mistake.id, expected_version=mistake.version)
+    assert [r.id for r in facilitator.cycles.overview(world.community.id)] == [world.cycle.id]
+    event = audit_events(db, "cycle", mistake.id)[-1]
+    assert (event.action, event.username) == ("delete", "okello")
+    assert event.changes == {"number": 2, "title": "Typed twice", "held": {}}
+    with pytest.raises(PermissionDenied):
+        facilitator.cycles.restore(mistake.id)
+    assert not facilitator.cycles.may_restore() and manager.cycles.may_restore()
+
+    restored = manager.cycles.restore(mistake.id)
+    assert not restored.is_deleted
+    assert audit_events(db, "cycle", mistake.id)[-1].action == "restore"
+
+    # A cycle with work in it, or one someone else started: a manager's decision.
+    assert not facilitator.cycles.may_delete(world.cycle.id)
+    with pytest.raises(PermissionDenied, match="holds records"):
+        facilitator.cycles.delete(world.cycle.id)
+    someone_elses = services.cycles.create(
+        CycleData(community_id=world.community.id, start_on=START)
+    )
+    with pytest.raises(PermissionDenied, match="Someone else"):
+        facilitator.cycles.delete(someone_elses.id)
+    with pytest.raises(PermissionDenied):
+        mentor.cycles.delete(mistake.id)
+
+    assert manager.cycles.holdings(world.cycle.id) == {
+        "meeting": 1,
+        "harm_priority": 1,
+        "action": 1,
+    }
+    manager.cycles.delete(world.cycle.id)
+    assert audit_events(db, "cycle", world.cycle.id)[-1].changes["held"] == {
+        "meeting": 1,
+        "harm_priority": 1,
+        "action": 1,
+    }
+    rows = manager.cycles.overview(world.community.id, include_deleted=True)
+    assert [(r.number, r.is_deleted) for r in rows] == [(3, False), (2, False), (1, True)]
+    manager.cycles.restore(world.cycle.id)
+    # What the cycle held comes back with it.
+    assert services.actions.get(world.action.id).data.cycle_id == world.cycle.id
+    assert manager.cycles.holdings(world.cycle.id)["action"] == 1
+
+
+def test_overview_shows_phase_and_counts(services: Services, world: World) -> None:
+    today = date(2024, 3, 1)
+    cycle_id = world.cycle.id
+    services.phases.create(
+        PhaseData(cycle_id=cycle_id, kind="learning", start_on=START, end_on=date(2024, 2, 1))
+    )
+    services.phases.create(PhaseData(cycle_id=cycle_id, kind="planning", start_on=date(2024, 2, 2)))
+    services.actions.create(ActionData(cycle_id=cycle_id, what="Late", due_on=date(2024, 2, 20)))
+    services.actions.create(ActionData(cycle_id=cycle_id, what="Done", status="done"))
+    services.meetings.create(
+        MeetingData(cycle_id=cycle_id, held_on=date(2024, 2, 10), kind="whole_community")
+    )
+    [row] = services.cycles.overview(world.community.id, today=today)
+    assert (row.number, row.current_phase, row.status) == (1, "planning", "active")
+    assert (row.open_actions, row.overdue_actions) == (2, 1)
+    assert (row.meetings, row.last_meeting) == (2, date(2024, 2, 10))

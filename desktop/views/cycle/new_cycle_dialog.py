@@ -6,8 +6,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
+from desktop.i18n import ngettext
 from desktop.services.actions import UNFINISHED_ACTION_STATUSES
 from desktop.services.cycles import CycleData
 from desktop.services.records import Record
@@ -49,6 +51,8 @@ class NewCycleDialog(FormDialog):
         )
         self.carry_actions = QCheckBox()
         self.carry_indicators = QCheckBox()
+        #: What is said instead of a box to tick when there is nothing to carry over.
+        self.nothing_to_carry: list[str] = []
         if self.previous is not None:
             previous = self.previous
             unfinished = sum(
@@ -61,24 +65,48 @@ class NewCycleDialog(FormDialog):
             name = previous.data.title or self.tr("cycle {n}").format(n=previous.data.number)
             form.add_section(self.tr("Carry over from “{cycle}”").format(cycle=name))
             self.carry_actions.setText(
-                self.tr("Its %n unfinished action(s) (planned or under way)", "", unfinished)
+                ngettext(
+                    "Its {n} unfinished action (planned or under way)",
+                    "Its {n} unfinished actions (planned or under way)",
+                    unfinished,
+                ).format(n=unfinished)
             )
-            self.carry_indicators.setText(self.tr("Its %n indicator(s)", "", indicators))
-            self.carry_actions.setEnabled(unfinished > 0)
-            self.carry_indicators.setEnabled(indicators > 0)
-            form.add_field("carry_actions", "", self.carry_actions)
-            form.add_field(
-                "carry_indicators",
-                "",
-                self.carry_indicators,
-                hint=self.tr(
-                    "Copies go into the new cycle; the last cycle keeps its records as they are."
-                ),
+            self.carry_indicators.setText(
+                ngettext("Its {n} indicator", "Its {n} indicators", indicators).format(n=indicators)
             )
+            if unfinished:
+                form.add_field("carry_actions", "", self.carry_actions)
+            else:
+                self._say(form, self.tr("No unfinished actions to carry over"))
+            if indicators:
+                form.add_field("carry_indicators", "", self.carry_indicators)
+            else:
+                self._say(form, self.tr("No indicators to carry over"))
+            if unfinished or indicators:
+                form.add_widget(
+                    self._hint(
+                        self.tr(
+                            "Copies go into the new cycle; the last cycle keeps its records "
+                            "as they are."
+                        )
+                    )
+                )
         form.set_values({"start_on": context.today()})
         self.resize(self.sizeHint().expandedTo(self.size()))
 
+    def _say(self, form: Form, text: str) -> None:
+        self.nothing_to_carry.append(text)
+        form.add_widget(QLabel(text))
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        note = QLabel(text)
+        note.setWordWrap(True)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return note
+
     def _submit(self, values: dict[str, Any]) -> Record[CycleData]:
+        values = dict(values)  # the form's own copy stays whole
         carry_actions = bool(values.pop("carry_actions", False))
         carry_indicators = bool(values.pop("carry_indicators", False))
         data = CycleData(community_id=self.community_id, **values)

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
@@ -29,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.labels import label, labels
-from desktop.models.enums import CycleStatus
+from desktop.labels import label
 from desktop.services.cycles import CycleData
 from desktop.services.errors import NotFoundError
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.cycle.actions import ActionsSection
 from desktop.views.cycle.drafts import remember_workspace
+from desktop.views.cycle.edit_cycle_dialog import EditCycleDialog
 from desktop.views.cycle.harm_selection import HarmSelectionSection
 from desktop.views.cycle.learning import LearningSection
 from desktop.views.cycle.meetings import MeetingsSection
@@ -46,7 +44,7 @@ from desktop.views.cycle.phases import PhasesSection
 from desktop.views.cycle.planning_group import PlanningGroupSection
 from desktop.views.cycle.reflection import ReflectionSection
 from desktop.views.cycle.section import CycleRef, RecordSection, date_text
-from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
+from desktop.views.forms import FormDialog
 from desktop.views.review_cycle_comments import CycleComments
 
 D = TypeVar("D", bound=FormDialog)
@@ -281,28 +279,8 @@ class CycleWorkspace(QWidget):
         status = label(data.status)
         self.facts_label.setText(f"{status} · {dates}")
 
-    def edit_cycle(self) -> FormDialog:
-        record = self.cycle
-
-        def submit(values: dict[str, Any]) -> Record[CycleData]:
-            data = CycleData(community_id=record.data.community_id, **values)
-            return self.context.services.cycles.update(
-                record.id, data, expected_version=record.version
-            )
-
-        form = Form(
-            self.context, form_key=f"cycle/{record.id}", title=self.tr("Cycle"), submit=submit
-        )
-        form.add_field("number", self.tr("&Number:"), QLineEdit()).setEnabled(False)
-        form.add_field("title", self.tr("&Title:"), QLineEdit())
-        form.add_field("start_on", self.tr("&Starts on:"), OptionalDateEdit())
-        form.add_field("end_on", self.tr("&Ends on:"), OptionalDateEdit())
-        form.add_field("status", self.tr("S&tatus:"), choice_combo(labels(CycleStatus)))
-        values = asdict(record.data)
-        values.pop("community_id")
-        form.set_values(values)
-        form.saved.connect(lambda _record: self.context.navigator.data_changed.emit("cycle"))
-        return self._open(FormDialog(form, self))
+    def edit_cycle(self) -> EditCycleDialog:
+        return self._open(EditCycleDialog(self.context, self.cycle, self))
 
     def new_cycle(self) -> NewCycleDialog:
         dialog = NewCycleDialog(self.context, self.cycle.data.community_id, self)

@@ -76,6 +76,7 @@ class Form(QWidget):
         self._baseline: dict[str, Any] = {}
         self._dirty = False
         self._loading = False
+        self._created = False  # a "new" form saved its record: it must not create another
         self._drafts = DraftService(context.db, context.actor)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -260,9 +261,14 @@ class Form(QWidget):
             return False
         if self.submit is None:
             return False
+        if self._created and not self._dirty:
+            return True  # already saved: asking again (a prompt, a second click) is a no-op
+        if self._created:
+            self.show_message(self.tr("Already saved. Open the new record to change it."))
+            return False
         values = self.values()
         try:
-            result = self.submit(values)
+            result = self.submit(dict(values))  # a copy: submit may pop fields it handles
         except ValidationError as refused:
             self.show_errors(refused.errors)
             return False
@@ -277,6 +283,7 @@ class Form(QWidget):
             self.show_message(self.tr("Not saved: {reason}").format(reason=str(other)))
             return False
         self._baseline = values
+        self._created = "/new" in self.form_key
         self.clear_errors()
         self.discard_draft()
         self._on_changed()
@@ -307,6 +314,7 @@ class Form(QWidget):
         if form_key != self.form_key:
             self.discard_draft()
             self.form_key = form_key
+        self._created = False
         if title is not None:
             self.title = title
 

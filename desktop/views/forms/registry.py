@@ -7,8 +7,9 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from desktop.services.drafts import DraftEntry, DraftService
 from desktop.views.context import AppContext
@@ -24,36 +25,55 @@ _reopened: set[str] = set()
 
 
 class DirtyForms(QObject):
-    """Counts the open forms with unsaved changes (for the status bar)."""
+    """Counts the open forms with unsaved changes (for the status bar).
+
+    A form counts while it has unsaved changes *and* its window is shown: a dialog that
+    was saved or closed (hidden, perhaps not yet deleted) holds nothing the person can
+    still lose, so it must not keep "2 forms have unsaved changes" in the status bar.
+    Every form is watched from creation until it is destroyed; showing or hiding its
+    window, or a change of its dirty state, announces the new count.
+    """
 
     count_changed = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
-        self._dirty: weakref.WeakSet[Form] = weakref.WeakSet()
+        self._forms: weakref.WeakSet[Form] = weakref.WeakSet()
 
     def track(self, form: Form) -> None:
+        self._forms.add(form)
         ref = weakref.ref(form)
-        form.dirty_changed.connect(lambda dirty: self._set_ref(ref, dirty))
-        form.destroyed.connect(lambda *_: self._set_ref(ref, False))
+        form.dirty_changed.connect(lambda _dirty: self._announce())
+        form.destroyed.connect(lambda *_: self._forget(ref))
+        form.installEventFilter(self)
 
-    def _set_ref(self, ref: weakref.ref[Form], dirty: bool) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._announce()
+        return False
+
+    def _forget(self, ref: weakref.ref[Form]) -> None:
         form = ref()
         if form is not None:
-            self._set(form, dirty)
+            self._forms.discard(form)
+        self._announce()
 
-    def _set(self, form: Form, dirty: bool) -> None:
-        if dirty:
-            self._dirty.add(form)
-        else:
-            self._dirty.discard(form)
-        self.count_changed.emit(self.count())
+    def _announce(self) -> None:
+        if isValid(self):  # at exit the tracker may go before the last forms
+            self.count_changed.emit(self.count())
 
     def count(self) -> int:
-        return sum(1 for form in list(self._dirty) if _alive(form))
+        return len(self.forms())
 
     def forms(self) -> list[Form]:
-        return [form for form in list(self._dirty) if _alive(form)]
+        """The forms with unsaved changes in a window that is shown."""
+        return [form for form in list(self._forms) if _open_and_dirty(form)]
+
+
+def _open_and_dirty(form: Form) -> bool:
+    if not _alive(form):
+        return False
+    return form.dirty and form.window().isVisible()
 
 
 def _alive(form: QObject) -> bool:

@@ -59,7 +59,7 @@ def test_first_cycle_then_next_cycle_with_carry_over(qtbot: QtBot, cycle_world: 
     qtbot.addWidget(workspace)
     workspace.show()
     dialog = workspace.new_cycle()
-    assert dialog.carry_actions.text() == "Its 1 unfinished action(s) (planned or under way)"
+    assert dialog.carry_actions.text() == "Its 1 unfinished action (planned or under way)"
     assert dialog.carry_indicators.isEnabled()
     set_date(dialog, "start_on", date(2025, 5, 1))
     tick(qtbot, dialog, "carry_actions")
