@@ -20,7 +20,14 @@ from pytestqt.qtbot import QtBot
 
 import desktop.views
 from desktop.services.community_list import CommunityQuery
-from desktop.services.timeline import ACTION_COLOURS, MARKER_COLOURS, OVERDUE_COLOUR, PHASE_COLOURS
+from desktop.services.timeline import (
+    ACTION_COLOURS,
+    FALLBACK_COLOUR,
+    MARKER_COLOURS,
+    OVERDUE_COLOUR,
+    PHASE_COLOURS,
+    text_colour_on,
+)
 from desktop.storage import Database, open_database
 from desktop.views.community_table_model import Column, CommunityTableModel, warning_colour
 from desktop.views.context import AppContext
@@ -33,7 +40,7 @@ from desktop.views.palette import (
     contrast_ratio,
     corrected_palette,
 )
-from desktop.views.timeline.drawing import action_text_colour
+from desktop.views.timeline.drawing import action_text_colour, phase_text_colour
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
 from tests.gui.shots import save_shot
 
@@ -201,8 +208,30 @@ def test_timeline_text_on_fills_and_marks_on_white() -> None:
     for status, fill in ACTION_COLOURS.items():
         assert contrast_ratio(action_text_colour(status), QColor(fill)) >= TEXT_CONTRAST, status
     for kind, fill in PHASE_COLOURS.items():
-        assert contrast_ratio(QColor("#1A1A1A"), QColor(fill)) >= TEXT_CONTRAST, kind
+        assert contrast_ratio(phase_text_colour(kind), QColor(fill)) >= TEXT_CONTRAST, kind
     white = QColor("white")
     for entity, colour in MARKER_COLOURS.items():
         assert contrast_ratio(QColor(colour), white) >= LARGE_CONTRAST, entity
     assert contrast_ratio(QColor(OVERDUE_COLOUR), white) >= LARGE_CONTRAST
+
+
+#: What the timelines are drawn on: the page (screen and PDF) and the office timeline's
+#: alternate rows.
+TIMELINE_GROUNDS = ("#FFFFFF", "#F7F9FB")
+
+
+def test_phase_bars_stand_out_from_the_timeline_and_carry_readable_words() -> None:
+    """A phase bar is a chart mark (3:1 on the page); its name on it is text (4.5:1)."""
+    for kind, fill in {**PHASE_COLOURS, "unknown": FALLBACK_COLOUR}.items():
+        for ground in TIMELINE_GROUNDS:
+            assert contrast_ratio(QColor(fill), QColor(ground)) >= LARGE_CONTRAST, (kind, ground)
+        assert contrast_ratio(phase_text_colour(kind), QColor(fill)) >= TEXT_CONTRAST, kind
+    # Neighbouring phases differ in lightness, not only in hue: some carry white words.
+    words = {text_colour_on(fill) for fill in PHASE_COLOURS.values()}
+    assert len(words) == 2
+
+
+def test_the_pdf_writes_on_every_fill_in_a_colour_that_reads() -> None:
+    """The timeline PDF and the screens share one rule for words on a bar."""
+    for fill in (*PHASE_COLOURS.values(), *ACTION_COLOURS.values(), FALLBACK_COLOUR):
+        assert contrast_ratio(QColor(text_colour_on(fill)), QColor(fill)) >= TEXT_CONTRAST, fill
