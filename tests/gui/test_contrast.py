@@ -14,8 +14,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 import desktop.views
@@ -29,6 +39,7 @@ from desktop.services.timeline import (
     text_colour_on,
 )
 from desktop.storage import Database, open_database
+from desktop.views.community_list_page import CommunityListPage
 from desktop.views.community_table_model import Column, CommunityTableModel, warning_colour
 from desktop.views.context import AppContext
 from desktop.views.forms.form import error_palette
@@ -175,14 +186,42 @@ def test_the_community_list_colours_read_on_plain_alternate_and_selected_rows(
         for back in backs:
             assert contrast_ratio(colour, back) >= TEXT_CONTRAST, colour.name()
 
-    # A selected row with a red overdue count: measure what is painted.
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(1100, 300)
-    view.setAlternatingRowColors(True)
-    view.show()
-    qtbot.waitExposed(view)
+
+class KeepsItemColours(QProxyStyle):
+    """Like the styles that keep an item's own text colour on a selected row (Fusion
+    does not): a selected item is painted with its Text colour, not HighlightedText."""
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.ControlElement.CE_ItemViewItem and isinstance(
+            option, QStyleOptionViewItem
+        ):
+            option = QStyleOptionViewItem(option)
+            palette = QPalette(option.palette)
+            for group in GROUPS:
+                palette.setBrush(
+                    group,
+                    QPalette.ColorRole.HighlightedText,
+                    palette.brush(group, QPalette.ColorRole.Text),
+                )
+            option.palette = palette
+        super().drawControl(element, option, painter, widget)
+
+
+def selected_overdue_contrast(qtbot: QtBot, view: QTableView, name: str, tmp_path: Path) -> float:
+    """The strongest contrast painted in a selected row's red overdue count."""
+    model = view.model()
+    assert isinstance(model, CommunityTableModel)
+    model.sort(Column.OVERDUE_ACTIONS, Qt.SortOrder.DescendingOrder)
+    window = view.window()
+    window.resize(1300, 500)
+    window.show()
+    qtbot.waitExposed(window)
     view.setFocus()
     view.selectionModel().select(
         model.index(0, 0),
@@ -190,17 +229,42 @@ def test_the_community_list_colours_read_on_plain_alternate_and_selected_rows(
     )
     assert model.data(model.index(0, Column.OVERDUE_ACTIONS)) > 0
     image = view.viewport().grab().toImage()
-    save_shot(image, "selected-overdue-row", tmp_path)
+    save_shot(image, name, tmp_path)
     rect = view.visualRect(model.index(0, Column.OVERDUE_ACTIONS)).adjusted(2, 2, -2, -2)
     ground = QColor(image.pixel(rect.left() + 1, rect.top() + 1))
-    drawn = [
-        QColor(image.pixel(x, y))
+    assert ground == view.palette().color(QPalette.ColorRole.Highlight)
+    return max(
+        contrast_ratio(QColor(image.pixel(x, y)), ground)
         for x in range(rect.left(), rect.right())
         for y in range(rect.top(), rect.bottom())
-    ]
-    strongest = max(contrast_ratio(colour, ground) for colour in drawn)
-    assert ground == palette.color(QPalette.ColorRole.Highlight)
-    assert strongest >= TEXT_CONTRAST
+    )
+
+
+@pytest.mark.parametrize("style", ["Fusion", "keeps item colours"])
+def test_a_selected_overdue_count_reads_whatever_the_style(
+    qtbot: QtBot, db: Database, tmp_path: Path, style: str
+) -> None:
+    """The community list as built by its page: under Fusion and under a style that
+    keeps the item's red on the selection, the selected count reads at 4.5:1."""
+    context = AppContext.create(db, MANAGER, settings=ini_settings(tmp_path), today=TODAY)
+    page = CommunityListPage(context)
+    qtbot.addWidget(page)
+    base = QStyleFactory.create("Fusion")
+    page.table.setStyle(base if style == "Fusion" else KeepsItemColours(base))
+    shot = "selected-overdue-row-" + style.replace(" ", "-")
+    assert selected_overdue_contrast(qtbot, page.table, shot, tmp_path) >= TEXT_CONTRAST
+
+
+def test_without_the_delegate_such_a_style_paints_red_on_the_selection(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """What the previous test guards against: the plain delegate leaves the red as is."""
+    context = AppContext.create(db, MANAGER, settings=ini_settings(tmp_path), today=TODAY)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(CommunityTableModel(context.services, today=TODAY))
+    view.setStyle(KeepsItemColours(QStyleFactory.create("Fusion")))
+    assert selected_overdue_contrast(qtbot, view, "selected-overdue-red", tmp_path) < TEXT_CONTRAST
 
 
 def test_timeline_text_on_fills_and_marks_on_white() -> None:
