@@ -285,10 +285,13 @@ TIMELINE_GROUNDS = ("#FFFFFF", "#F7F9FB")
 
 
 def test_phase_bars_stand_out_from_the_timeline_and_carry_readable_words() -> None:
-    """A phase bar is a chart mark (3:1 on the page); its name on it is text (4.5:1)."""
+    """A phase bar is a chart mark (3:1 on the page, and as a swatch in the legend on the
+    window's colour); its name on it is text (4.5:1)."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    grounds = [QColor(ground) for ground in TIMELINE_GROUNDS] + [window]
     for kind, fill in {**PHASE_COLOURS, "unknown": FALLBACK_COLOUR}.items():
-        for ground in TIMELINE_GROUNDS:
-            assert contrast_ratio(QColor(fill), QColor(ground)) >= LARGE_CONTRAST, (kind, ground)
+        for ground in grounds:
+            assert contrast_ratio(QColor(fill), ground) >= LARGE_CONTRAST, (kind, ground.name())
         assert contrast_ratio(phase_text_colour(kind), QColor(fill)) >= TEXT_CONTRAST, kind
     # Neighbouring phases differ in lightness, not only in hue: some carry white words.
     words = {text_colour_on(fill) for fill in PHASE_COLOURS.values()}
