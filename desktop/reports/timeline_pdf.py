@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from desktop.i18n import _
 from desktop.labels import label, marker_labels
-from desktop.reports.bidi_text import has_rtl
+from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.document import (
     FOOTER,
     MARGIN,
@@ -33,6 +33,7 @@ from desktop.reports.document import HEADER as PAGE_HEADER
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.jobs import ReportJob, decoration_for
 from desktop.reports.options import Paper
+from desktop.reports.styles import STYLES
 from desktop.services.facade import Services
 from desktop.services.timeline import (
     ACTION_COLOURS,
@@ -47,6 +48,7 @@ from desktop.services.timeline import (
     OfficeTimeline,
     day_count,
     period_starts,
+    text_colour_on,
 )
 
 TIMELINE_REPORT_ID = "TL-1"
@@ -303,18 +305,22 @@ class TimelinePage(Flowable):  # type: ignore[misc]
                 _hatch(c, left, y + 2, right - left, h - 4)
             _badge(c, x + w, y + h / 2)
         if bar.text and w > 30:
-            dark = bar.fill in (ACTION_COLOURS["under_way"], ACTION_COLOURS["done"])
             shown = _fit(c, ("! " if bar.overdue else "") + bar.text, w - 4, 6.5)
-            _text(c, shown, x + 2, y + 2.5, "#ffffff" if dark else "#1f2933")
+            _text(c, shown, x + 2, y + 2.5, text_colour_on(bar.fill))
 
 
 def _text(c: Canvas, value: str, x: float, y: float, colour: str) -> None:
     """Small text in a bar; Arabic script goes through the shared shaping helper."""
+    c.setFillColor(colors.HexColor(colour))
     if has_rtl(value):
-        _draw_line_text(c, value, SANS, 6.5, x, y)
+        style = STYLES.cell.clone(
+            "bar", fontName=SANS, fontSize=6.5, leading=6.5, textColor=colors.HexColor(colour)
+        )
+        line = BidiText(value, style)
+        line.wrap(line.natural_width() + 1, 13)
+        line.drawOn(c, x, y - (line.height - 6.5))
         return
     c.setFont(SANS, 6.5)
-    c.setFillColor(colors.HexColor(colour))
     c.drawString(x, y, value)
 
 

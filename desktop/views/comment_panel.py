@@ -115,6 +115,7 @@ class CommentsPanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(self.tr("Write a comment or a reply…"))
         self.editor.setAccessibleName(self.tr("Comment text"))
+        self.editor.setTabChangesFocus(True)
         self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.editor.textChanged.connect(self._update_buttons)
 

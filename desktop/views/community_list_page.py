@@ -30,7 +30,12 @@ from desktop.labels import labels
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.community_list import list_facilitators
 from desktop.views.community_form import create_community
-from desktop.views.community_table_model import COMMUNITY_ID_ROLE, Column, CommunityTableModel
+from desktop.views.community_table_model import (
+    COMMUNITY_ID_ROLE,
+    Column,
+    CommunityTableModel,
+    SelectedRowDelegate,
+)
 from desktop.views.context import AppContext
 
 SEARCH_DELAY_MS = 200
@@ -123,6 +128,7 @@ class CommunityListPage(QWidget):
     def _build_table(self) -> None:
         table = self.table
         table.setModel(self.model)
+        table.setItemDelegate(SelectedRowDelegate(table))
         table.setAccessibleName(self.tr("Communities"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

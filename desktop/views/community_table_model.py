@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.labels import label
 from desktop.services.community_list import CommunityQuery, CommunityRow, SortKey
@@ -82,6 +83,27 @@ def warning_colour(palette: QPalette) -> QColor:
     if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
         return QColor(0xB3, 0x26, 0x1E)
     return QColor(0xFF, 0x8A, 0x80)
+
+
+class SelectedRowDelegate(QStyledItemDelegate):
+    """Draws a selected row's words in the selection's text colour, whatever the style.
+
+    The model colours some counts (a red overdue count, muted zeros) for plain rows.
+    Fusion ignores those colours on a selected row, but other styles keep them, and a
+    dark red on the selection's blue reads at about 2:1; on a selected row every cell
+    takes the palette's HighlightedText, which the app's palette keeps at 4.5:1 on
+    Highlight (the overdue count stays bold, so it still stands out).
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if not option.state & QStyle.StateFlag.State_Selected:
+            return
+        palette = QPalette(option.palette)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            words = palette.brush(group, QPalette.ColorRole.HighlightedText)
+            palette.setBrush(group, QPalette.ColorRole.Text, words)
+        option.palette = palette
 
 
 class CommunityTableModel(QAbstractTableModel):

@@ -223,6 +223,7 @@ register_shot(
     _timeline("office_overdue"),
 )
 register_shot("timeline-community", "A community's timeline", _timeline("community"))
+register_shot("timeline-table", "All communities as a table", _timeline("office_table"))
 register_shot("settings-harms", "The harm catalogue", _settings_tab(2))
 
 

@@ -3,8 +3,9 @@
 For every visible, enabled control a person works with (fields, drop-downs, buttons,
 lists and tables), :func:`audit` reports what is missing: a name a screen reader can
 say (its accessible name, the text of a button, or a label whose buddy it is), a place
-in the Tab chain, and a focus mark that shows when Tab lands on it (the control is
-photographed before and after it takes keyboard focus: the pictures must differ).
+in the Tab chain (a multi-line box lets Tab move on rather than type a tab), and a focus
+mark that shows when Tab lands on it (the control is photographed before and after it
+takes keyboard focus: the pictures must differ).
 """
 
 from __future__ import annotations
@@ -142,6 +143,8 @@ def audit(top: QWidget) -> list[str]:
             problems.append(f"{describe(widget)}: Tab does not reach it")
         elif not _default_button(widget) and not focus_shows(widget):
             problems.append(f"{describe(widget)}: no visible focus mark")
+        if isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.tabChangesFocus():
+            problems.append(f"{describe(widget)}: Tab types a tab instead of moving on")
     return problems
 
 

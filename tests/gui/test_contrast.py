@@ -14,14 +14,32 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 import desktop.views
 from desktop.services.community_list import CommunityQuery
-from desktop.services.timeline import ACTION_COLOURS, MARKER_COLOURS, OVERDUE_COLOUR, PHASE_COLOURS
+from desktop.services.timeline import (
+    ACTION_COLOURS,
+    FALLBACK_COLOUR,
+    MARKER_COLOURS,
+    OVERDUE_COLOUR,
+    PHASE_COLOURS,
+    text_colour_on,
+)
 from desktop.storage import Database, open_database
+from desktop.views.community_list_page import CommunityListPage
 from desktop.views.community_table_model import Column, CommunityTableModel, warning_colour
 from desktop.views.context import AppContext
 from desktop.views.forms.form import error_palette
@@ -33,7 +51,7 @@ from desktop.views.palette import (
     contrast_ratio,
     corrected_palette,
 )
-from desktop.views.timeline.drawing import action_text_colour
+from desktop.views.timeline.drawing import action_text_colour, phase_text_colour
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
 from tests.gui.shots import save_shot
 
@@ -168,14 +186,42 @@ def test_the_community_list_colours_read_on_plain_alternate_and_selected_rows(
         for back in backs:
             assert contrast_ratio(colour, back) >= TEXT_CONTRAST, colour.name()
 
-    # A selected row with a red overdue count: measure what is painted.
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(1100, 300)
-    view.setAlternatingRowColors(True)
-    view.show()
-    qtbot.waitExposed(view)
+
+class KeepsItemColours(QProxyStyle):
+    """Like the styles that keep an item's own text colour on a selected row (Fusion
+    does not): a selected item is painted with its Text colour, not HighlightedText."""
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.ControlElement.CE_ItemViewItem and isinstance(
+            option, QStyleOptionViewItem
+        ):
+            option = QStyleOptionViewItem(option)
+            palette = QPalette(option.palette)
+            for group in GROUPS:
+                palette.setBrush(
+                    group,
+                    QPalette.ColorRole.HighlightedText,
+                    palette.brush(group, QPalette.ColorRole.Text),
+                )
+            option.palette = palette
+        super().drawControl(element, option, painter, widget)
+
+
+def selected_overdue_contrast(qtbot: QtBot, view: QTableView, name: str, tmp_path: Path) -> float:
+    """The strongest contrast painted in a selected row's red overdue count."""
+    model = view.model()
+    assert isinstance(model, CommunityTableModel)
+    model.sort(Column.OVERDUE_ACTIONS, Qt.SortOrder.DescendingOrder)
+    window = view.window()
+    window.resize(1300, 500)
+    window.show()
+    qtbot.waitExposed(window)
     view.setFocus()
     view.selectionModel().select(
         model.index(0, 0),
@@ -183,17 +229,42 @@ def test_the_community_list_colours_read_on_plain_alternate_and_selected_rows(
     )
     assert model.data(model.index(0, Column.OVERDUE_ACTIONS)) > 0
     image = view.viewport().grab().toImage()
-    save_shot(image, "selected-overdue-row", tmp_path)
+    save_shot(image, name, tmp_path)
     rect = view.visualRect(model.index(0, Column.OVERDUE_ACTIONS)).adjusted(2, 2, -2, -2)
     ground = QColor(image.pixel(rect.left() + 1, rect.top() + 1))
-    drawn = [
-        QColor(image.pixel(x, y))
+    assert ground == view.palette().color(QPalette.ColorRole.Highlight)
+    return max(
+        contrast_ratio(QColor(image.pixel(x, y)), ground)
         for x in range(rect.left(), rect.right())
         for y in range(rect.top(), rect.bottom())
-    ]
-    strongest = max(contrast_ratio(colour, ground) for colour in drawn)
-    assert ground == palette.color(QPalette.ColorRole.Highlight)
-    assert strongest >= TEXT_CONTRAST
+    )
+
+
+@pytest.mark.parametrize("style", ["Fusion", "keeps item colours"])
+def test_a_selected_overdue_count_reads_whatever_the_style(
+    qtbot: QtBot, db: Database, tmp_path: Path, style: str
+) -> None:
+    """The community list as built by its page: under Fusion and under a style that
+    keeps the item's red on the selection, the selected count reads at 4.5:1."""
+    context = AppContext.create(db, MANAGER, settings=ini_settings(tmp_path), today=TODAY)
+    page = CommunityListPage(context)
+    qtbot.addWidget(page)
+    base = QStyleFactory.create("Fusion")
+    page.table.setStyle(base if style == "Fusion" else KeepsItemColours(base))
+    shot = "selected-overdue-row-" + style.replace(" ", "-")
+    assert selected_overdue_contrast(qtbot, page.table, shot, tmp_path) >= TEXT_CONTRAST
+
+
+def test_without_the_delegate_such_a_style_paints_red_on_the_selection(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """What the previous test guards against: the plain delegate leaves the red as is."""
+    context = AppContext.create(db, MANAGER, settings=ini_settings(tmp_path), today=TODAY)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(CommunityTableModel(context.services, today=TODAY))
+    view.setStyle(KeepsItemColours(QStyleFactory.create("Fusion")))
+    assert selected_overdue_contrast(qtbot, view, "selected-overdue-red", tmp_path) < TEXT_CONTRAST
 
 
 def test_timeline_text_on_fills_and_marks_on_white() -> None:
@@ -201,8 +272,33 @@ def test_timeline_text_on_fills_and_marks_on_white() -> None:
     for status, fill in ACTION_COLOURS.items():
         assert contrast_ratio(action_text_colour(status), QColor(fill)) >= TEXT_CONTRAST, status
     for kind, fill in PHASE_COLOURS.items():
-        assert contrast_ratio(QColor("#1A1A1A"), QColor(fill)) >= TEXT_CONTRAST, kind
+        assert contrast_ratio(phase_text_colour(kind), QColor(fill)) >= TEXT_CONTRAST, kind
     white = QColor("white")
     for entity, colour in MARKER_COLOURS.items():
         assert contrast_ratio(QColor(colour), white) >= LARGE_CONTRAST, entity
     assert contrast_ratio(QColor(OVERDUE_COLOUR), white) >= LARGE_CONTRAST
+
+
+#: What the timelines are drawn on: the page (screen and PDF) and the office timeline's
+#: alternate rows.
+TIMELINE_GROUNDS = ("#FFFFFF", "#F7F9FB")
+
+
+def test_phase_bars_stand_out_from_the_timeline_and_carry_readable_words() -> None:
+    """A phase bar is a chart mark (3:1 on the page, and as a swatch in the legend on the
+    window's colour); its name on it is text (4.5:1)."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    grounds = [QColor(ground) for ground in TIMELINE_GROUNDS] + [window]
+    for kind, fill in {**PHASE_COLOURS, "unknown": FALLBACK_COLOUR}.items():
+        for ground in grounds:
+            assert contrast_ratio(QColor(fill), ground) >= LARGE_CONTRAST, (kind, ground.name())
+        assert contrast_ratio(phase_text_colour(kind), QColor(fill)) >= TEXT_CONTRAST, kind
+    # Neighbouring phases differ in lightness, not only in hue: some carry white words.
+    words = {text_colour_on(fill) for fill in PHASE_COLOURS.values()}
+    assert len(words) == 2
+
+
+def test_the_pdf_writes_on_every_fill_in_a_colour_that_reads() -> None:
+    """The timeline PDF and the screens share one rule for words on a bar."""
+    for fill in (*PHASE_COLOURS.values(), *ACTION_COLOURS.values(), FALLBACK_COLOUR):
+        assert contrast_ratio(QColor(text_colour_on(fill)), QColor(fill)) >= TEXT_CONTRAST, fill

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -143,6 +145,8 @@ class Form(QWidget):
         cell.addWidget(error)
         self._layout.addRow(caption, cell)
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            widget.setTabChangesFocus(True)  # Tab moves on from a multi-line box too
         self._fields[name] = widget
         self._errors[name] = error
         self._labels[name] = caption

@@ -45,6 +45,7 @@ from desktop.views.timeline.drawing import (
     overdue_colour,
     phase_caption,
     phase_colour,
+    phase_text_colour,
 )
 
 HEADER = 44.0
@@ -229,7 +230,7 @@ class CommunityScene(QGraphicsScene):
             )
         )
         caption = phase_caption(phase.kind, rect.width() - 8, QFontMetricsF(self._small))
-        self._add_inner_text(item, caption, QColor("#1A1A1A"))
+        self._add_inner_text(item, caption, phase_text_colour(phase.kind))
         self._register(item)
 
     def _add_action(self, bar: ActionBar, top: float) -> None:

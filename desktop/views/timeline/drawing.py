@@ -29,6 +29,7 @@ from desktop.services.timeline import (
     MARKER_COLOURS,
     OVERDUE_COLOUR,
     PHASE_COLOURS,
+    text_colour_on,
 )
 
 MIN_PIXELS_PER_DAY = 0.15
@@ -59,6 +60,11 @@ def key_zoom_factor(key: int) -> float | None:
 
 def phase_colour(kind: str) -> QColor:
     return QColor(PHASE_COLOURS.get(kind, FALLBACK_COLOUR))
+
+
+def phase_text_colour(kind: str) -> QColor:
+    """The words on a phase bar: dark on the mid tones, white on the deep ones."""
+    return QColor(text_colour_on(PHASE_COLOURS.get(kind, FALLBACK_COLOUR)))
 
 
 def phase_abbreviation(kind: str) -> str:
@@ -106,7 +112,7 @@ def action_brush(status: str) -> QBrush:
 
 
 def action_text_colour(status: str) -> QColor:
-    return QColor("white") if status in ("under_way", "done") else QColor("#1A1A1A")
+    return QColor(text_colour_on(ACTION_COLOURS.get(status, FALLBACK_COLOUR)))
 
 
 def action_pen(status: str, overdue: bool) -> QPen:

@@ -55,6 +55,7 @@ from desktop.views.timeline.drawing import (
     overdue_colour,
     phase_caption,
     phase_colour,
+    phase_text_colour,
 )
 from desktop.views.timeline.summary import office_summary
 
@@ -267,7 +268,7 @@ class OfficeTimelineView(QAbstractScrollArea):
             text = phase_caption(phase.kind, bar.width() - 6, QFontMetricsF(self._small))
             if text:
                 painter.setFont(self._small)
-                painter.setPen(QColor("#1A1A1A"))
+                painter.setPen(phase_text_colour(phase.kind))
                 painter.drawText(bar.adjusted(3, 0, -3, 0), _text_flags(self), text)
         bottom = rect.bottom() - 2
         if row.meeting_gap(self.today):

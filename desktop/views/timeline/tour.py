@@ -32,6 +32,14 @@ def office_overdue_shot(tour: Tour) -> QWidget:
     return page
 
 
+def office_table_shot(tour: Tour) -> QWidget:
+    """The same rows in words (Show as table, Ctrl+Shift+T), as a screen reader reads them."""
+    page = _page(tour)
+    page.sort.setCurrentIndex(page.sort.findData("overdue"))
+    page.as_table.setChecked(True)
+    return page
+
+
 def community_shot(tour: Tour) -> QWidget:
     page = _page(tour)
     if tour.community_id is not None:
