@@ -11,16 +11,19 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from desktop.services.actor import Actor
 from desktop.services.changes import Changes
 from desktop.services.facade import Services
 from desktop.services.harms import HarmData
 from desktop.storage import Database
+from desktop.views.comment_panel import CommentsPanel
 from desktop.views.context import AppContext
 from desktop.views.operations import CONFLICT_BOX, run_write
 from desktop.views.settings_page import SettingsPage
 from tests.gui.community_screens_support import ini_settings
+from tests.gui.reviews.review_world import build_review_world
 from tests.gui.write_boxes import read_and_close, shown_boxes
 
 MANAGER = Actor("manager", role="manager")
@@ -164,7 +167,7 @@ def test_a_long_write_runs_off_the_gui_thread_behind_a_progress_window(
     [changes] = heard.changes
     assert len(changes.ids("harm", "created")) == 1
     assert heard.names == ["harm"]
-    assert not progress.isVisible()
+    assert not isValid(progress) or not progress.isVisible()  # closed, then deleted
     assert harm_count(db) >= 1
 
 
@@ -212,3 +215,28 @@ def test_a_harm_added_in_one_settings_window_shows_in_another(
     assert not any(
         isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
+
+
+def test_a_comment_and_its_reading_are_announced_by_the_panel_with_their_ids(
+    qtbot: QtBot, db: Database
+) -> None:
+    world = build_review_world(db)
+    mentor = world.context(db, "achen", "mentor")
+    heard = Heard(mentor)
+    panel = CommentsPanel(mentor, world.cycle_id, "action", world.action_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.keyClicks(panel.editor, "Who leads this action?")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    [comment] = world.manager.comments.thread("action", world.action_id)
+    [changes] = heard.changes
+    assert changes.ids("comment", "created") == {str(comment.id)}
+    assert changes.initiator is panel and heard.names == ["comment"]
+
+    manager = world.context(db, "amina", "manager")
+    heard_by_manager = Heard(manager)
+    reader = CommentsPanel(manager, world.cycle_id, "action", world.action_id)  # marks it read
+    qtbot.addWidget(reader)
+    reader.refresh()
+    assert heard_by_manager.names == ["comment_read"]
+    assert heard_by_manager.changes[0].ids("comment_read") == {str(comment.id)}
