@@ -22,7 +22,7 @@ from desktop.services.office import ParticipantGroupData
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, fit_width
-from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, record_table, selected_id
 from desktop.views.operations import route_form, run_write
 
 
@@ -92,9 +92,18 @@ class _ListPanel(QWidget):
         return run_write(self, self.context, call, failed=failed, reload=self.reload).ok
 
     def _on_changes(self, changes: Changes) -> None:
+        """Reload after any write of this kind, here or in another window, keeping the
+        selected record selected (a change made elsewhere must not move the person)."""
         # A bound method, so Qt drops the connection when this panel is deleted.
-        if changes.touches(self.entity):
-            self.reload()
+        if not changes.touches(self.entity):
+            return
+        keep = selected_id(self.table)
+        self.reload()
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if keep is not None and item is not None and item.data(RECORD_ID_ROLE) == keep:
+                self.table.selectRow(row)
+                break
 
 
 class GroupsPanel(_ListPanel):

@@ -212,6 +212,7 @@ def test_a_harm_added_in_one_settings_window_shows_in_another(
     qtbot.mouseClick(here.harms.retire_button, Qt.MouseButton.LeftButton)
     row = list(there.harms.records).index(harm_id)
     assert there.harms.table.item(row, 2).text() == "Retired"
+    assert here.harms.selected().id == harm_id  # still on the harm just retired
     assert not any(
         isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
