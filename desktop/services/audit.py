@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import AuditEvent, utcnow
+from desktop.services import changes as _changes
 from desktop.services.actor import Actor
 from desktop.storage.database import AUDIT_HEAD_INFO
 
@@ -83,6 +84,7 @@ def record(
     # Sealed in the key file on commit: (the hash this transaction's events follow, last seq, hash)
     first_prev = session.info.get(AUDIT_HEAD_INFO, (event.prev_hash,))[0]
     session.info[AUDIT_HEAD_INFO] = (first_prev, event.seq, event.hash)
+    _changes.note(session, entity_type, entity_id, action)  # what the screens are told
     return event
 
 

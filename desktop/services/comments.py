@@ -38,7 +38,7 @@ from desktop.models import (
 )
 from desktop.models.audit import AuditEvent
 from desktop.models.enums import Role
-from desktop.services import permissions
+from desktop.services import changes, permissions
 from desktop.services.actor import Actor
 from desktop.services.entity import EntityService, Errors
 from desktop.services.records import Record
@@ -173,6 +173,8 @@ class CommentService(EntityService[Comment, CommentData]):
                 )
                 self.stamp(marker)
                 session.add(marker)
+                # Not audited, yet the unread badges of other screens depend on it.
+                changes.note(session, "comment_read", comment_id, "create")
             return len(new)
 
     def unread_among(self, comment_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:

@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 
 from desktop.labels import record_kind
 from desktop.services.comments import CommentData
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError
+from desktop.services.facade import Services
 from desktop.services.mentoring import display_names
 from desktop.services.record_names import RecordName, name_record
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms.form import error_palette
+from desktop.views.operations import announced, run_write
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT, AUTHOR, WHEN, STATE = range(4)
@@ -192,9 +194,8 @@ class CommentsPanel(QWidget):
         self.empty.setVisible(not thread)
         self.tree.setVisible(bool(thread))
         if unread:
-            with contextlib.suppress(ServiceError):  # if not, the badge just stays
-                self.context.services.comments.mark_read(unread)
-            self.context.navigator.data_changed.emit("comment_read")
+            with announced(self.context, self), contextlib.suppress(ServiceError):
+                self.context.services.comments.mark_read(unread)  # if not, the badge stays
         self._update_buttons()
 
     def _item(self, comment: Record[CommentData], new: bool, edited: bool) -> QTreeWidgetItem:
@@ -291,14 +292,14 @@ class CommentsPanel(QWidget):
             subject_id=self.subject_id,
             body=self.editor.toPlainText().strip(),
         )
-        self._write(lambda: self.context.services.comments.create(data))
+        self._write(lambda services: services.comments.create(data))
 
     def reply(self) -> None:
         root = self._selected_root()
         if root is None:
             return
         body = self.editor.toPlainText().strip()
-        self._write(lambda: self.context.services.comments.reply(root.id, body))
+        self._write(lambda services: services.comments.reply(root.id, body))
 
     def toggle_resolved(self) -> None:
         root = self._selected_root()
@@ -307,24 +308,29 @@ class CommentsPanel(QWidget):
         resolved = root.data.resolved_on is None
         today = self.context.today()
         self._write(
-            lambda: self.context.services.comments.resolve(root.id, resolved=resolved, on=today),
+            lambda services: services.comments.resolve(root.id, resolved=resolved, on=today),
             keep_text=True,
         )
 
     def _save_edit(self, comment: Record[CommentData]) -> None:
         body = self.editor.toPlainText().strip()
-        comments = self.context.services.comments
-        self._write(lambda: comments.edit(comment.id, body, expected_version=comment.version))
+        self._write(
+            lambda services: services.comments.edit(
+                comment.id, body, expected_version=comment.version
+            )
+        )
 
-    def _write(self, call: Callable[[], object], *, keep_text: bool = False) -> None:
-        try:
-            made = call()
-        except ValidationError as refused:
-            self._show_message(" ".join(refused.errors.values()))
+    def _write(self, call: Callable[[Services], object], *, keep_text: bool = False) -> None:
+        outcome = run_write(
+            self,
+            self.context,
+            call,
+            failed=self.tr("The comment was not saved."),
+            reload=self.refresh,
+        )
+        if not outcome.ok:
             return
-        except ServiceError as refused:
-            self._show_message(str(refused))
-            return
+        made = outcome.value
         self._show_message("")
         if not keep_text:
             self.editing = None
@@ -332,7 +338,6 @@ class CommentsPanel(QWidget):
         self.refresh()
         if isinstance(made, Record):
             self.select(made.id)
-        self.context.navigator.data_changed.emit("comment")
         self.comments_changed.emit()
 
     def _show_message(self, text: str) -> None:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.attachments import AttachmentData
-from desktop.services.errors import ServiceError, ValidationError
 from desktop.views.context import AppContext
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.operations import run_write
 
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp"})
 
@@ -137,26 +137,24 @@ class AttachmentsPanel(QWidget):
             )
             return False
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        try:
-            self.context.services.attachments.create(
-                AttachmentData(
-                    entity_type=self.entity_type,
-                    entity_id=self.entity_id,
-                    file_name=path.name,
-                    content=content,
-                    media_type=media_type,
-                    caption=caption,
-                )
-            )
-        except ValidationError as refused:
-            self._show_message(" ".join(refused.errors.values()))
-            return False
-        except ServiceError as other:
-            self._show_message(str(other))
+        data = AttachmentData(
+            entity_type=self.entity_type,
+            entity_id=self.entity_id,
+            file_name=path.name,
+            content=content,
+            media_type=media_type,
+            caption=caption,
+        )
+        outcome = run_write(
+            self,
+            self.context,
+            lambda services: services.attachments.create(data),
+            failed=self.tr("“{name}” was not attached.").format(name=path.name),
+        )
+        if not outcome.ok:
             return False
         self._show_message("")
         self.reload()
-        self.context.navigator.data_changed.emit("attachment")
         return True
 
     # --- looking at it ------------------------------------------------------------------
@@ -218,13 +216,17 @@ class AttachmentsPanel(QWidget):
             self.remove(attachment_id)
 
     def remove(self, attachment_id: uuid.UUID) -> None:
-        try:
-            self.context.services.attachments.delete(attachment_id)
-        except ServiceError as error:
-            self._show_message(str(error))
-            return
-        self.reload()
-        self.context.navigator.data_changed.emit("attachment")
+        outcome = run_write(
+            self,
+            self.context,
+            lambda services: services.attachments.delete(attachment_id),
+            failed=self.tr("“{name}” was not removed.").format(
+                name=self._names.get(attachment_id, "")
+            ),
+            reload=self.reload,
+        )
+        if outcome.ok:
+            self.reload()
 
 
 class ImageViewer(QDialog):

@@ -1,26 +1,29 @@
 """Settings lists the office keeps: participant groups and the harm catalogue.
 
 Nothing in use is ever deleted: a group used in records is deactivated, a harm used
-in a cycle is retired (the service refuses the delete and says so).
+in a cycle is retired (the service refuses the delete and says so). Each list reloads
+itself whenever a write anywhere changes its kind of record.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.changes import Changes
+from desktop.services.facade import Services
 from desktop.services.harms import HarmData
 from desktop.services.office import ParticipantGroupData
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, fit_width
-from desktop.views.forms.form import error_palette
-from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, record_table, selected_id
+from desktop.views.operations import route_form, run_write
 
 
 def _tr(text: str) -> str:
@@ -28,10 +31,10 @@ def _tr(text: str) -> str:
 
 
 class _ListPanel(QWidget):
-    """A table of an office catalogue's records with buttons under it and a line for
-    messages. Subclasses fill ``records`` in ``reload`` and open their form in ``_dialog``."""
+    """A table of an office catalogue's records with buttons under it. Subclasses fill
+    ``records`` in ``reload`` and open their form in ``_dialog``."""
 
-    #: The entity named in permission checks and in ``data_changed``.
+    #: The entity named in permission checks, whose changes make the list reload.
     entity = ""
 
     def __init__(self, context: AppContext, table_headers: list[str], name: str) -> None:
@@ -39,26 +42,18 @@ class _ListPanel(QWidget):
         self.context = context
         self.records: dict[uuid.UUID, Any] = {}
         self.table = record_table(table_headers, name)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
-        error_palette(self.message)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
         layout.addLayout(self.buttons)
+        context.navigator.changes_made.connect(self._on_changes)
 
     def button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
         return button
-
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -83,26 +78,32 @@ class _ListPanel(QWidget):
     def edit_record(self, record_id: uuid.UUID | None) -> None:
         """The form of a record (None: a new one); the list is refreshed once saved."""
         record = self.records.get(record_id) if record_id is not None else None
-        if (record_id is None or record is not None) and self._dialog(record):
-            self._changed()
+        if record_id is None or record is not None:
+            self._dialog(record)
 
-    def _write(self, call: Any) -> bool:
-        """Run a service call; a refusal is said under the table and nothing changes."""
-        try:
-            call()
-        except ValidationError as refused:
-            self.say(" ".join(refused.errors.values()))
-            return False
-        except ServiceError as error:
-            self.say(str(error))
-            return False
-        self._changed()
-        return True
+    def open_form(self, form: Form, name: str) -> bool:
+        """Show ``form`` in a dialog until saved or closed; what it saves is announced."""
+        dialog = FormDialog(route_form(form, self.context, self), self)
+        dialog.setObjectName(name)
+        return bool(dialog.exec())
 
-    def _changed(self) -> None:
-        self.say("")
+    def _write(self, call: Callable[[Services], object], failed: str) -> bool:
+        """Run a service call through the runner; True when it was done."""
+        return run_write(self, self.context, call, failed=failed, reload=self.reload).ok
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Reload after any write of this kind, here or in another window, keeping the
+        selected record selected (a change made elsewhere must not move the person)."""
+        # A bound method, so Qt drops the connection when this panel is deleted.
+        if not changes.touches(self.entity):
+            return
+        keep = selected_id(self.table)
         self.reload()
-        self.context.navigator.data_changed.emit(self.entity)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if keep is not None and item is not None and item.data(RECORD_ID_ROLE) == keep:
+                self.table.selectRow(row)
+                break
 
 
 class GroupsPanel(_ListPanel):
@@ -172,9 +173,7 @@ class GroupsPanel(_ListPanel):
         fit_width(code, 20)
         if record is not None:
             form.set_values({"name": record.data.name, "code": record.data.code})
-        dialog = FormDialog(form, self)
-        dialog.setObjectName("participant_group_dialog")
-        return bool(dialog.exec())
+        return self.open_form(form, "participant_group_dialog")
 
     def toggle(self) -> None:
         group = self.selected()
@@ -182,9 +181,12 @@ class GroupsPanel(_ListPanel):
             return
         data = dataclasses.replace(group.data, active=not group.data.active)
         self._write(
-            lambda: self.context.services.participant_groups.update(
+            lambda services: services.participant_groups.update(
                 group.id, data, expected_version=group.version
-            )
+            ),
+            _tr("The group was not deactivated.")
+            if group.data.active
+            else _tr("The group was not reactivated."),
         )
 
 
@@ -244,9 +246,7 @@ class HarmsPanel(_ListPanel):
         form.add_field("description", _tr("&Description:"), QLineEdit())
         if record is not None:
             form.set_values({"name": record.data.name, "description": record.data.description})
-        dialog = FormDialog(form, self)
-        dialog.setObjectName("harm_dialog")
-        return bool(dialog.exec())
+        return self.open_form(form, "harm_dialog")
 
     def toggle_retired(self) -> None:
         harm = self.selected()
@@ -254,7 +254,10 @@ class HarmsPanel(_ListPanel):
             return
         data = dataclasses.replace(harm.data, retired=not harm.data.retired)
         self._write(
-            lambda: self.context.services.harms.update(harm.id, data, expected_version=harm.version)
+            lambda services: services.harms.update(harm.id, data, expected_version=harm.version),
+            _tr("The harm was not reinstated.")
+            if harm.data.retired
+            else _tr("The harm was not retired."),
         )
 
     def delete(self, harm_id: uuid.UUID | None = None) -> bool:
@@ -264,5 +267,6 @@ class HarmsPanel(_ListPanel):
         if harm is None:
             return False
         return self._write(
-            lambda: self.context.services.harms.delete(harm.id, expected_version=harm.version)
+            lambda services: services.harms.delete(harm.id, expected_version=harm.version),
+            _tr("The harm was not deleted."),
         )

@@ -28,6 +28,7 @@ from desktop.services.office import SettingKey
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, fit_width
 from desktop.views.forms.registry import register_draft_opener
+from desktop.views.operations import announced, route_form
 from desktop.views.settings_catalogues import GroupsPanel, HarmsPanel
 
 LOGO_HEIGHT = 64
@@ -44,6 +45,7 @@ class OfficePanel(QWidget):
             submit=self._save,
             buttons=True,
         )
+        route_form(self.form, context, self)
         self.form.add_field("office_name", self.tr("Office &name:"), QLineEdit())
         language = QComboBox()
         for code, name in LANGUAGES.items():
@@ -115,7 +117,6 @@ class OfficePanel(QWidget):
                 except ValidationError as refused:
                     message = " ".join(refused.errors.values())
                     raise ValidationError({name: message}) from None
-        self.context.navigator.data_changed.emit("office_setting")
         return values
 
     def _show_logo(self, picture: bytes | None) -> None:
@@ -139,7 +140,9 @@ class OfficePanel(QWidget):
         """Store the picture at ``path`` as the logo (None removes it); True when stored."""
         try:
             picture = path.read_bytes() if path is not None else None
-            self.context.services.settings.set_office_logo(picture)
+            # The logo is a field of this form: a refusal is said beside it, like the others.
+            with announced(self.context, self):
+                self.context.services.settings.set_office_logo(picture)
         except OSError as error:
             self.logo_message.setText(str(error.strerror or error))
             return False
@@ -148,7 +151,6 @@ class OfficePanel(QWidget):
             return False
         self.logo_message.setText("")
         self._show_logo(picture)
-        self.context.navigator.data_changed.emit("office_setting")
         return True
 
 

@@ -19,6 +19,7 @@ from desktop.views.settings_page import SettingsPage
 from desktop.views.stakeholders_linkage import linkage_form
 from desktop.views.stakeholders_page import StakeholdersPage
 from tests.gui.community_screens_support import ADMIN, MANAGER, TODAY, ini_settings, make_demo
+from tests.gui.write_boxes import read_and_close
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_a_harm_in_use_is_retired_not_deleted(qtbot: QtBot, db: Database, tmp_pa
         if context.services.priorities.list(where={"harm_id": h.id}, limit=1).total
     )
     assert not harms.delete(used.id)
-    assert "retire it instead" in harms.message.text()
+    assert "retire it instead" in read_and_close()
     assert context.services.harms.get(used.id).data.retired is False
     harms.table.selectRow(list(harms.records).index(used.id))
     harms.toggle_retired()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
@@ -21,12 +20,12 @@ from desktop.labels import label, labels
 from desktop.models.enums import ActionStatus
 from desktop.services.actions import UNFINISHED_ACTION_STATUSES, ActionData, is_overdue
 from desktop.services.entity import EntityService
-from desktop.services.errors import ServiceError
 from desktop.services.records import Record
 from desktop.views.cycle.check_list import CheckList
 from desktop.views.cycle.choices import harm_names, selected_harm_choices
 from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
+from desktop.views.operations import run_write
 
 CRITERIA = ("is_manageable", "is_sustainable", "is_do_no_harm", "is_inclusive")
 
@@ -120,15 +119,19 @@ class ActionsSection(RecordSection):
         record = self.current()
         if record is None or record.data.status not in UNFINISHED_ACTION_STATUSES:
             return
-        try:
-            self.context.services.actions.mark_done(
+        outcome = run_write(
+            self,
+            self.context,
+            lambda services: services.actions.mark_done(
                 record.id, expected_version=record.version, on=self.context.today()
-            )
-        except ServiceError as refused:
-            QMessageBox.warning(self, self.tr("Not saved"), str(refused))
+            ),
+            failed=self.tr("The action was not marked done."),
+            reload=self.refresh,
+        )
+        if outcome.ok:
+            self.after_write(record.id)
+        else:
             self.refresh()
-            return
-        self.after_write(record.id)
 
     def build_form(self, record: Record[Any] | None) -> Form:
         cycle_id = self.cycle.cycle_id

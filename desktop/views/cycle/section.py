@@ -2,8 +2,8 @@
 and Delete, each record edited in a form dialog (see ``desktop.views.forms``).
 
 A section names its service entity, its columns, how a record fills a row, and how to
-build its form; this class does the rest: permissions, selection by id, refreshing, and
-announcing writes on the navigator so other screens can refresh.
+build its form; this class does the rest: permissions, selection by id and refreshing.
+Writes go through ``desktop.views.operations``, which announces what they changed.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.entity import EntityService
-from desktop.services.errors import ServiceError
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog
 from desktop.views.forms.tables import RECORD_ID_ROLE, record_table
+from desktop.views.operations import route_form, run_write
 
 _ID_ROLE = RECORD_ID_ROLE
 Cell = str | QTableWidgetItem
@@ -47,14 +47,11 @@ class CycleRef:
     def can(self, action: str, entity: str) -> bool:
         return self.context.services.can(action, entity, self.community_id)
 
-    def changed(self, entity: str) -> None:
-        self.context.navigator.data_changed.emit(entity)
-
 
 class RecordSection(QWidget):
     """A list of one kind of record of the cycle; subclasses fill in the hooks."""
 
-    #: The service's entity name ("action"), used for permissions and change news.
+    #: The service's entity name ("action"), used for permissions.
     entity: str = ""
     #: After a record was saved or deleted (the list is already refreshed).
     records_changed = Signal()
@@ -214,7 +211,7 @@ class RecordSection(QWidget):
 
     def open_form(self, record: Record[Any] | None) -> FormDialog:
         """Show the form in a window-modal dialog; the list refreshes when it is saved."""
-        form = self.build_form(record)
+        form = route_form(self.build_form(record), self.context, self)
         form.saved.connect(self._saved)
         dialog = FormDialog(form, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -235,12 +232,15 @@ class RecordSection(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.service().delete(record.id, expected_version=record.version)
-        except ServiceError as refused:
-            QMessageBox.warning(self, self.tr("Not deleted"), str(refused))
-            return
-        self.after_write(None)
+        outcome = run_write(
+            self,
+            self.context,
+            lambda _services: self.service().delete(record.id, expected_version=record.version),
+            failed=self.tr("The record was not deleted."),
+            reload=self.refresh,
+        )
+        if outcome.ok:
+            self.after_write(None)
 
     def _saved(self, result: object) -> None:
         self.after_write(result.id if isinstance(result, Record) else None)
@@ -249,7 +249,6 @@ class RecordSection(QWidget):
         self.refresh()
         if record_id is not None:
             self.select_record(record_id)
-        self.cycle.changed(self.entity)
         self.records_changed.emit()
 
     def _update_buttons(self) -> None:
