@@ -140,7 +140,7 @@ def run_sign_in(db_path: Path, *, username: str = "") -> int:
     application()
     dialog = LoginDialog(db_path, username)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
-        return 1
+        return 0  # the person chose not to sign in (Cancel, Escape): not a failure
     signed_in = dialog.signed_in
     try:
         if signed_in.must_change_password:

@@ -24,6 +24,7 @@ from desktop.views.auth_forms import (
     NewPasswordFields,
     ShowRefusal,
     lay_out_dialog,
+    make_default,
     message_label,
     password_field,
 )
@@ -49,7 +50,6 @@ class LoginDialog(QDialog):
         self.sign_in_button = buttons.addButton(
             self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.sign_in_button.setDefault(True)
         self.forgot_button = QPushButton(self.tr("Forgot the password? Use the recovery key"))
         self.forgot_button.setFlat(True)
         buttons.accepted.connect(self.try_sign_in)
@@ -61,6 +61,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         layout.addWidget(self.forgot_button)
+        make_default(self, self.sign_in_button)
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> None:
