@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,7 +31,13 @@ from desktop.views.auth_forms import (
 
 
 class LoginDialog(QDialog):
-    """Asks for a user name and password; ``signed_in`` holds the result once accepted."""
+    """Asks for a user name and password; ``signed_in`` holds the result once accepted.
+
+    ``succeeded`` is emitted once ``signed_in`` is set, while the dialog is still shown:
+    a window opened then is never preceded by a moment without any window (which
+    would end the app)."""
+
+    succeeded = Signal()
 
     def __init__(self, db_path: Path, username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,12 +87,14 @@ class LoginDialog(QDialog):
             return
         finally:
             QApplication.restoreOverrideCursor()
+        self.succeeded.emit()
         self.accept()
 
     def _recover(self) -> None:
         dialog = RecoveryDialog(self.db_path, self.username.text(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.signed_in is not None:
             self.signed_in = dialog.signed_in
+            self.succeeded.emit()
             self.accept()
 
 
