@@ -135,9 +135,12 @@ def run_first_time(db_path: Path) -> int:
     application()
     wizard = SetupWizard(db_path)
     wizard.exec()
-    if wizard.signed_in is None:  # cancelled before the database was made: nothing made
+    signed_in = wizard.signed_in
+    # Its forms go now, while the app they belong to is still running.
+    wizard.deleteLater()
+    if signed_in is None:  # cancelled before the database was made: nothing made
         return 0
-    return _run_session(wizard.signed_in)
+    return _run_session(signed_in)
 
 
 def run_sign_in(db_path: Path, *, username: str = "") -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.services.actor import Actor
@@ -20,6 +20,7 @@ from desktop.services.signin import SignedIn
 from desktop.services.users import AssignmentData, UserData
 from desktop.views.auth_accounts_dialog import AccountsDialog
 from desktop.views.auth_session import Session
+from desktop.views.auth_setup_wizard import SetupWizard
 from desktop.views.community_list_page import CommunityListPage
 from desktop.views.context import AppContext
 from desktop.views.forms import Form
@@ -209,3 +210,81 @@ def test_the_signed_in_administrator_never_reads_never(
     assert accounts["amina"].last_sign_in is not None  # setting up the office signed her in
     close = dialog.findChild(QDialogButtonBox)
     assert close is not None
+
+
+def test_a_fresh_office_is_set_up_by_keyboard_with_staff_and_a_community(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "new office.db"
+    wizard = SetupWizard(path)
+    qtbot.addWidget(wizard)
+    activate(qtbot, wizard)
+
+    def enter() -> None:
+        press(qtbot, Qt.Key.Key_Return)
+
+    def fields(*texts: str) -> None:
+        """Type each text, Tab between them (None: leave the field as it is)."""
+        for n, text in enumerate(texts):
+            if n:
+                press(qtbot, Qt.Key.Key_Tab)
+            type_text(qtbot, text)
+
+    assert wizard.currentPage() is wizard.office_page
+    fields("Lira office")
+    enter()
+    assert wizard.currentPage() is wizard.admin_page
+    fields("amina", "Amina Achieng", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    enter()  # makes the database
+    assert wizard.currentPage() is wizard.key_page and wizard.signed_in is not None
+    enter()
+    assert wizard.currentPage() is wizard.staff_page
+    assert wizard.button(QWizard.WizardButton.NextButton).text().replace("&", "") == "Skip"
+    fields("okello", "Okello Otim", "", FACILITATOR_PASSWORD, FACILITATOR_PASSWORD)
+    assert "Add" in wizard.button(QWizard.WizardButton.NextButton).text()
+    enter()  # adds okello and moves on
+    assert wizard.currentPage() is wizard.communities_page
+    assert wizard.staff_page.added == ["Okello Otim (okello), Facilitator"]
+    fields("Pader")  # (the test keyboard types ASCII only)
+    enter()  # adds Pader and finishes
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+    signed_in = wizard.signed_in
+    try:
+        admin = Services(signed_in.db, signed_in.actor)
+        people = {u.data.username: u.data.role for u in admin.users.list().items}
+        assert people == {"amina": "admin", "okello": "facilitator"}
+        assert [c.data.name for c in admin.communities.list().items] == ["Pader"]
+        # ... and the administrator adds the next community from the window.
+        window = _window(qtbot, signed_in, signed_in.actor, tmp_path)
+        page = window.page("communities")
+        assert isinstance(page, CommunityListPage) and page.new_button.isEnabled()
+        admin.communities.create(CommunityData(name="Amuru"))
+    finally:
+        signed_in.db.close()
+
+
+def test_every_step_after_the_database_can_be_skipped(qtbot: QtBot, tmp_path: Path) -> None:
+    wizard = SetupWizard(tmp_path / "office.db")
+    qtbot.addWidget(wizard)
+    activate(qtbot, wizard)
+    type_text(qtbot, "Gulu office")
+    press(qtbot, Qt.Key.Key_Return)
+    for n, text in enumerate(("amina", "", ADMIN_PASSWORD, ADMIN_PASSWORD)):
+        if n:
+            press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.signed_in is not None
+    try:
+        press(qtbot, Qt.Key.Key_Return)  # past the recovery key
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        press(qtbot, Qt.Key.Key_Return)  # Skip the staff
+        assert finish.text().replace("&", "") == "Skip and finish"
+        press(qtbot, Qt.Key.Key_Return)  # Skip the communities
+        assert wizard.result() == QWizard.DialogCode.Accepted
+        admin = Services(wizard.signed_in.db, wizard.signed_in.actor)
+        assert [u.data.username for u in admin.users.list().items] == ["amina"]
+        assert admin.communities.list().total == 0
+    finally:
+        wizard.signed_in.db.close()
