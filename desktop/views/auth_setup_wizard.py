@@ -32,6 +32,7 @@ from desktop.services.setup import OfficeSetup, check_setup, create_office
 from desktop.services.signin import SignedIn
 from desktop.views.auth_forms import NewPasswordFields, PasswordStepPage, message_label
 from desktop.views.auth_setup_pages import FirstCommunitiesPage, StaffPage
+from desktop.views.forms import confirm_leave
 
 
 class SetupWizard(QWizard):
@@ -59,6 +60,13 @@ class SetupWizard(QWizard):
         for page in pages:
             self.addPage(page)
         self.resize(720, 640)
+
+    def reject(self) -> None:
+        """Cancel (or Escape) on the staff or communities page: what is typed there and not
+        yet added is asked about, as in any form, before the wizard closes."""
+        if self.signed_in is not None and not confirm_leave(self):
+            return
+        super().reject()
 
     def _office_page(self) -> QWizardPage:
         page = QWizardPage()

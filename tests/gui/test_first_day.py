@@ -18,6 +18,7 @@ from desktop.services.facade import Services
 from desktop.services.passwords import AccountService
 from desktop.services.signin import SignedIn
 from desktop.services.users import AssignmentData, UserData
+from desktop.storage import Database
 from desktop.views.auth_accounts_dialog import AccountsDialog
 from desktop.views.auth_session import Session
 from desktop.views.auth_setup_wizard import SetupWizard
@@ -288,3 +289,60 @@ def test_every_step_after_the_database_can_be_skipped(qtbot: QtBot, tmp_path: Pa
         assert admin.communities.list().total == 0
     finally:
         wizard.signed_in.db.close()
+
+
+def test_cancel_after_the_database_asks_about_what_is_typed_and_not_added(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    wizard = SetupWizard(tmp_path / "office.db")
+    qtbot.addWidget(wizard)
+    activate(qtbot, wizard)
+    type_text(qtbot, "Gulu office")
+    press(qtbot, Qt.Key.Key_Return)
+    for n, text in enumerate(("amina", "", ADMIN_PASSWORD, ADMIN_PASSWORD)):
+        if n:
+            press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.signed_in is not None
+    try:
+        press(qtbot, Qt.Key.Key_Return)  # past the recovery key
+        assert wizard.currentPage() is wizard.staff_page
+        type_text(qtbot, "okello")
+        asked: list[str] = []
+
+        def keep_editing(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            activate(qtbot, box)
+            press(qtbot, Qt.Key.Key_Escape)
+
+        on_next_modal(keep_editing)
+        press(qtbot, Qt.Key.Key_Escape)
+        assert asked and wizard.isVisible() and wizard.currentPage() is wizard.staff_page
+        activate(qtbot, wizard)  # back from the question, in the user name again
+        assert focus() is wizard.staff_page.form.field("username")
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        press(qtbot, Qt.Key.Key_Backspace)  # nothing typed any more: Escape just closes
+        press(qtbot, Qt.Key.Key_Escape)
+        assert len(asked) == 1 and not wizard.isVisible()
+        assert wizard.result() == QWizard.DialogCode.Rejected
+    finally:
+        form = wizard.staff_page.form
+        if form is not None and form.dirty:  # a failed step: let the teardown close it
+            form.revert()
+        wizard.signed_in.db.close()
+
+
+def test_a_file_without_passwords_offers_no_sign_out(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window = _window(
+        qtbot,
+        SignedIn(db, Actor("admin", role="admin"), "admin"),
+        Actor("admin", role="admin"),
+        tmp_path,
+    )
+    for key in ("sign_out", "switch_user"):
+        assert not window.commands[key].isEnabled()
+        assert "no passwords" in window.commands[key].toolTip()
