@@ -19,14 +19,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from desktop import APP_AUTHOR, APP_NAME, __version__
 from desktop.portable import portable_settings_dir
 from desktop.services.actor import Actor
+from desktop.services.signin import SignedIn
 from desktop.startup_probe import EXIT_AFTER_START_ENV, STARTED_LINE
 from desktop.storage import Database
-from desktop.views.auth_idle_lock import install_idle_lock
 from desktop.views.auth_login_dialog import LoginDialog
-from desktop.views.auth_password_dialog import ChangePasswordDialog
+from desktop.views.auth_session import Session
 from desktop.views.auth_setup_wizard import SetupWizard
-from desktop.views.context import AppContext
-from desktop.views.main_window import MainWindow
 from desktop.views.palette import apply_app_palette
 
 # A source checkout has resources/ beside the package; an installed wheel carries them inside it.
@@ -112,15 +110,26 @@ def show_refusal(reason: str) -> None:
 def run(db: Database, *, actor: Actor, demo: bool = False) -> int:
     """Show the main window on ``db`` and run the event loop; the exit status.
 
-    An encrypted database's window locks itself after the office's idle time.
+    The database is the caller's to close (it may be closed earlier, at a sign-out).
     """
+    return _run_session(SignedIn(db, actor, actor.username), demo=demo, keep=db)
+
+
+def _run_session(signed_in: SignedIn, *, demo: bool = False, keep: Database | None = None) -> int:
+    """The signed-in window, then whoever signs in after a sign-out, until the window is
+    closed or nobody signs in again. An encrypted database's window locks itself after
+    the office's idle time."""
     app = application()
     # Ctrl+C in the terminal that started the app ends it (Qt's loop would swallow it).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    window = MainWindow(db, actor=actor, demo=demo)
-    install_idle_lock(window, window.context)
-    window.show()
-    return app.exec()
+    session = Session(demo=demo)
+    session.ended.connect(app.quit)
+    if session.begin(signed_in) is None:
+        return 0
+    try:
+        return app.exec()
+    finally:
+        session.close(keep=keep)
 
 
 def run_first_time(db_path: Path) -> int:
@@ -128,13 +137,12 @@ def run_first_time(db_path: Path) -> int:
     application()
     wizard = SetupWizard(db_path)
     wizard.exec()
-    if wizard.signed_in is None:  # cancelled before the database was made
-        return 1
     signed_in = wizard.signed_in
-    try:
-        return run(signed_in.db, actor=signed_in.actor)
-    finally:
-        signed_in.db.close()
+    # Its forms go now, while the app they belong to is still running.
+    wizard.deleteLater()
+    if signed_in is None:  # cancelled before the database was made: nothing made
+        return 0
+    return _run_session(signed_in)
 
 
 def run_sign_in(db_path: Path, *, username: str = "") -> int:
@@ -142,13 +150,5 @@ def run_sign_in(db_path: Path, *, username: str = "") -> int:
     application()
     dialog = LoginDialog(db_path, username)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
-        return 1
-    signed_in = dialog.signed_in
-    try:
-        if signed_in.must_change_password:
-            context = AppContext.create(signed_in.db, signed_in.actor)
-            if ChangePasswordDialog(context, required=True).exec() != QDialog.DialogCode.Accepted:
-                return 1
-        return run(signed_in.db, actor=signed_in.actor)
-    finally:
-        signed_in.db.close()
+        return 0  # the person chose not to sign in (Cancel, Escape): not a failure
+    return _run_session(dialog.signed_in)

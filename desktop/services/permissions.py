@@ -9,6 +9,10 @@ A grant is either office-wide or limited to the communities a person is assigned
 community (a catalogue harm, a stakeholder) allows reading only. Facilitators read
 the other communities too when the office setting ``facilitators_read_all_communities``
 is ``yes``.
+
+An administrator sets the office up, so adds and corrects communities (their profile
+and partnership) office-wide, but does not delete them nor write the cycle work itself:
+that stays with managers and the people assigned.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ _CYCLE_WORK = ("r", "crud", "crud@", "r@")
 # fmt: off
 _TABLE: dict[str, tuple[str, str, str, str]] = {
     #  entity                   admin   manager  facilitator  mentor
-    "community":               ("r",    "crud",  "ru@",       "r@"),
+    "community":               ("cru",  "crud",  "ru@",       "r@"),
     "cycle":                   _CYCLE_WORK,
     "phase":                   _CYCLE_WORK,
     "learning_finding":        _CYCLE_WORK,
@@ -221,6 +225,33 @@ def denial(actor: Actor, action: str, entity: str) -> str:
     return _("As {role}, {user} cannot {verb} this {what}.").format(
         role=actor.role, user=actor.username, verb=verbs.get(action, action), what=what
     )
+
+
+def roles_allowed(action: str, entity: str) -> list[str]:
+    """The roles that may ``action`` ``entity`` somewhere, in the matrix's order."""
+    row = MATRIX.get(entity, {})
+    return [
+        role.value for role in _ROLES if (grant := row.get(role.value)) and action in grant.actions
+    ]
+
+
+def why_not(actor: Actor, action: str, entity: str) -> str:
+    """Why a command is disabled for the actor's role, and who can do it instead: the one
+    sentence every disabled button and menu entry shows (empty when the role may)."""
+    if role_may(actor, action, entity):
+        return ""
+    from desktop.labels import label
+
+    verbs = {READ: _("see"), CREATE: _("add"), UPDATE: _("change"), DELETE: _("delete")}
+    others = [label(role) for role in roles_allowed(action, entity)]
+    text = _("Your role ({role}) cannot {verb} a {what}.").format(
+        role=label(actor.role) if actor.role else _("none"),
+        verb=verbs.get(action, action),
+        what=record_kind(entity),
+    )
+    if others:
+        text += " " + _("Roles that can: {roles}.").format(roles=", ".join(others))
+    return text
 
 
 # ------------------------------------------------------------- where records belong

@@ -77,6 +77,15 @@ def create_office(db_path: Path, setup: OfficeSetup) -> tuple[SignedIn, str]:
                 entity_type="database",
                 changes={"office_name": setup.office_name.strip()},
             )
+            # The administrator is signed in from here on: this session starts now, as
+            # at any sign-in (the accounts list reads sign-ins from the trail).
+            audit.record(
+                session,
+                actor=actor,
+                action="login",
+                device_id=db.device_id,
+                entity_type="session",
+            )
     except BaseException:
         if db is not None:
             db.close()

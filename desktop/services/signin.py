@@ -170,6 +170,22 @@ def _start_session(db: Database, username: str, must_change: bool, action: str) 
     return SignedIn(db, actor, user.display_name or user.username, must_change)
 
 
+def sign_out(db: Database, actor: Actor, *, switching: bool = False) -> None:
+    """End a session: recorded in the trail like a sign-in, then the database is closed,
+    so nothing can be read again without a password. ``switching``: another person signs
+    in next (File > Switch user)."""
+    with db.sessions.begin() as session:
+        audit.record(
+            session,
+            actor=actor,
+            action="logout",
+            device_id=db.device_id,
+            entity_type="session",
+            changes={"how": "switch_user" if switching else "sign_out"},
+        )
+    db.close()
+
+
 def verify_password(db: Database, actor: Actor, password: str, *, now: Clock = utcnow) -> None:
     """Check the signed-in person's password again (to unlock a locked window);
     SignInError if wrong. Wrong tries count towards the delay like at sign-in."""

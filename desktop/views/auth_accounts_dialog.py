@@ -125,7 +125,7 @@ class AccountsDialog(QDialog):
                         person.display_name,
                         label(person.role),
                         self._state(person),
-                        self._when(person.last_sign_in),
+                        self._last_sign_in(person),
                     ],
                 )
                 for person in self.people.values()
@@ -142,6 +142,14 @@ class AccountsDialog(QDialog):
         if self.accounts.protected and not person.has_password:
             return self.tr("No password yet")
         return self.tr("Active")
+
+    def _last_sign_in(self, person: AccountSummary) -> str:
+        """The person looking at the list is signed in right now, whatever the trail says
+        (a window opened by the setup wizard or on a file without passwords has no
+        sign-in of its own): "Now (this session)", never "Never"."""
+        if person.username == self.context.actor.username:
+            return self.tr("Now (this session)")
+        return self._when(person.last_sign_in)
 
     def _when(self, moment: datetime | None) -> str:
         if moment is None:

@@ -30,8 +30,9 @@ def _password_hint() -> str:
     ).format(n=MIN_PASSWORD)
 
 
-def add_account_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
-    """A form for a new account; on Save the account and its key slot exist."""
+def add_account_form(context: AppContext) -> Form:
+    """The fields of a new account (File > Accounts and the setup wizard's staff page);
+    on save the account and its key slot exist."""
     accounts = AccountService(context.db, context.actor)
 
     def submit(values: dict[str, Any]) -> Record[UserData]:
@@ -54,7 +55,12 @@ def add_account_dialog(context: AppContext, parent: QWidget | None = None) -> Fo
     role: QComboBox = form.add_field("role", _tr("&Role:"), choice_combo(labels(Role)))
     fit_width(role, 18)
     form.add_field("password", _tr("First &password:"), NewPasswordFields(), hint=_password_hint())
-    dialog = FormDialog(form, parent)
+    return form
+
+
+def add_account_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
+    """A form for a new account; on Save the account and its key slot exist."""
+    dialog = FormDialog(add_account_form(context), parent)
     dialog.setObjectName("add-account")
     return dialog
 

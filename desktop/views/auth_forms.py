@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -36,11 +37,25 @@ def message_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def make_default(dialog: QDialog, default: QPushButton) -> None:
+    """Enter in any field of ``dialog`` presses ``default``, and never another button.
+
+    A push button in a dialog is "auto-default" unless told otherwise: once it has had
+    the focus (Tab through Cancel, say) it takes Enter over. And ``setDefault`` called
+    before the button is inside the dialog is not recorded by the dialog. So: call this
+    once every button is laid out in ``dialog``; it leaves ``default`` the only one.
+    """
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(button is default)
+        button.setDefault(button is default)
+
+
 def lay_out_dialog(
     dialog: QDialog, intro: QLabel, form: QFormLayout, message: QLabel, on_ok: Callable[[], None]
 ) -> QDialogButtonBox:
     """A short dialog: what it is for, the fields, the message line, then OK and Cancel
-    (OK runs ``on_ok``, which closes the dialog itself when it succeeds)."""
+    (OK runs ``on_ok``, which closes the dialog itself when it succeeds). Enter is OK,
+    Escape is Cancel."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -51,6 +66,9 @@ def lay_out_dialog(
     layout.addLayout(form)
     layout.addWidget(message)
     layout.addWidget(buttons)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    make_default(dialog, ok)
     return buttons
 
 

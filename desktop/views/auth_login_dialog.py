@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,13 +24,20 @@ from desktop.views.auth_forms import (
     NewPasswordFields,
     ShowRefusal,
     lay_out_dialog,
+    make_default,
     message_label,
     password_field,
 )
 
 
 class LoginDialog(QDialog):
-    """Asks for a user name and password; ``signed_in`` holds the result once accepted."""
+    """Asks for a user name and password; ``signed_in`` holds the result once accepted.
+
+    ``succeeded`` is emitted once ``signed_in`` is set, while the dialog is still shown:
+    a window opened then is never preceded by a moment without any window (which
+    would end the app)."""
+
+    succeeded = Signal()
 
     def __init__(self, db_path: Path, username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +56,6 @@ class LoginDialog(QDialog):
         self.sign_in_button = buttons.addButton(
             self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.sign_in_button.setDefault(True)
         self.forgot_button = QPushButton(self.tr("Forgot the password? Use the recovery key"))
         self.forgot_button.setFlat(True)
         buttons.accepted.connect(self.try_sign_in)
@@ -61,6 +67,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         layout.addWidget(self.forgot_button)
+        make_default(self, self.sign_in_button)
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> None:
@@ -80,12 +87,14 @@ class LoginDialog(QDialog):
             return
         finally:
             QApplication.restoreOverrideCursor()
+        self.succeeded.emit()
         self.accept()
 
     def _recover(self) -> None:
         dialog = RecoveryDialog(self.db_path, self.username.text(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.signed_in is not None:
             self.signed_in = dialog.signed_in
+            self.succeeded.emit()
             self.accept()
 
 

@@ -1,7 +1,10 @@
-"""First run: the office, its participant groups, the first administrator, the recovery key.
+"""First run: the office, its participant groups, the first administrator, the recovery
+key, then the staff accounts and the first communities.
 
-The encrypted database is made when the administrator's page is completed; the last page
-shows the recovery key once, with a button to print it for the office safe.
+The encrypted database is made when the administrator's page is completed; the next page
+shows the recovery key once, with a button to print it for the office safe. The staff and
+communities pages (``auth_setup_pages``) can each be skipped: File > Accounts and New
+community do the same later.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from desktop.services.passwords import MIN_PASSWORD
 from desktop.services.setup import OfficeSetup, check_setup, create_office
 from desktop.services.signin import SignedIn
 from desktop.views.auth_forms import NewPasswordFields, PasswordStepPage, message_label
+from desktop.views.auth_setup_pages import FirstCommunitiesPage, StaffPage
+from desktop.views.forms import confirm_leave
 
 
 class SetupWizard(QWizard):
@@ -40,14 +45,28 @@ class SetupWizard(QWizard):
         self.recovery_key = ""
         self.logo: bytes | None = None
         self.setWindowTitle(self.tr("Set up CLCP Desktop"))
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.office_page = self._office_page()
         self.admin_page = AdminPage(self)
         self.key_page = RecoveryKeyPage(self)
-        for page in (self.office_page, self.admin_page, self.key_page):
+        self.staff_page = StaffPage()
+        self.communities_page = FirstCommunitiesPage()
+        pages = (
+            self.office_page,
+            self.admin_page,
+            self.key_page,
+            self.staff_page,
+            self.communities_page,
+        )
+        for page in pages:
             self.addPage(page)
-        self.resize(620, 460)
+        self.resize(720, 640)
+
+    def reject(self) -> None:
+        """Cancel (or Escape) on the staff or communities page: what is typed there and not
+        yet added is asked about, as in any form, before the wizard closes."""
+        if self.signed_in is not None and not confirm_leave(self):
+            return
+        super().reject()
 
     def _office_page(self) -> QWizardPage:
         page = QWizardPage()
@@ -67,7 +86,8 @@ class SetupWizard(QWizard):
         )
         groups_note.setWordWrap(True)
         self.logo_label = QLabel(self.tr("No logo"))
-        choose = QPushButton(self.tr("Choose a logo..."))
+        choose = QPushButton(self.tr("Choose a &logo..."))
+        choose.setAutoDefault(False)  # Enter is the wizard's Next, even after Tab reached this
         choose.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_label, 1)
@@ -111,6 +131,9 @@ class AdminPage(PasswordStepPage):
                 "{n} characters."
             ).format(n=MIN_PASSWORD)
         )
+        # Once the database is made there is no going back to change what made it.
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create the database"))
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.password = NewPasswordFields()
@@ -150,7 +173,8 @@ class RecoveryKeyPage(QWizardPage):
         self.key = QLabel()
         self.key.setStyleSheet("font-family: monospace; font-size: 16pt; padding: 12px;")
         self.key.setTextInteractionFlags(self.key.textInteractionFlags())
-        self.print_button = QPushButton(self.tr("Print the recovery key..."))
+        self.print_button = QPushButton(self.tr("&Print the recovery key..."))
+        self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.print_key)
         layout = QVBoxLayout(self)
         layout.addWidget(self.key)

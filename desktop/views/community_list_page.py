@@ -37,6 +37,7 @@ from desktop.views.community_table_model import (
     SelectedRowDelegate,
 )
 from desktop.views.context import AppContext
+from desktop.views.permission_gate import gate
 
 SEARCH_DELAY_MS = 200
 # Widest a column gets when sized to its contents; the person can still drag it wider.
@@ -102,6 +103,9 @@ class CommunityListPage(QWidget):
             combo.setMinimumContentsLength(max(9, len(combo.itemText(0))))
             combo.currentIndexChanged.connect(self.apply_filters)
         self.new_button.clicked.connect(self.new_community)
+        # The same rule as File > New community: greyed, with the reason, for a role
+        # that may not add one (never a whole form filled in for a refusal at the end).
+        gate(self.new_button, self.context.services, "create", "community")
 
     def _filters(self) -> tuple[QComboBox, ...]:
         return (
@@ -160,11 +164,12 @@ class CommunityListPage(QWidget):
         filters.setHorizontalSpacing(6)
         filters.addWidget(self.search, 0, 0, 1, 6)
         filters.addWidget(self.new_button, 0, 6, 1, 2)
+        # Alt+F, Alt+G and Alt+H open the window's menus: no caption here may take them.
         captions = (
             (self.tr("&District:"), self.district_filter),
             (self.tr("P&artnership:"), self.status_filter),
-            (self.tr("P&hase:"), self.phase_filter),
-            (self.tr("&Facilitator:"), self.facilitator_filter),
+            (self.tr("Pha&se:"), self.phase_filter),
+            (self.tr("Fac&ilitator:"), self.facilitator_filter),
         )
         for n, (text, combo) in enumerate(captions):
             caption = QLabel(text)
@@ -227,9 +232,19 @@ class CommunityListPage(QWidget):
         self.empty_label.setText(
             self.tr("No communities match the search and filters.")
             if self._all
-            else self.tr("No communities yet.\n\nAdd the first one with “New community” (Ctrl+N).")
+            else self._nothing_yet()
         )
         self._stack.setCurrentWidget(self.empty_label)
+
+    def _nothing_yet(self) -> str:
+        if self.new_button.isEnabled():
+            return self.tr(
+                "No communities yet.\n\nAdd the first one with “New community” (Ctrl+N)."
+            )
+        return self.tr(
+            "No communities to show yet.\n\nAn administrator or manager adds communities "
+            "and assigns people to them."
+        )
 
     def _on_data_changed(self, entity: str) -> None:
         if entity in {

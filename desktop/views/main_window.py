@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,6 +39,7 @@ from desktop.storage import Database
 from desktop.views.context import AppContext
 from desktop.views.forms import confirm_leave, dirty_forms
 from desktop.views.forms.registry import offer_drafts, reopen_draft, reopenable_drafts
+from desktop.views.permission_gate import gate
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -99,6 +100,10 @@ def _load(target: str) -> Any:
 
 
 class MainWindow(QMainWindow):
+    #: File > Sign out (False) or File > Switch user (True): the session ends
+    #: (``desktop.views.auth_session.Session`` listens).
+    sign_out_requested = Signal(bool)
+
     def __init__(
         self,
         db: Database,
@@ -248,18 +253,42 @@ class MainWindow(QMainWindow):
         self.commands["audit"].setVisible(self.context.services.can("read", "audit_event"))
         self._action("accounts", self.tr("A&ccounts…"), None, self.show_accounts)
         self.commands["accounts"].setVisible(self.context.services.can("create", "user"))
+        self._build_session_actions()
         self.commands["back"].setEnabled(False)
-        can_create = self.context.services.can("create", "community")
-        self.commands["new_community"].setEnabled(can_create)
+        # The same rule as the Communities page's button (one place decides both).
+        gate(self.commands["new_community"], self.context.services, "create", "community")
+
+    def _build_session_actions(self) -> None:
+        self._action(
+            "sign_out",
+            self.tr("Sign &out"),
+            None,
+            lambda _checked=False: self.sign_out_requested.emit(False),
+        )
+        self._action(
+            "switch_user",
+            self.tr("S&witch user…"),
+            None,
+            lambda _checked=False: self.sign_out_requested.emit(True),
+        )
+        if self.context.db.keyring is None or self.context.db.path is None:
+            why = self.tr("This database has no passwords, so nobody signs in to it.")
+            for key in ("sign_out", "switch_user"):
+                self.commands[key].setEnabled(False)
+                self.commands[key].setToolTip(why)
 
     def _build_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)  # a greyed entry says why it is greyed
         file_menu.addAction(self.commands["new_community"])
         file_menu.addAction(self.commands["find"])
         file_menu.addSeparator()
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
         file_menu.addAction(self.commands["accounts"])
+        file_menu.addSeparator()
+        file_menu.addAction(self.commands["switch_user"])
+        file_menu.addAction(self.commands["sign_out"])
         file_menu.addSeparator()
         file_menu.addAction(self.commands["quit"])
         go_menu = self.menuBar().addMenu(self.tr("&Go"))

@@ -71,9 +71,9 @@ CALLS: dict[str, Call] = {
 EXPECTED: dict[str, tuple[bool, bool, bool, bool]] = {
     "read community A":         (True,  True,  True,  True),
     "read community B":         (True,  True,  False, False),
-    "add a community":          (False, True,  False, False),
-    "edit community A":         (False, True,  True,  False),
-    "edit community B":         (False, True,  False, False),
+    "add a community":          (True,  True,  False, False),
+    "edit community A":         (True,  True,  True,  False),
+    "edit community B":         (True,  True,  False, False),
     "delete community B":       (False, True,  False, False),
     "add a meeting in A":       (False, True,  True,  False),
     "add a meeting in B":       (False, True,  False, False),

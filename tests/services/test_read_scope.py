@@ -145,6 +145,21 @@ def test_a_manager_lists_every_community(services: Services, scene: Scene, read:
     assert seen == {scene.assigned.community, scene.other.community}
 
 
+PROFILE_READS = ("community", "partnership history")
+
+
+@pytest.mark.parametrize("read", PROFILE_READS)
+def test_an_administrator_reads_every_community_profile(
+    services: Services, scene: Scene, read: str
+) -> None:
+    """The administrator adds and corrects communities office-wide, so reads them all
+    (not the cycle work inside them, which is read through reports they do not get)."""
+    admin = Services(services.db, Actor("admin", role="admin"))
+    ONE_RECORD[read](admin, scene.assigned)
+    ONE_RECORD[read](admin, scene.other)
+    assert MANY["community list"](admin) == {scene.assigned.community, scene.other.community}
+
+
 @pytest.mark.parametrize("who", LIMITED, ids=[role for _name, role in LIMITED])
 def test_a_report_cannot_find_a_community_out_of_reach(
     services: Services, scene: Scene, who: tuple[str, str]
