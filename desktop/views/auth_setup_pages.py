@@ -14,9 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWizard,
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import label
+from desktop.services.errors import ServiceError
+from desktop.services.records import Record
 from desktop.services.signin import SignedIn
 from desktop.views.auth_accounts_forms import add_account_form
 from desktop.views.community_form import new_community_form
@@ -153,7 +158,8 @@ class StaffPage(AddManyPage):
 
 
 class FirstCommunitiesPage(AddManyPage):
-    """The communities the office starts working with."""
+    """The communities the office starts working with, each with its facilitator when
+    one was added on the staff page (so that person sees it at their first sign-in)."""
 
     def __init__(self) -> None:
         super().__init__(new_community_form, last=True)
@@ -167,6 +173,72 @@ class FirstCommunitiesPage(AddManyPage):
         self.later.setText(
             self.tr("You can skip this and add communities later with New community (Ctrl+N).")
         )
+        self.facilitator = QComboBox()
+        self.facilitator.setAccessibleName(self.tr("Facilitator of this community"))
+        caption = QLabel(self.tr("F&acilitator:"))
+        caption.setBuddy(self.facilitator)
+        self.facilitator_row = QFormLayout()
+        self.facilitator_row.addRow(caption, self.facilitator)
+        self._saved: Record[Any] | None = None
+        self._context: AppContext | None = None
+
+    def initializePage(self) -> None:
+        first_time = self.form is None
+        super().initializePage()
+        if first_time and self.form is not None:
+            self._context = self.form.context
+            self.form.saved.connect(self._remember_saved)
+            self.body.insertLayout(1, self.facilitator_row)
+        self._list_facilitators()
+
+    def _list_facilitators(self) -> None:
+        """Everyone who may facilitate, newest additions included; "Not yet" first."""
+        if self._context is None:
+            return
+        chosen = self.facilitator.currentData()
+        self.facilitator.clear()
+        self.facilitator.addItem(self.tr("Not yet (assign later in File > Accounts)"), None)
+        people = self._context.services.users.list(
+            where={"role": "facilitator"}, order_by="display_name"
+        ).items
+        for person in people:
+            shown = person.data.display_name or person.data.username
+            self.facilitator.addItem(f"{shown} ({person.data.username})", person.id)
+        if len(people) == 1 and chosen is None:
+            self.facilitator.setCurrentIndex(1)
+        else:
+            self.facilitator.setCurrentIndex(max(0, self.facilitator.findData(chosen)))
+
+    def _remember_saved(self, record: object) -> None:
+        self._saved = record if isinstance(record, Record) else None
+
+    def add(self) -> bool:
+        """Save the community, then assign the chosen facilitator from today."""
+        self._saved = None
+        chosen = self.facilitator.currentText()
+        if not super().add():
+            return False
+        person = self.facilitator.currentData()
+        if self._saved is None or person is None or self._context is None:
+            return True
+        context = self._context
+        try:
+            context.services.assignments.assign_many(
+                person, "facilitator", [self._saved.id], context.today(), None
+            )
+        except ServiceError as refused:
+            QMessageBox.warning(
+                self,
+                self.tr("Facilitator not assigned"),
+                self.tr(
+                    "The community was added, but {person} could not be assigned to it: "
+                    "{why}\nAssign them later in File > Accounts."
+                ).format(person=chosen, why=refused),
+            )
+            return True
+        self.added[-1] += self.tr(", facilitator {person}").format(person=chosen)
+        self.added_list.item(self.added_list.count() - 1).setText(self.added[-1])
+        return True
 
     def first_field(self) -> str:
         return "name"

@@ -246,9 +246,12 @@ def test_a_fresh_office_is_set_up_by_keyboard_with_staff_and_a_community(
     enter()  # adds okello and moves on
     assert wizard.currentPage() is wizard.communities_page
     assert wizard.staff_page.added == ["Okello Otim (okello), Facilitator"]
+    # The one facilitator just added is offered for the community, already chosen.
+    assert wizard.communities_page.facilitator.currentText() == "Okello Otim (okello)"
     fields("Pader")  # (the test keyboard types ASCII only)
-    enter()  # adds Pader and finishes
+    enter()  # adds Pader, assigns okello to it, and finishes
     assert wizard.result() == QWizard.DialogCode.Accepted
+    assert wizard.communities_page.added == ["Pader, facilitator Okello Otim (okello)"]
 
     signed_in = wizard.signed_in
     try:
@@ -256,6 +259,9 @@ def test_a_fresh_office_is_set_up_by_keyboard_with_staff_and_a_community(
         people = {u.data.username: u.data.role for u in admin.users.list().items}
         assert people == {"amina": "admin", "okello": "facilitator"}
         assert [c.data.name for c in admin.communities.list().items] == ["Pader"]
+        okello = admin.users.list(where={"username": "okello"}).items[0]
+        assigned = admin.assignments.of_person(okello.id)
+        assert [(a.community_name, a.data.role) for a in assigned] == [("Pader", "facilitator")]
         # ... and the administrator adds the next community from the window.
         window = _window(qtbot, signed_in, signed_in.actor, tmp_path)
         page = window.page("communities")
