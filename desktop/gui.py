@@ -26,6 +26,7 @@ from desktop.views.auth_login_dialog import LoginDialog
 from desktop.views.auth_password_dialog import ChangePasswordDialog
 from desktop.views.auth_setup_wizard import SetupWizard
 from desktop.views.context import AppContext
+from desktop.views.keyboard import install_keyboard_rules
 from desktop.views.main_window import MainWindow
 
 # A source checkout has resources/ beside the package; an installed wheel carries them inside it.
@@ -85,6 +86,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     QApplication.setApplicationVersion(__version__)
     _use_portable_settings()
     app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    install_keyboard_rules(app)
     if os.environ.get(EXIT_AFTER_START_ENV) == "1":
         close_after_first_window(app)
     icon = app_icon()
