@@ -135,8 +135,13 @@ def takes_tab(widget: QWidget, top: QWidget) -> bool:
 def last_tab_stop(widgets: Sequence[QWidget]) -> QWidget | None:
     """The last widget of ``widgets`` (or inside them) that Tab can stop on."""
     for widget in reversed(widgets):
+        window = widget.window()
         inside = [widget, *widget.findChildren(QWidget)]
-        stops = [w for w in inside if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        stops = [
+            w
+            for w in inside
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is window  # no popup
+        ]
         if stops:
             return stops[-1]
     return None
