@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.storage import Database, open_database
@@ -64,3 +66,53 @@ def test_the_shortcuts_are_in_the_user_guide(qtbot: QtBot, db: Database, tmp_pat
     guide = text.split("### Keyboard shortcuts", 1)[1].split("\n## ", 1)[0]
     missing = [f"{name} ({keys})" for name, keys in window.shortcut_lines() if keys not in guide]
     assert missing == []
+
+
+def test_the_shortcuts_window_lists_every_shortcut_of_the_window(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(db, actor=MANAGER, settings=ini_settings(tmp_path), today=TODAY,
+                        offer_drafts_at_start=False)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    for entry in window.entries:  # every page, so its own commands exist too
+        window.show_page(entry.key)
+    native = QKeySequence.SequenceFormat.NativeText
+    shortcuts = {
+        keys.toString(native)
+        for action in window.findChildren(QAction)
+        for keys in action.shortcuts()
+    }
+    assert {"Ctrl+N", "Ctrl+Q", "F1", "Ctrl+Shift+E"} <= shortcuts
+    listed = window.shortcuts_box()
+    qtbot.addWidget(listed)
+    assert shortcuts - listed.keys_listed() == set()
+    assert {"Ctrl+S", "Esc", "Tab", "Enter"} <= listed.keys_listed()
+    assert listed.table.rowCount() == len(listed.lines)
+
+
+def test_enter_opens_the_current_row_and_tab_leaves_the_list(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(db, actor=MANAGER, settings=ini_settings(tmp_path), today=TODAY,
+                        offer_drafts_at_start=False)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.page("communities").table  # type: ignore[attr-defined]
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentIndex(table.model().index(1, 0))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table  # Tab left the list
+    table.setFocus(Qt.FocusReason.BacktabFocusReason)
+    wanted = table.model().index(1, 0).data()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail is not None)
+    assert wanted in window.windowTitle() or wanted in _texts(window.detail)
+
+
+def _texts(widget: QWidget | None) -> str:
+    if widget is None:
+        return ""
+    return " ".join(label.text() for label in widget.findChildren(QLabel))
