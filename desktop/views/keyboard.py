@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
+    QTableWidget,
     QTextBrowser,
     QTextEdit,
+    QTreeWidget,
     QWidget,
 )
 
@@ -100,13 +103,41 @@ def open_current_row(view: QAbstractItemView) -> bool:
         return False
     if view.window().windowType() == Qt.WindowType.Popup:  # a drop-down's or completer's list
         return False
-    if view.receivers(SIGNAL("activated(QModelIndex)")) > 0:
-        view.activated.emit(index)
+    if _listened(view, ACTIVATED) or _listened(view, ITEM_ACTIVATED):
+        view.activated.emit(index)  # item views turn it into itemActivated themselves
         return True
-    if view.receivers(SIGNAL("doubleClicked(QModelIndex)")) > 0:
+    if _listened(view, DOUBLE_CLICKED) or _listened(view, ITEM_DOUBLE_CLICKED):
         view.doubleClicked.emit(index)
         return True
     return False
+
+
+ACTIVATED = "activated(QModelIndex)"
+DOUBLE_CLICKED = "doubleClicked(QModelIndex)"
+ITEM_ACTIVATED = {
+    QTableWidget: "itemActivated(QTableWidgetItem*)",
+    QListWidget: "itemActivated(QListWidgetItem*)",
+    QTreeWidget: "itemActivated(QTreeWidgetItem*,int)",
+}
+ITEM_DOUBLE_CLICKED = {
+    QTableWidget: "itemDoubleClicked(QTableWidgetItem*)",
+    QListWidget: "itemDoubleClicked(QListWidgetItem*)",
+    QTreeWidget: "itemDoubleClicked(QTreeWidgetItem*,int)",
+}
+_BUILT_IN: dict[tuple[type, str], int] = {}
+
+
+def _listened(view: QAbstractItemView, signal: str | dict[type, str]) -> bool:
+    """Whether the app connected something to ``signal`` of ``view`` (Qt's item views
+    connect their own slots to some signals: those do not count)."""
+    base = next((cls for cls in ITEM_ACTIVATED if isinstance(view, cls)), QAbstractItemView)
+    name = signal.get(base, "") if isinstance(signal, dict) else signal
+    if not name:
+        return False
+    key = (base, name)
+    if key not in _BUILT_IN:
+        _BUILT_IN[key] = base().receivers(SIGNAL(name)) if base is not QAbstractItemView else 0
+    return view.receivers(SIGNAL(name)) > _BUILT_IN[key]
 
 
 def is_editable_field(widget: QWidget) -> bool:

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.storage import Database, open_database
 from desktop.views.community_form import new_community_form
 from desktop.views.context import AppContext
 from desktop.views.forms import FormDialog
+from desktop.views.forms.tables import fill_table, record_table, selected_id
 from desktop.views.main_window import MainWindow
 from desktop.views.screenshot_tour import Shot, run_tour, tour_actor
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
@@ -116,3 +117,31 @@ def _texts(widget: QWidget | None) -> str:
     if widget is None:
         return ""
     return " ".join(label.text() for label in widget.findChildren(QLabel))
+
+
+@pytest.mark.parametrize("opens", [None, "itemDoubleClicked", "activated"])
+def test_enter_on_a_list_opens_its_row_or_presses_the_default_button(
+    qtbot: QtBot, opens: str | None
+) -> None:
+    """A list that opens rows opens the current one on Enter (and the dialog stays); one
+    that opens nothing lets Enter press the dialog's default button."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    table = record_table(["Name"], "People")
+    fill_table(table, [(1, ("Amina",)), (2, ("Baraka",))])
+    ok = QPushButton("OK")
+    ok.setDefault(True)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(ok)
+    happened: list[str] = []
+    ok.clicked.connect(lambda: happened.append("ok"))
+    if opens is not None:
+        getattr(table, opens).connect(lambda *_: happened.append(f"opened {selected_id(table)}"))
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert happened == (["ok"] if opens is None else ["opened 2"])
