@@ -46,7 +46,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(520, 460)
+        self.resize(640, 460)
 
     def common_keys(self) -> list[tuple[str, str]]:
         """Keys that are not a command of the window but work in every form and list."""

@@ -4,6 +4,7 @@ taskbar) and 1024 x 700 at 100 %, with its buttons in view and its fields scroll
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,6 +156,7 @@ def test_every_dialog_of_the_tour_opens_on_its_first_field_and_fits(
             checker.both(shot.name, window)
 
     run_tour(db, tmp_path / "shots", actor=tour_actor(db, None), today=TODAY, visit=visit)
+    print(f"tour: {len(checker.checked)} dialogs, typed into {len(checker.typed)}", file=sys.stderr)
     assert len(checker.checked) >= 15
     assert {"community-new", "cycle-new"} <= set(checker.typed)
     assert "review-form" in checker.checked
@@ -178,6 +180,8 @@ def test_every_other_dialog_opens_on_its_first_field_and_fits(
         for name, opener in openers.items()
         if not while_open(qtbot, name, opener, checker.both)
     ]
+    print(f"others: {len(checker.checked)} dialogs, typed into {len(checker.typed)}",
+          file=sys.stderr)  # fmt: skip
     assert missing == []
     assert len(checker.checked) >= 18
     assert checker.problems == {}
