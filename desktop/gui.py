@@ -25,6 +25,7 @@ from desktop.storage import Database
 from desktop.views.auth_login_dialog import LoginDialog
 from desktop.views.auth_session import Session
 from desktop.views.auth_setup_wizard import SetupWizard
+from desktop.views.keyboard import install_keyboard_rules
 from desktop.views.palette import apply_app_palette
 
 # A source checkout has resources/ beside the package; an installed wheel carries them inside it.
@@ -85,6 +86,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     _use_portable_settings()
     app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     apply_app_palette(app)
+    install_keyboard_rules(app)
     if os.environ.get(EXIT_AFTER_START_ENV) == "1":
         close_after_first_window(app)
     icon = app_icon()

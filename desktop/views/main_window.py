@@ -19,11 +19,14 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -39,12 +42,22 @@ from desktop.storage import Database
 from desktop.views.context import AppContext
 from desktop.views.forms import confirm_leave, dirty_forms
 from desktop.views.forms.registry import offer_drafts, reopen_draft, reopenable_drafts
+from desktop.views.keyboard import available_size, install_keyboard_rules
+from desktop.views.keyboard_shortcuts import ShortcutsDialog, action_shortcuts
 from desktop.views.permission_gate import gate
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 SPLITTER_KEY = "main_window/splitter"
+#: The size the window opens at the first time, when the screen has room for it.
 DEFAULT_SIZE = (1280, 760)
+
+
+def default_size(window: QWidget) -> QSize:
+    """:data:`DEFAULT_SIZE`, made smaller to fit the free area of the window's screen (less
+    the taskbar, the title bar and the frame): 1280 x 760 does not fit a 1366 x 768 laptop
+    screen, nor any screen at 150 % scaling."""
+    return QSize(*DEFAULT_SIZE).boundedTo(available_size(window))
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,7 @@ class MainWindow(QMainWindow):
         offer_drafts_at_start: bool = True,
     ) -> None:
         super().__init__()
+        install_keyboard_rules()
         self.context = AppContext.create(
             db, actor or Actor.from_environment(), settings=settings, demo=demo, today=today
         )
@@ -187,11 +201,32 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._demo_banner())
         layout.addWidget(self.stack, 1)
         self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(content)
+        self.splitter.addWidget(self._scrolled(content))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([self.nav.minimumWidth() + 20, 1100])
         self.setCentralWidget(self.splitter)
+
+    def _scrolled(self, content: QWidget) -> QScrollArea:
+        """The pages scroll when the window is smaller than a page needs (a laptop at 150 %
+        scaling has about 900 x 500 pixels), instead of pushing the window off the screen;
+        and only the page shown counts, so one wide page does not widen the others."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(content)
+        self.stack.currentChanged.connect(self._size_by_current_page)
+        return scroll
+
+    def _size_by_current_page(self, _index: int = 0) -> None:
+        current = self.stack.currentWidget()
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
 
     def _demo_banner(self) -> QLabel:
         banner = QLabel(
@@ -541,29 +576,12 @@ class MainWindow(QMainWindow):
         )
 
     def shortcut_lines(self) -> list[tuple[str, str]]:
-        native = QKeySequence.SequenceFormat.NativeText
-        return [
-            (action.text().replace("&", "").rstrip("…"), action.shortcut().toString(native))
-            for action in self.commands.values()
-            if not action.shortcut().isEmpty()
-        ]
+        """(what it does, keys) of every command with a shortcut (menus, toolbar, pages)."""
+        return action_shortcuts(self)
 
-    def shortcuts_box(self) -> QMessageBox:
+    def shortcuts_box(self) -> ShortcutsDialog:
         """The list of keyboard shortcuts (F1), not yet shown."""
-        rows = "".join(
-            f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>"
-            for name, keys in self.shortcut_lines()
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), "", parent=self
-        )
-        box.setText(
-            self.tr(
-                "<table cellpadding='3'>{rows}</table><p>Alt with an underlined letter "
-                "jumps to that field or button. Tab moves to the next field.</p>"
-            ).format(rows=rows)
-        )
-        return box
+        return ShortcutsDialog(self)
 
     def show_shortcuts(self) -> None:
         self.shortcuts_box().exec()
@@ -574,7 +592,7 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         geometry = settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(default_size(self))
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -39,6 +39,7 @@ from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
 from desktop.views.forms.form import error_palette
+from desktop.views.keyboard import keep_after
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -153,6 +154,7 @@ class FollowUpsTable(CommunityWidget):
                     item.setFont(font)
                 self.table.setItem(row, column, item)
             self._place_editors(row, record, status)
+        self._fields_before_buttons(len(records))
         self.table.resizeRowsToContents()
         self._update_buttons()
 
@@ -191,6 +193,17 @@ class FollowUpsTable(CommunityWidget):
             state.setFont(font)
         for column, widget in ((1, who), (2, due), (3, state)):
             self.table.setCellWidget(row, column, widget)
+
+    def _fields_before_buttons(self, rows: int) -> None:
+        """Tab goes through the table's fields row by row, then to the buttons under it:
+        the fields are made after the buttons, and Qt's Tab order is the making order."""
+        fields = [
+            widget
+            for row in range(rows)
+            for column in (1, 2, 3)
+            if (widget := self.editor(row, column)) is not None
+        ]
+        keep_after(self.table, [*fields, self.add_button, self.edit_button, self.done_button])
 
     def editor(self, row: int, column: int) -> QWidget | None:
         """The field in a cell (1 who, 2 due, 3 status)."""

@@ -168,3 +168,110 @@ def tab_through(qtbot: QtBot, form: Form, first: QWidget, presses: int) -> list[
 
 def reachable_fields(form: Form) -> list[str]:
     return [name for name in form.field_names() if form.field(name).isEnabled()]
+
+
+def control_of(widget: QWidget | None) -> QWidget | None:
+    """The control a focused widget belongs to (a spin box for its text, say)."""
+    control = widget
+    parent = widget.parentWidget() if widget is not None else None
+    while parent is not None:
+        if isinstance(parent, _CONTAINERS) and not isinstance(parent, QToolBar | QScrollBar):
+            control = parent
+        parent = parent.parentWidget()
+    return control
+
+
+class Walk:
+    """Where Tab went in a window: its stops in order, and what went wrong."""
+
+    def __init__(self) -> None:
+        self.stops: list[QWidget] = []
+        self.presses = 0
+        self.trap = ""  # where Tab stayed or looped, "" when none
+        self.held: dict[str, int] = {}  # controls that kept Tab longer than STAY_LIMIT
+        self.returned = False  # Tab came back round to the first stop
+
+
+#: Presses Tab may stay on one control (a date edit's day, month and year) before it is
+#: a trap.
+STAY_LIMIT = 4
+
+
+def tab_walk(qtbot: QtBot, top: QWidget) -> Walk:
+    """Press Tab through ``top`` with real key events, from where the focus is (else from
+    the first stop), until it comes back round."""
+    walk = Walk()
+    window = top.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    if QApplication.focusWidget() is None:
+        qtbot.keyClick(window, Qt.Key.Key_Tab)
+    first = control_of(QApplication.focusWidget())
+    if first is None:
+        return walk
+    walk.stops.append(first)
+    limit = 4 * len(controls(window)) + 200
+    stayed = 0
+    while walk.presses < limit:
+        target = QApplication.focusWidget() or window
+        qtbot.keyClick(target, Qt.Key.Key_Tab)
+        walk.presses += 1
+        now = control_of(QApplication.focusWidget())
+        if now is None:
+            walk.trap = "the focus left the window"
+            break
+        if now is walk.stops[-1]:
+            stayed += 1
+            if stayed > STAY_LIMIT:
+                walk.held[describe(now)] = stayed
+            continue
+        stayed = 0
+        if now is first:
+            walk.returned = True
+            break
+        if now in walk.stops:
+            walk.trap = f"Tab loops back to {describe(now)} and never returns to the first stop"
+            break
+        walk.stops.append(now)
+    else:
+        walk.trap = f"no way back to {describe(first)} in {limit} presses"
+    return walk
+
+
+def unnamed(top: QWidget, stops: list[QWidget]) -> list[str]:
+    buddies = {id(label.buddy()) for label in top.findChildren(QLabel) if label.buddy() is not None}
+    return [
+        describe(stop) for stop in stops if not spoken_name(stop, buddies) and not _tab_names(stop)
+    ]
+
+
+def _tab_names(widget: QWidget) -> bool:
+    """A tab bar is read out by its tabs' titles."""
+    return isinstance(widget, QTabBar) and all(
+        widget.tabText(n).replace("&", "").strip() for n in range(widget.count())
+    )
+
+
+def out_of_order(stops: list[QWidget]) -> list[str]:
+    """Forms whose fields Tab visits out of their top-to-bottom order."""
+    problems: list[str] = []
+    for form in {id(f): f for s in stops for f in _forms_of(s)}.values():
+        fields = {id(form.field(name)): n for n, name in enumerate(form.field_names())}
+        seen = [fields[id(stop)] for stop in stops if id(stop) in fields]
+        if seen:  # the walk may start inside the form (on a field with a message)
+            start = seen.index(min(seen))
+            seen = seen[start:] + seen[:start]
+        if seen != sorted(seen):
+            names = form.field_names()
+            problems.append(f"{form.title or 'form'}: {[names[n] for n in seen]}")
+    return problems
+
+
+def _forms_of(widget: QWidget) -> list[Form]:
+    found: list[Form] = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, Form):
+            found.append(parent)
+        parent = parent.parentWidget()
+    return found

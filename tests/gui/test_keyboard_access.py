@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.storage import Database, open_database
 from desktop.views.community_form import new_community_form
 from desktop.views.context import AppContext
 from desktop.views.forms import FormDialog
+from desktop.views.forms.tables import fill_table, record_table, selected_id
 from desktop.views.main_window import MainWindow
 from desktop.views.screenshot_tour import Shot, run_tour, tour_actor
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
@@ -64,3 +67,81 @@ def test_the_shortcuts_are_in_the_user_guide(qtbot: QtBot, db: Database, tmp_pat
     guide = text.split("### Keyboard shortcuts", 1)[1].split("\n## ", 1)[0]
     missing = [f"{name} ({keys})" for name, keys in window.shortcut_lines() if keys not in guide]
     assert missing == []
+
+
+def test_the_shortcuts_window_lists_every_shortcut_of_the_window(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(db, actor=MANAGER, settings=ini_settings(tmp_path), today=TODAY,
+                        offer_drafts_at_start=False)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    for entry in window.entries:  # every page, so its own commands exist too
+        window.show_page(entry.key)
+    native = QKeySequence.SequenceFormat.NativeText
+    shortcuts = {
+        keys.toString(native)
+        for action in window.findChildren(QAction)
+        for keys in action.shortcuts()
+    }
+    assert {"Ctrl+N", "Ctrl+Q", "F1", "Ctrl+Shift+E"} <= shortcuts
+    listed = window.shortcuts_box()
+    qtbot.addWidget(listed)
+    assert shortcuts - listed.keys_listed() == set()
+    assert {"Ctrl+S", "Esc", "Tab", "Enter"} <= listed.keys_listed()
+    assert listed.table.rowCount() == len(listed.lines)
+
+
+def test_enter_opens_the_current_row_and_tab_leaves_the_list(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(db, actor=MANAGER, settings=ini_settings(tmp_path), today=TODAY,
+                        offer_drafts_at_start=False)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.page("communities").table  # type: ignore[attr-defined]
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentIndex(table.model().index(1, 0))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table  # Tab left the list
+    table.setFocus(Qt.FocusReason.BacktabFocusReason)
+    wanted = table.model().index(1, 0).data()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail is not None)
+    assert wanted in window.windowTitle() or wanted in _texts(window.detail)
+
+
+def _texts(widget: QWidget | None) -> str:
+    if widget is None:
+        return ""
+    return " ".join(label.text() for label in widget.findChildren(QLabel))
+
+
+@pytest.mark.parametrize("opens", [None, "itemDoubleClicked", "activated"])
+def test_enter_on_a_list_opens_its_row_or_presses_the_default_button(
+    qtbot: QtBot, opens: str | None
+) -> None:
+    """A list that opens rows opens the current one on Enter (and the dialog stays); one
+    that opens nothing lets Enter press the dialog's default button."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    table = record_table(["Name"], "People")
+    fill_table(table, [(1, ("Amina",)), (2, ("Baraka",))])
+    ok = QPushButton("OK")
+    ok.setDefault(True)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(ok)
+    happened: list[str] = []
+    ok.clicked.connect(lambda: happened.append("ok"))
+    if opens is not None:
+        getattr(table, opens).connect(lambda *_: happened.append(f"opened {selected_id(table)}"))
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert happened == (["ok"] if opens is None else ["opened 2"])

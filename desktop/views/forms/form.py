@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtGui import QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -30,6 +30,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import prompts
 from desktop.views.forms.inputs import changed_signal, input_error, read_value, write_value
 from desktop.views.forms.registry import dirty_forms, take_reopened
+from desktop.views.keyboard import install_keyboard_rules, keep_after, last_tab_stop
 
 W = TypeVar("W", bound=QWidget)
 Submit = Callable[[dict[str, Any]], object]
@@ -68,6 +69,7 @@ class Form(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_keyboard_rules()
         self.context = context
         self.form_key = form_key
         self.title = title
@@ -75,6 +77,7 @@ class Form(QWidget):
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
+        self._added: list[QWidget] = []  # fields and full-width widgets, top to bottom
         self._baseline: dict[str, Any] = {}
         self._dirty = False
         self._loading = False
@@ -144,6 +147,8 @@ class Form(QWidget):
             cell.addWidget(note)
         cell.addWidget(error)
         self._layout.addRow(caption, cell)
+        self._added.append(widget)
+        self._buttons_last()
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         if isinstance(widget, QPlainTextEdit | QTextEdit):
             widget.setTabChangesFocus(True)  # Tab moves on from a multi-line box too
@@ -167,7 +172,26 @@ class Form(QWidget):
     def add_widget(self, widget: QWidget) -> QWidget:
         """Anything across the full width (an explanation, a history table)."""
         self._layout.addRow(widget)
+        self._added.append(widget)
+        self._buttons_last()
         return widget
+
+    def _buttons_last(self) -> None:
+        """Keep Undo and Save after the fields in Tab order, as they are on screen.
+
+        The buttons are made before any field, and Qt's Tab order is the order widgets
+        joined the window: without this, Tab would reach Save before the first field.
+        """
+        if self.save_button is not None and self.cancel_button is not None:
+            keep_after(last_tab_stop(self._added), [self.cancel_button, self.save_button])
+
+    def last_tab_stop(self) -> QWidget | None:
+        """Where Tab leaves the form: its Save button, else its last field."""
+        return self.save_button or last_tab_stop(self._added)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._buttons_last()  # fields may have been shown, hidden or made focusable since
+        super().showEvent(event)
 
     def _button_bar(self) -> QHBoxLayout:
         self.save_button = QPushButton(self.tr("&Save"))
