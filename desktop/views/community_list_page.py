@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import ngettext
 from desktop.labels import labels
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.community_list import list_facilitators
@@ -222,9 +223,11 @@ class CommunityListPage(QWidget):
     def _on_loaded(self) -> None:
         shown = self.model.total
         if shown == self._all:
-            text = self.tr("%n communities", "", shown)
+            text = ngettext("{n} community", "{n} communities", shown).format(n=shown)
         else:
-            text = self.tr("%n of {all} communities", "", shown).format(all=self._all)
+            text = ngettext(
+                "{n} of {all} communities", "{n} of {all} communities", self._all
+            ).format(n=shown, all=self._all)
         self.count_label.setText(text)
         if shown:
             self._stack.setCurrentWidget(self.table)

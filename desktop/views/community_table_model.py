@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.i18n import ngettext
 from desktop.labels import label
 from desktop.services.community_list import CommunityQuery, CommunityRow, SortKey
 from desktop.services.facade import Services
@@ -268,7 +269,11 @@ class CommunityTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and overdue:
-            return self.tr("%n action(s) past the due date", "", row.overdue_actions)
+            return ngettext(
+                "{n} action past the due date",
+                "{n} actions past the due date",
+                row.overdue_actions,
+            ).format(n=row.overdue_actions)
         return None
 
     def _words(self, code: str) -> str:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.i18n import ngettext
 from desktop.labels import label
 from desktop.services.actor import Actor
 from desktop.services.errors import ServiceError
@@ -190,7 +191,9 @@ class MainWindow(QMainWindow):
             unread = unread_badge(self.context)
             item.setText(f"{label} ({unread})" if unread else label)
             item.setToolTip(
-                self.tr("%n unread comment(s)", "", unread) if unread else f"{label} (Ctrl+3)"
+                ngettext("{n} unread comment", "{n} unread comments", unread).format(n=unread)
+                if unread
+                else f"{label} (Ctrl+3)"
             )
 
     def _build_central(self) -> None:

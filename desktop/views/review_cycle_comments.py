@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import ngettext
 from desktop.services.errors import ServiceError
 from desktop.views.comment_panel import CommentsPanel
 from desktop.views.context import AppContext
@@ -190,7 +191,7 @@ def mark_open_threads(
             item.setData(_OWN_TIP_ROLE, item.toolTip())
         own = str(item.data(_OWN_TIP_ROLE))
         note = (
-            QCoreApplication.translate("CycleComments", "%n open comment thread(s)", "", count)
+            ngettext("{n} open comment thread", "{n} open comment threads", count).format(n=count)
             if count
             else ""
         )

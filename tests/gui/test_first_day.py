@@ -266,6 +266,7 @@ def test_a_fresh_office_is_set_up_by_keyboard_with_staff_and_a_community(
         window = _window(qtbot, signed_in, signed_in.actor, tmp_path)
         page = window.page("communities")
         assert isinstance(page, CommunityListPage) and page.new_button.isEnabled()
+        qtbot.waitUntil(lambda: page.count_label.text() == "1 community")
         admin.communities.create(CommunityData(name="Amuru"))
     finally:
         signed_in.db.close()

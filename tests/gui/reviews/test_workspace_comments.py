@@ -69,13 +69,13 @@ def test_mentor_asks_facilitator_answers_mentor_resolves_in_the_workspace(
         "Who leads this action?"
     ]
     # The list shows the action has an open thread; the same panel stays shown.
-    assert _open_threads_note(workspace) == "1 open comment thread(s)"
+    assert _open_threads_note(workspace) == "1 open comment thread"
     assert workspace.comments.panel is panel and panel.tree.topLevelItemCount() == 1
 
     facilitator = world.context(db, "okello", "facilitator")
     assert unread_badge(facilitator) == 1
     theirs = _workspace_on_the_action(qtbot, world, facilitator)
-    assert _open_threads_note(theirs) == "1 open comment thread(s)"
+    assert _open_threads_note(theirs) == "1 open comment thread"
     answer = _panel(theirs.comments)
     assert answer.tree.topLevelItem(0).text(1) == "Achen Lamwaka"  # the display name
     assert answer.tree.topLevelItem(0).text(3).startswith("New")
