@@ -33,6 +33,7 @@ from desktop.views.auth_accounts_forms import dates_dialog
 from desktop.views.auth_forms import ShowRefusal, message_label
 from desktop.views.context import AppContext
 from desktop.views.forms import OptionalDateEdit
+from desktop.views.forms.form import error_palette
 from desktop.views.forms.tables import fill_table, record_table, selected_id
 
 PICKER_ROWS = 100
@@ -64,9 +65,11 @@ class CommunityPicker(QDialog):
         today = context.today()
         self.from_on.set_value(today)
         self.to_on = OptionalDateEdit()
+        #: What is wrong with each typed date, shown under it (hidden while all is well).
+        self.date_errors = {self.from_on: _error_label(), self.to_on: _error_label()}
         dates = QFormLayout()
-        dates.addRow(self.tr("&From:"), self.from_on)
-        dates.addRow(self.tr("&Until:"), self.to_on)
+        dates.addRow(self.tr("Fro&m:"), _with_error(self.from_on, self.date_errors[self.from_on]))
+        dates.addRow(self.tr("&Until:"), _with_error(self.to_on, self.date_errors[self.to_on]))
         until_hint = QLabel(self.tr("Leave Until as Not set while the work goes on."))
         until_hint.setWordWrap(True)
         dates.addRow("", until_hint)
@@ -141,7 +144,27 @@ class CommunityPicker(QDialog):
         self.count.setText(self.tr("{n} ticked").format(n=len(self.ticked)))
         self.assign_button.setEnabled(bool(self.ticked))
 
+    def dates_refused(self) -> bool:
+        """Show beside each date that cannot be read why; True if one cannot.
+
+        An unreadable date reads as "Not set", so without this a mistyped Until would
+        save an assignment that never ends, and a mistyped From one that always was.
+        """
+        first: OptionalDateEdit | None = None
+        for field, label in self.date_errors.items():
+            problem = field.input_error()
+            label.setText(problem)
+            label.setVisible(bool(problem))
+            field.setAccessibleDescription(problem)
+            if problem and first is None:
+                first = field
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return first is not None
+
     def try_assign(self) -> None:
+        if self.dates_refused():
+            return
         refusal = ShowRefusal(self.message)
         with refusal:
             self.context.services.assignments.assign_many(
@@ -155,6 +178,26 @@ class CommunityPicker(QDialog):
             return
         self.context.navigator.data_changed.emit("community_assignment")
         self.accept()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    error_palette(label)
+    label.hide()
+    return label
+
+
+def _with_error(field: QWidget, error: QLabel) -> QWidget:
+    """``field`` with its message under it, as a form shows a field's message."""
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    cell.setFocusProxy(field)
+    return cell
 
 
 def _shown(person: AccountSummary) -> str:
