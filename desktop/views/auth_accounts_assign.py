@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -35,6 +34,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import OptionalDateEdit
 from desktop.views.forms.form import error_palette
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.operations import Op, announced, run_write
 
 PICKER_ROWS = 100
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -166,7 +166,7 @@ class CommunityPicker(QDialog):
         if self.dates_refused():
             return
         refusal = ShowRefusal(self.message)
-        with refusal:
+        with announced(self.context, self), refusal:
             self.context.services.assignments.assign_many(
                 self.person.id,
                 self.person.role,
@@ -174,10 +174,8 @@ class CommunityPicker(QDialog):
                 self.from_on.value(),
                 self.to_on.value(),
             )
-        if refusal.refused:
-            return
-        self.context.navigator.data_changed.emit("community_assignment")
-        self.accept()
+        if not refusal.refused:
+            self.accept()
 
 
 def _error_label() -> QLabel:
@@ -320,7 +318,6 @@ class AssignmentsPanel(QWidget):
     def change_dates(self) -> None:
         row = self.selected()
         if row is not None and dates_dialog(self.context, row, self).exec():
-            self.context.navigator.data_changed.emit("community_assignment")
             self._reload()
 
     def end_today(self) -> None:
@@ -328,9 +325,10 @@ class AssignmentsPanel(QWidget):
         if row is None:
             return
         self._write(
-            lambda: self.context.services.assignments.update(
+            lambda services: services.assignments.update(
                 row.id, replace(row.data, to_on=self.context.today()), expected_version=row.version
-            )
+            ),
+            self.tr("The assignment was not ended."),
         )
 
     def remove(self) -> None:
@@ -347,16 +345,12 @@ class AssignmentsPanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._write(
-                lambda: self.context.services.assignments.delete(
-                    row.id, expected_version=row.version
-                )
+                lambda services: services.assignments.delete(row.id, expected_version=row.version),
+                self.tr("The assignment was not removed."),
             )
 
-    def _write(self, work: Any) -> None:
-        refusal = ShowRefusal(self.message)
-        with refusal:
-            work()
-        if refusal.refused:
-            return
-        self.context.navigator.data_changed.emit("community_assignment")
-        self._reload()
+    def _write(self, work: Op[object], failed: str) -> None:
+        """Run ``work`` through the write runner (a refusal is shown in its box, which
+        offers to read the list again when someone else changed the assignment)."""
+        if run_write(self, self.context, work, failed=failed, reload=self._reload).ok:
+            self._reload()

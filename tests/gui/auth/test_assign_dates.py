@@ -1,20 +1,24 @@
-"""The dates of a new assignment: a date that cannot be read is refused beside its field,
-never saved as "Not set" (an Until typed wrong would otherwise make the work endless)."""
+"""The dates of a new assignment, and how assignment and account changes are announced.
+
+A date that cannot be read is refused beside its field, never saved as "Not set" (an
+Until typed wrong would otherwise make the work endless)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from accounts_world import AccountsOffice
+from accounts_world import AccountsOffice, on_next_modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services.changes import Changes
+from desktop.services.community_list import CommunityQuery
 from desktop.services.facade import Services
 from desktop.services.passwords import AccountService, AccountSummary
 from desktop.services.users import UserData
 from desktop.views.auth_accounts_assign import CommunityPicker
+from desktop.views.auth_accounts_dialog import AccountsDialog
 from desktop.views.context import AppContext
 
 
@@ -68,6 +72,8 @@ def test_an_unreadable_until_is_refused_beside_it_and_nothing_is_saved(
     assert not picker.isVisible()
     [saved] = services.assignments.of_person(person.id)
     assert (saved.community_name, saved.data.to_on) == ("Amuru", date(2025, 12, 31))
+    assert len(heard) == 1 and heard[0].touches("community_assignment")
+    assert heard[0].uuids("community_assignment", "created") == {saved.id}
 
 
 def test_an_impossible_from_day_is_refused_too(
@@ -81,3 +87,29 @@ def test_an_impossible_from_day_is_refused_too(
     assert picker.isVisible()
     assert "No such day" in picker.date_errors[picker.from_on].text()
     assert Services(office.db, admin_context.actor).assignments.of_person(person.id) == []
+
+
+def test_ending_an_assignment_and_disabling_an_account_are_announced(
+    qtbot: QtBot, office: AccountsOffice, admin_context: AppContext
+) -> None:
+    person = _facilitator(admin_context)
+    services = Services(office.db, admin_context.actor)
+    amuru = next(
+        r.id for r in services.list_communities(CommunityQuery()).items if r.name == "Amuru"
+    )
+    services.assignments.assign_many(person.id, person.role, [amuru], date(2025, 1, 1), None)
+    dialog = AccountsDialog(admin_context)
+    qtbot.addWidget(dialog)
+    heard: list[Changes] = []
+    admin_context.navigator.changes_made.connect(heard.append)
+    dialog.table.selectRow(dialog.find_row("okello"))
+    dialog.assignments.table.selectRow(0)
+    qtbot.mouseClick(dialog.assignments.end_button, Qt.MouseButton.LeftButton)
+    [row] = services.assignments.of_person(person.id)
+    assert row.data.to_on == admin_context.today()
+    assert [c.kinds for c in heard] == [frozenset({"community_assignment"})]
+
+    on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)
+    assert heard[-1].touches("user") and heard[-1].initiator is dialog
+    assert dialog.table.item(dialog.find_row("okello"), 3).text() == "Disabled"
