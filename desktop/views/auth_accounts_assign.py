@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -33,7 +32,9 @@ from desktop.views.auth_accounts_forms import dates_dialog
 from desktop.views.auth_forms import ShowRefusal, message_label
 from desktop.views.context import AppContext
 from desktop.views.forms import OptionalDateEdit
+from desktop.views.forms.form import error_palette
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.operations import Op, announced, run_write
 
 PICKER_ROWS = 100
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,9 +65,11 @@ class CommunityPicker(QDialog):
         today = context.today()
         self.from_on.set_value(today)
         self.to_on = OptionalDateEdit()
+        #: What is wrong with each typed date, shown under it (hidden while all is well).
+        self.date_errors = {self.from_on: _error_label(), self.to_on: _error_label()}
         dates = QFormLayout()
-        dates.addRow(self.tr("&From:"), self.from_on)
-        dates.addRow(self.tr("&Until:"), self.to_on)
+        dates.addRow(self.tr("Fro&m:"), _with_error(self.from_on, self.date_errors[self.from_on]))
+        dates.addRow(self.tr("&Until:"), _with_error(self.to_on, self.date_errors[self.to_on]))
         until_hint = QLabel(self.tr("Leave Until as Not set while the work goes on."))
         until_hint.setWordWrap(True)
         dates.addRow("", until_hint)
@@ -141,9 +144,29 @@ class CommunityPicker(QDialog):
         self.count.setText(self.tr("{n} ticked").format(n=len(self.ticked)))
         self.assign_button.setEnabled(bool(self.ticked))
 
+    def dates_refused(self) -> bool:
+        """Show beside each date that cannot be read why; True if one cannot.
+
+        An unreadable date reads as "Not set", so without this a mistyped Until would
+        save an assignment that never ends, and a mistyped From one that always was.
+        """
+        first: OptionalDateEdit | None = None
+        for field, label in self.date_errors.items():
+            problem = field.input_error()
+            label.setText(problem)
+            label.setVisible(bool(problem))
+            field.setAccessibleDescription(problem)
+            if problem and first is None:
+                first = field
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return first is not None
+
     def try_assign(self) -> None:
+        if self.dates_refused():
+            return
         refusal = ShowRefusal(self.message)
-        with refusal:
+        with announced(self.context, self), refusal:
             self.context.services.assignments.assign_many(
                 self.person.id,
                 self.person.role,
@@ -151,10 +174,28 @@ class CommunityPicker(QDialog):
                 self.from_on.value(),
                 self.to_on.value(),
             )
-        if refusal.refused:
-            return
-        self.context.navigator.data_changed.emit("community_assignment")
-        self.accept()
+        if not refusal.refused:
+            self.accept()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    error_palette(label)
+    label.hide()
+    return label
+
+
+def _with_error(field: QWidget, error: QLabel) -> QWidget:
+    """``field`` with its message under it, as a form shows a field's message."""
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    cell.setFocusProxy(field)
+    return cell
 
 
 def _shown(person: AccountSummary) -> str:
@@ -277,7 +318,6 @@ class AssignmentsPanel(QWidget):
     def change_dates(self) -> None:
         row = self.selected()
         if row is not None and dates_dialog(self.context, row, self).exec():
-            self.context.navigator.data_changed.emit("community_assignment")
             self._reload()
 
     def end_today(self) -> None:
@@ -285,9 +325,10 @@ class AssignmentsPanel(QWidget):
         if row is None:
             return
         self._write(
-            lambda: self.context.services.assignments.update(
+            lambda services: services.assignments.update(
                 row.id, replace(row.data, to_on=self.context.today()), expected_version=row.version
-            )
+            ),
+            self.tr("The assignment was not ended."),
         )
 
     def remove(self) -> None:
@@ -304,16 +345,12 @@ class AssignmentsPanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._write(
-                lambda: self.context.services.assignments.delete(
-                    row.id, expected_version=row.version
-                )
+                lambda services: services.assignments.delete(row.id, expected_version=row.version),
+                self.tr("The assignment was not removed."),
             )
 
-    def _write(self, work: Any) -> None:
-        refusal = ShowRefusal(self.message)
-        with refusal:
-            work()
-        if refusal.refused:
-            return
-        self.context.navigator.data_changed.emit("community_assignment")
-        self._reload()
+    def _write(self, work: Op[object], failed: str) -> None:
+        """Run ``work`` through the write runner (a refusal is shown in its box, which
+        offers to read the list again when someone else changed the assignment)."""
+        if run_write(self, self.context, work, failed=failed, reload=self._reload).ok:
+            self._reload()

@@ -29,9 +29,10 @@ from desktop.labels import label
 from desktop.services.passwords import AccountService, AccountSummary
 from desktop.views.auth_accounts_assign import AssignmentsPanel
 from desktop.views.auth_accounts_forms import add_account_dialog, set_password_dialog
-from desktop.views.auth_forms import ShowRefusal, message_label
+from desktop.views.auth_forms import message_label
 from desktop.views.context import AppContext
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.operations import run_write
 
 
 def may_manage_accounts(context: AppContext) -> bool:
@@ -218,12 +219,16 @@ class AccountsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        refusal = ShowRefusal(self.message)
-        with refusal:
-            self.accounts.disable(person.username)
-        if not refusal.refused:
+        outcome = run_write(
+            self,
+            self.context,
+            lambda _services: self.accounts.disable(person.username),
+            failed=self.tr("The account was not disabled."),
+            reload=self.reload,
+        )
+        if outcome.ok:
             self._changed(person.username)
 
     def _changed(self, username: str) -> None:
-        self.context.navigator.data_changed.emit("user")
+        """Show the list again after a change (the dialogs' forms announced it already)."""
         self.reload(select=username)

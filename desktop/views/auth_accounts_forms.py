@@ -17,6 +17,7 @@ from desktop.services.users import AssignmentData, AssignmentRow, UserData
 from desktop.views.auth_forms import NewPasswordFields
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo, fit_width
+from desktop.views.operations import route_form
 
 
 def _tr(text: str) -> str:
@@ -60,7 +61,7 @@ def add_account_form(context: AppContext) -> Form:
 
 def add_account_dialog(context: AppContext, parent: QWidget | None = None) -> FormDialog:
     """A form for a new account; on Save the account and its key slot exist."""
-    dialog = FormDialog(add_account_form(context), parent)
+    dialog = FormDialog(route_form(add_account_form(context), context), parent)
     dialog.setObjectName("add-account")
     return dialog
 
@@ -87,7 +88,7 @@ def set_password_dialog(
     )
     form = Form(context, title=title, submit=submit)
     form.add_field("password", _tr("New &password:"), NewPasswordFields(), hint=_password_hint())
-    dialog = FormDialog(form, parent)
+    dialog = FormDialog(route_form(form, context), parent)
     dialog.setObjectName("set-password")
     return dialog
 
@@ -114,4 +115,4 @@ def dates_dialog(
         hint=_tr("After this day the person no longer sees the community's records."),
     )
     form.set_values({"from_on": row.data.from_on, "to_on": row.data.to_on})
-    return FormDialog(form, parent)
+    return FormDialog(route_form(form, context), parent)

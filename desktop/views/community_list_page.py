@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import ngettext
 from desktop.labels import labels
 from desktop.models.enums import PartnershipStatus, PhaseKind
+from desktop.services.changes import Changes
 from desktop.services.community_list import list_facilitators
 from desktop.views.community_form import create_community
 from desktop.views.community_table_model import (
@@ -79,7 +80,7 @@ class CommunityListPage(QWidget):
         self._build_table()
         self._build_layout()
         self.model.loaded.connect(self._on_loaded)
-        context.navigator.data_changed.connect(self._on_data_changed)
+        context.navigator.changes_made.connect(self._on_changes)
         self.refresh_total()
         self._on_loaded()
 
@@ -249,8 +250,10 @@ class CommunityListPage(QWidget):
             "and assigns people to them."
         )
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity in {
+    def _on_changes(self, changes: Changes) -> None:
+        """Read the list again when anything it shows changed: a community, its cycle and
+        phase, the latest activity (meetings, actions, reviews), or who works there."""
+        if changes.touches(
             "community",
             "cycle",
             "phase",
@@ -259,8 +262,8 @@ class CommunityListPage(QWidget):
             "reflection",
             "follow_up",
             "mentor_review",
-            "assignment",
-        }:
+            "community_assignment",
+        ):
             self.refresh_total()
             self.model.reload()
 

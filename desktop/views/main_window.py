@@ -38,6 +38,7 @@ from desktop import APP_NAME, __version__
 from desktop.i18n import ngettext
 from desktop.labels import label
 from desktop.services.actor import Actor
+from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.storage import Database
 from desktop.views.context import AppContext
@@ -371,11 +372,11 @@ class MainWindow(QMainWindow):
         navigator.open_cycle.connect(self.open_cycle)
         navigator.open_record.connect(self.open_record)
         navigator.open_page.connect(self.request_page)
-        navigator.data_changed.connect(self._on_data_changed)
+        navigator.changes_made.connect(self._on_changes)
 
-    def _on_data_changed(self, entity: str) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         self._show_saved_state(dirty_forms().count())
-        if entity in ("comment", "comment_read"):
+        if changes.touches("comment", "comment_read"):
             self._update_badges()
 
     # --- pages --------------------------------------------------------------------------
