@@ -39,6 +39,22 @@ from desktop.services.actor import Actor
 from desktop.services.community_list import CommunityQuery, _filters
 from desktop.storage import Database
 
+#: The kinds of record the timelines are drawn from; a change to any other leaves them be.
+TIMELINE_KINDS = (
+    "community",
+    "community_assignment",
+    "cycle",
+    "phase",
+    "meeting",
+    "action",
+    "follow_up",
+    "indicator",
+    "observation",
+    "reflection",
+    "mentor_review",
+    "user",
+)
+
 #: A community whose last meeting is older than this many days is marked on the office timeline.
 MEETING_GAP_DAYS = 60
 OPEN_ACTION_STATUSES = (ActionStatus.PLANNED.value, ActionStatus.UNDER_WAY.value)

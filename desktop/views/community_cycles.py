@@ -33,12 +33,12 @@ from desktop.i18n import ngettext
 from desktop.labels import label, record_kind
 from desktop.services.cycle_overview import CycleRow
 from desktop.services.cycles import CycleData
-from desktop.services.errors import ServiceError
 from desktop.services.records import Record
 from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.operations import route_form, run_write
 
 #: Columns holding a number (No., open actions, overdue, meetings), right-aligned.
 _COUNT_COLUMNS = (0, 6, 7, 8)
@@ -173,12 +173,15 @@ class CyclesPanel(CommunityWidget):
         box.exec()
         if box.clickedButton() is not delete:
             return False
-        try:
-            cycles.delete(row.id, expected_version=row.version)
-        except ServiceError as refused:
-            QMessageBox.warning(self, self.tr("Cycle not deleted"), str(refused))
+        outcome = run_write(
+            self,
+            self.context,
+            lambda services: services.cycles.delete(row.id, expected_version=row.version),
+            failed=self.tr("The cycle was not deleted."),
+            reload=self.reload,
+        )
+        if not outcome.ok:
             return False
-        self.context.navigator.data_changed.emit("cycle")
         self.reload()
         return True
 
@@ -186,13 +189,16 @@ class CyclesPanel(CommunityWidget):
         row = self.selected_row()
         if row is None or not row.is_deleted:
             return False
-        try:
-            restored = self.context.services.cycles.restore(row.id)
-        except ServiceError as refused:
-            text = "\n".join(getattr(refused, "errors", {}).values()) or str(refused)
-            QMessageBox.warning(self, self.tr("Cycle not restored"), text)
+        outcome = run_write(
+            self,
+            self.context,
+            lambda services: services.cycles.restore(row.id),
+            failed=self.tr("The cycle was not restored."),
+            reload=self.reload,
+        )
+        restored = outcome.value
+        if not outcome.ok or restored is None:
             return False
-        self.context.navigator.data_changed.emit("cycle")
         self.reload()
         if restored.data.number != row.number:
             QMessageBox.information(
@@ -283,7 +289,6 @@ def start_cycle(
             created = getattr(dialog, "cycle_id", None)
         finally:
             dialog.deleteLater()
-        context.navigator.data_changed.emit("cycle")
         return created if isinstance(created, uuid.UUID) else None
     created_ids: list[uuid.UUID] = []
 
@@ -298,6 +303,7 @@ def start_cycle(
         title=QCoreApplication.translate("CyclesPanel", "New cycle"),
         submit=submit,
     )
+    route_form(form, context)
     form.add_field("title", form.tr("&Title:"), QLineEdit())
     form.add_field("start_on", form.tr("&Starts on:"), OptionalDateEdit())
     form.add_field("end_on", form.tr("&Ends on:"), OptionalDateEdit())
@@ -309,5 +315,4 @@ def start_cycle(
             return None
     finally:
         dialog.deleteLater()
-    context.navigator.data_changed.emit("cycle")
     return created_ids[0]

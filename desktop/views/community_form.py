@@ -28,6 +28,7 @@ from desktop.views.forms import (
     fit_width,
     register_draft_opener,
 )
+from desktop.views.operations import route_form
 
 PARTNERSHIP_FIELDS = ("partnership_status", "partnership_since", "partnership_reason")
 NEW_KEY = "community/new"
@@ -100,6 +101,7 @@ def new_community_form(context: AppContext, parent: QWidget | None = None) -> Fo
         return context.services.communities.create(community_data(values))
 
     form = Form(context, form_key=NEW_KEY, title=_tr("New community"), submit=submit, parent=parent)
+    route_form(form, context)
     add_profile_fields(form)
     add_partnership_fields(form)
     form.set_values({"partnership_status": "exploring", "partnership_since": context.today()})
@@ -115,7 +117,6 @@ def create_community(context: AppContext, parent: QWidget | None = None) -> uuid
     form.saved.connect(lambda record: created.append(record.id))
     if not dialog.exec() or not created:
         return None
-    context.navigator.data_changed.emit("community")
     return created[0]
 
 

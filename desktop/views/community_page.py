@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.labels import label
+from desktop.services.changes import Changes
 from desktop.services.communities import CommunityData
 from desktop.services.records import Record
 from desktop.views.community_attachments import AttachmentsPanel
@@ -19,6 +20,7 @@ from desktop.views.community_partnership import PartnershipPanel
 from desktop.views.community_widget import CommunityWidget
 from desktop.views.context import AppContext
 from desktop.views.forms import Form
+from desktop.views.operations import route_form
 from desktop.views.readonly import set_form_read_only
 from desktop.views.stakeholders_linkage import LinkagesPanel
 
@@ -45,6 +47,7 @@ class CommunityPage(CommunityWidget):
             submit=self._save_profile,
             buttons=True,
         )
+        route_form(self.profile, context, self)
         add_profile_fields(self.profile)
         self.profile.set_values(dataclasses.asdict(self.record.data))
         self.profile.saved.connect(self._on_profile_saved)
@@ -76,7 +79,7 @@ class CommunityPage(CommunityWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         self._show_heading()
-        context.navigator.data_changed.connect(self._on_data_changed)
+        context.navigator.changes_made.connect(self._on_changes)
         self.profile.offer_draft()
 
     @property
@@ -100,7 +103,6 @@ class CommunityPage(CommunityWidget):
     def _on_profile_saved(self, record: Record[CommunityData]) -> None:
         self.record = record
         self._show_heading()
-        self.context.navigator.data_changed.emit("community")
 
     def _reload_record(self) -> None:
         self.record = self.context.services.communities.get(self.community_id)
@@ -108,10 +110,10 @@ class CommunityPage(CommunityWidget):
             self.profile.set_values(dataclasses.asdict(self.record.data))
         self._show_heading()
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity == "cycle":
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("cycle"):
             self.cycles.reload()
-        elif entity == "linkage":
+        if changes.touches("linkage"):
             self.linkages.reload()
 
     def show_tab(self, name: str) -> None:

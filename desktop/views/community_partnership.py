@@ -23,6 +23,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import fill_table, record_table
+from desktop.views.operations import route_form
 
 
 class PartnershipPanel(CommunityWidget):
@@ -101,6 +102,7 @@ def partnership_form(context: AppContext, record: Record[CommunityData]) -> Form
         title=context_title(record),
         submit=submit,
     )
+    route_form(form, context)
     form.add_field(
         "partnership_status", form.tr("&Status:"), choice_combo(labels(PartnershipStatus))
     )
@@ -135,10 +137,7 @@ def change_partnership(
     record = context.services.communities.get(community_id)
     dialog = FormDialog(partnership_form(context, record), parent)
     dialog.setObjectName("partnership_dialog")
-    if not dialog.exec():
-        return False
-    context.navigator.data_changed.emit("community")
-    return True
+    return bool(dialog.exec())
 
 
 def _reopen(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:

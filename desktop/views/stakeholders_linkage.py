@@ -23,6 +23,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import fill_table, record_table, selected_id
+from desktop.views.operations import route_form
 from desktop.views.readonly import set_dialog_read_only
 
 
@@ -66,6 +67,7 @@ def linkage_form(
         title=_tr("Linkage") if record is not None else _tr("New linkage"),
         submit=submit,
     )
+    route_form(form, context)
     form.add_field("stakeholder_id", _tr("&With:"), choice_combo(stakeholder_names(context)))
     form.add_field("kind", _tr("&Kind:"), choice_combo(labels(LinkageKind)))
     form.add_field("status", _tr("&Status:"), choice_combo(labels(LinkageStatus)))
@@ -113,10 +115,7 @@ def edit_linkage(
         set_dialog_read_only(
             dialog, _tr("Read only: your role may see this linkage but not change it.")
         )
-    if not dialog.exec():
-        return False
-    context.navigator.data_changed.emit("linkage")
-    return True
+    return bool(dialog.exec())
 
 
 class LinkagesPanel(CommunityWidget):

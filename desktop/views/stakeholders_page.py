@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.labels import label, labels
 from desktop.models.enums import StakeholderLevel, StakeholderType
+from desktop.services.changes import Changes
 from desktop.services.drafts import DraftEntry
 from desktop.services.linkages import StakeholderData
 from desktop.services.records import Record
@@ -27,6 +28,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, choice_combo, confirm_leave
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, record_table, selected_id
+from desktop.views.operations import route_form
 from desktop.views.readonly import set_form_read_only
 from desktop.views.stakeholders_linkage import edit_linkage
 
@@ -59,12 +61,12 @@ def create_stakeholder(context: AppContext, parent: QWidget | None = None) -> uu
         return record
 
     form = Form(context, form_key="stakeholder/new", title=_tr("New stakeholder"), submit=submit)
+    route_form(form, context)
     add_stakeholder_fields(form)
     dialog = FormDialog(form, parent)
     dialog.setObjectName("new_stakeholder_dialog")
     if not dialog.exec() or not created:
         return None
-    context.navigator.data_changed.emit("stakeholder")
     return created[0]
 
 
@@ -91,6 +93,7 @@ class StakeholdersPage(QWidget):
 
         self.form = Form(context, title=self.tr("Stakeholder"), submit=self._save, buttons=True)
         add_stakeholder_fields(self.form)
+        route_form(self.form, context, self)
         self.form.saved.connect(self._on_saved)
         self.links = record_table(
             [self.tr("Community"), self.tr("Kind"), self.tr("Status")],
@@ -125,7 +128,7 @@ class StakeholdersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        context.navigator.data_changed.connect(self._on_data_changed)
+        context.navigator.changes_made.connect(self._on_changes)
         self.reload()
 
     def reload(self) -> None:
@@ -234,12 +237,11 @@ class StakeholdersPage(QWidget):
     def _on_saved(self, record: Record[StakeholderData]) -> None:
         self.record = record
         self.detail_title.setText(record.data.name)
-        self.context.navigator.data_changed.emit("stakeholder")
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity == "stakeholder":
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("stakeholder"):
             self.reload()
-        elif entity == "linkage":
+        elif changes.touches("linkage"):
             self._show_links()
 
     def new_stakeholder(self) -> None:

@@ -33,8 +33,9 @@ from desktop.i18n import ngettext
 from desktop.labels import labels
 from desktop.models.enums import PartnershipStatus
 from desktop.reports.options import Paper, paper_label
-from desktop.services.community_list import list_districts
+from desktop.services.changes import Changes
 from desktop.services.timeline import (
+    TIMELINE_KINDS,
     CommunityTimeline,
     OfficeQuery,
     OfficeTimeline,
@@ -98,7 +99,7 @@ class TimelinePage(QWidget):
         self.back.clicked.connect(self.show_office)
         self.open_page.clicked.connect(self._open_community_page)
         self.district.addItem(self.tr("All districts"), "")
-        for district in list_districts(self.context.db):
+        for district in self.context.services.list_districts():  # the actor's own reach
             self.district.addItem(district, district)
         self.facilitator.addItem(self.tr("All facilitators"), "")
         users = self.context.services.users.list(where={"role": "facilitator"}).items
@@ -189,7 +190,7 @@ class TimelinePage(QWidget):
         self.legends.addWidget(self.community_legend)
         self.office_view.community_activated.connect(self.show_community)
         self.community_view.record_activated.connect(self.context.navigator.open_record)
-        self.context.navigator.data_changed.connect(self._on_data_changed)
+        self.context.navigator.changes_made.connect(self._on_changes)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -250,9 +251,9 @@ class TimelinePage(QWidget):
             partnership_status=str(self.status.currentData() or ""),
         )
 
-    def _on_data_changed(self, _entity: str) -> None:
-        # A bound method, so Qt drops the connection when this page is deleted.
-        self.refresh()
+    def _on_changes(self, changes: Changes) -> None:  # bound: Qt disconnects it on deletion
+        if changes.touches(*TIMELINE_KINDS):
+            self.refresh()
 
     def refresh(self) -> None:
         today = self.context.today()

@@ -27,6 +27,7 @@ from desktop.views.forms import (
     choice_combo,
     fit_width,
 )
+from desktop.views.operations import route_form
 
 #: Shown in the form but never submitted.
 READ_ONLY_FIELDS = ("number",)
@@ -34,7 +35,7 @@ READ_ONLY_FIELDS = ("number",)
 
 class EditCycleDialog(FormDialog):
     """Saves the cycle with the version it was opened at (a change made meanwhile by
-    someone else is refused, not overwritten); announces ``data_changed("cycle")``."""
+    someone else is refused, not overwritten); what it saves is announced by the runner."""
 
     def __init__(
         self, context: AppContext, record: Record[CycleData], parent: QWidget | None = None
@@ -46,6 +47,7 @@ class EditCycleDialog(FormDialog):
             form_key=f"cycle/{record.id}",
             submit=self._submit,
         )
+        route_form(form, context, self)
         super().__init__(form, parent)
         form.title = self.tr("Cycle {n}").format(n=record.data.number)
         self.setWindowTitle(self.tr("Edit cycle {n}").format(n=record.data.number))
@@ -80,4 +82,3 @@ class EditCycleDialog(FormDialog):
     def _on_saved(self, record: object) -> None:
         if isinstance(record, Record):
             self.record = record
-        self.context.navigator.data_changed.emit("cycle")

@@ -15,6 +15,7 @@ from desktop.services.cycles import CycleData
 from desktop.services.records import Record
 from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit
+from desktop.views.operations import route_form
 
 
 class NewCycleDialog(FormDialog):
@@ -35,6 +36,7 @@ class NewCycleDialog(FormDialog):
         self.context = context
         self.community_id = community_id
         form = Form(context, form_key=f"cycle/new/{community_id}", submit=self._submit)
+        route_form(form, context, self)
         super().__init__(form, parent)
         form.title = self.tr("New cycle")
         self.setWindowTitle(form.title)
@@ -123,5 +125,4 @@ class NewCycleDialog(FormDialog):
             record = result.cycle
             self.carried = (result.actions, result.indicators)
         self.cycle_id = record.id
-        self.context.navigator.data_changed.emit("cycle")
         return record

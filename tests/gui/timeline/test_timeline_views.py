@@ -224,3 +224,21 @@ def test_a_mentor_sees_only_their_communities_on_the_page(
     qtbot.addWidget(page)
     assert [row.name for row in page.office_view.rows] == ["Kéréwé"]
     assert page.summary.text().startswith("1 community · ")
+
+
+def test_a_facilitator_chooses_among_their_own_districts_only(
+    qtbot: QtBot, db: Database, world: TimelineWorld, tmp_path: Path
+) -> None:
+    """The district filter lists what the facilitator may see, as on Reports and Communities."""
+    setup = Services(db, Actor("setup", role=SYSTEM_ROLE))
+    facilitator = setup.users.create(UserData("okello", "facilitator"))
+    setup.assignments.create(AssignmentData(world.community_id, facilitator.id, "facilitator"))
+    settings = QSettings(str(tmp_path / "facilitator.ini"), QSettings.Format.IniFormat)
+    actor = Actor("okello", role="facilitator")
+    context = AppContext.create(db, actor, settings=settings, today=TODAY)
+    page = TimelinePage(context)
+    qtbot.addWidget(page)
+    districts = [page.district.itemData(i) for i in range(page.district.count())]
+    assert districts == ["", "Lira"]  # "All districts", then Kéréwé's; never Amuru's Gulu
+    manager_districts = Services(db, Actor("amina", role="manager")).list_districts()
+    assert manager_districts == ["Gulu", "Lira"]  # the office has both
