@@ -56,8 +56,8 @@ class ShortcutsDialog(QDialog):
             (self.tr("Close a form window (you are asked about unsaved changes)"), "Esc"),
             (self.tr("Next field or button; in a text box too"), "Tab"),
             (self.tr("Previous field or button"), "Shift+Tab"),
-            (self.tr("Move inside a list or table"), self.tr("Arrow keys")),
-            (self.tr("Open the row picked in a list"), "Enter"),
+            (self.tr("Move inside a list, a table or a timeline"), self.tr("Arrow keys")),
+            (self.tr("Open the row or timeline record picked"), "Enter"),
         ]
 
     def keys_listed(self) -> set[str]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -123,7 +124,11 @@ def _make_mirror(combo: QComboBox) -> QLineEdit:
     if layout is not None:
         index = layout.indexOf(combo)
         insert = getattr(layout, "insertWidget", None)
-        if callable(insert) and index >= 0:
+        if isinstance(layout, QGridLayout) and index >= 0:
+            # A grid cell holds the hidden combo and its line: only one is shown.
+            cell: tuple[int, int, int, int] = layout.getItemPosition(index)  # type: ignore[assignment]
+            layout.addWidget(mirror, *cell)
+        elif callable(insert) and index >= 0:
             insert(index + 1, mirror)
         else:
             layout.addWidget(mirror)

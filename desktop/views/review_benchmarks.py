@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.labels import label, labels
 from desktop.models.enums import Benchmark, BenchmarkRating
 from desktop.views.forms import choice_combo
+from desktop.views.readonly import set_field_read_only
 
 Ratings = dict[str, tuple[str, str]]
 
@@ -95,5 +96,5 @@ class BenchmarkRatings(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         for code, combo in self.ratings.items():
-            combo.setEnabled(not read_only)
-            self.comments[code].setReadOnly(read_only)
+            set_field_read_only(combo, read_only)
+            set_field_read_only(self.comments[code], read_only)

@@ -41,6 +41,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo, confirm_leave, fit_width
 from desktop.views.forms.form import error_palette
 from desktop.views.forms.registry import register_draft_opener
+from desktop.views.readonly import read_only_reason, set_field_read_only
 from desktop.views.review_benchmarks import BenchmarkRatings
 from desktop.views.review_follow_ups import FollowUpsTable
 from desktop.views.review_history import ReviewHistoryTable
@@ -207,13 +208,20 @@ class ReviewEditor(QWidget):
         reviews = services.can("create", "mentor_review", self.community_id)
         mentor_part = may_write and reviews
         response = may_write and self.context.actor.role != Role.MENTOR and self.record is not None
+        # Read-only, never disabled: the other role must still reach and read each field.
         for name in MENTOR_FIELDS:
-            self.form.field(name).setEnabled(mentor_part)
+            if name != "ratings":
+                set_field_read_only(self.form.field(name), not mentor_part)
+        self.form.field("ratings").setEnabled(True)
         self.ratings.set_read_only(not mentor_part)
-        self.form.field("facilitator_response").setEnabled(response)
+        set_field_read_only(self.form.field("facilitator_response"), not response)
         self.sign_off_button.setEnabled(mentor_part)
+        self.sign_off_button.setToolTip(
+            "" if mentor_part else self.tr("Only the mentor who reviews may sign off.")
+        )
         if self.form.save_button is not None:
             self.form.save_button.setEnabled(mentor_part or response)
+            self.form.save_button.setToolTip("" if mentor_part or response else read_only_reason())
         if not may_write:
             self._show(self.tr("You can read this review; your role cannot change it."))
 

@@ -216,3 +216,74 @@ def test_a_mentor_opens_a_linkage_read_only(qtbot: QtBot, db: Database, tmp_path
     QTimer.singleShot(0, look_and_close)
     panel.edit_selected()  # modal until look_and_close closes it
     assert seen == ["With", "Kind", "Status", "Status note", "Agreed on", "Agreement", "Notes"]
+
+
+@pytest.fixture
+def review_db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "reviews.db")
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize(
+    ("username", "role", "others_part"),
+    [("achen", "mentor", 1), ("okello", "facilitator", 14)],
+    ids=["mentor", "facilitator"],
+)
+def test_the_review_form_is_read_only_not_disabled_for_each_role(
+    qtbot: QtBot, review_db: Database, username: str, role: str, others_part: int
+) -> None:
+    """The mentor reads the facilitator's response, the facilitator the mentor's part:
+    every field enabled, named, reached by Tab; Save and sign-off say why they are off."""
+    from desktop.services.reviews import MentorReviewData
+    from desktop.views.review_editor import ReviewEditor
+    from tests.gui.reviews.review_world import TODAY as REVIEW_DAY
+    from tests.gui.reviews.review_world import build_review_world
+
+    world = build_review_world(review_db)
+    mentor = world.context(review_db, "achen", "mentor").services
+    review = mentor.reviews.create(
+        MentorReviewData(cycle_id=world.cycle_id, reviewed_on=REVIEW_DAY)
+    )
+    editor = ReviewEditor(world.context(review_db, username, role), world.cycle_id, review.id)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 2400)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    fields = [
+        w
+        for w in editor.form.findChildren(QWidget)
+        if isinstance(w, DATA_WIDGETS)
+        and w.isVisibleTo(editor)
+        and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)
+    ]
+    assert [w.accessibleName() for w in fields if not w.isEnabled()] == []
+    assert all(w.accessibleName() for w in fields)
+    read_only = [w for w in fields if is_read_only(w)]
+    editable = [w.accessibleName() for w in fields if w not in read_only]
+    # The other role's part: the response for a mentor, all 14 other fields for a facilitator.
+    if role == "mentor":
+        assert [w.accessibleName() for w in read_only] == ["Response"]
+    else:
+        assert editable == ["Response"] and len(read_only) == others_part
+    for widget in read_only:
+        palette = widget.palette()
+        text = palette.color(QPalette.ColorGroup.Active, widget.foregroundRole())
+        back = palette.color(QPalette.ColorGroup.Active, widget.backgroundRole())
+        assert contrast_ratio(text, back) >= 4.5
+    # Tab from the first field reaches every read-only one.
+    fields[0].setFocus(Qt.FocusReason.TabFocusReason)
+    reached: set[QWidget] = set()
+    for _ in range(len(fields) * 4):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        reached.add(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert [w.accessibleName() for w in read_only if w not in reached] == []
+    if role == "mentor":
+        assert editor.form.save_button is not None and editor.form.save_button.isEnabled()
+    else:
+        assert not editor.sign_off_button.isEnabled()
+        assert editor.sign_off_button.toolTip()

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -150,23 +151,43 @@ class CommunityTimelineView(QGraphicsView):
         if self._current is not None:
             self.record_activated.emit(*self._current)
 
-    def focusNextPrevChild(self, forward: bool) -> bool:
+    def move_current(self, step: int) -> bool:
+        """Put the focus frame ``step`` records on (negative: back), staying at the ends."""
         keys = list(self.timeline_scene.records)
         if not keys:
-            return super().focusNextPrevChild(forward)
+            return False
         if self._current not in keys:
-            index = 0 if forward else len(keys) - 1
+            index = 0 if step > 0 else len(keys) - 1
         else:
-            index = keys.index(self._current) + (1 if forward else -1)
-            if not 0 <= index < len(keys):  # past the last record: leave the timeline
-                return super().focusNextPrevChild(forward)
+            index = min(max(keys.index(self._current) + step, 0), len(keys) - 1)
         return self.set_current(*keys[index])
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # The one rule for lists: Tab and Shift+Tab leave the picture in one step (the
+        # arrow keys walk its records), whatever the scene would do with them.
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self._current is None:  # a frame to see and Enter to open from the start
+            self.move_current(1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         zoom = key_zoom_factor(key)
+        steps = {
+            Qt.Key.Key_Right: 1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Left: -1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Home: -len(self.timeline_scene.records),
+            Qt.Key.Key_End: len(self.timeline_scene.records),
+        }
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current is not None:
             self.activate_current()
+        elif plain and key in steps and self.timeline_scene.records:
+            self.move_current(steps[Qt.Key(key)])
         elif zoom is not None:
             self.set_pixels_per_day(self.pixels_per_day * zoom)
         else:

@@ -62,7 +62,8 @@ def test_a_mentor_reviews_raises_a_follow_up_and_comments_on_an_action(
     assert isinstance(overall, QPlainTextEdit)
     qtbot.keyClicks(overall, "A good start.")
     # The facilitator writes the response, not the mentor.
-    assert not editor.form.field("facilitator_response").isEnabled()
+    response = editor.form.field("facilitator_response")
+    assert isinstance(response, QPlainTextEdit) and response.isReadOnly()
     assert editor.form.save_button is not None
     qtbot.mouseClick(editor.form.save_button, Qt.MouseButton.LeftButton)
 
@@ -155,9 +156,11 @@ def test_the_facilitator_sees_the_badge_replies_and_closes_the_follow_up(
     qtbot.addWidget(editor)
     assert "Last changed by Achen Lamwaka" in editor.who.text()
     # The facilitator answers the review but cannot change the mentor's part.
-    assert editor.form.field("facilitator_response").isEnabled()
-    assert not editor.form.field("overall_comment").isEnabled()
-    assert not editor.ratings.ratings["community_ownership"].isEnabled()
+    response = editor.form.field("facilitator_response")
+    assert isinstance(response, QPlainTextEdit) and not response.isReadOnly()
+    overall = editor.form.field("overall_comment")
+    assert isinstance(overall, QPlainTextEdit) and overall.isReadOnly()
+    assert editor.ratings.ratings["community_ownership"].isHidden()  # a read-only line shows it
     assert not editor.follow_ups.add_button.isEnabled()
     response = editor.form.field("facilitator_response")
     assert isinstance(response, QPlainTextEdit)

@@ -82,16 +82,26 @@ def test_clicking_an_action_opens_it(qtbot: QtBot, db: Database, world: Timeline
     assert opened.args == ["action", str(world.overdue_action)]
 
 
-def test_enter_opens_the_record_tab_reached(
+def test_enter_opens_the_record_the_arrow_keys_reached(
     qtbot: QtBot, db: Database, world: TimelineWorld
 ) -> None:
     view = _view(qtbot, db, world)
-    view.setFocus()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
     opened: list[tuple[str, str]] = []
     view.record_activated.connect(lambda entity, rid: opened.append((entity, rid)))
-    assert view.focusNextPrevChild(True)
+    first = view.current
+    assert first is not None  # the focus frame is on the first record from the start
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.current not in (None, first)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.current == first
+    qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert opened == [view.current]
+    assert opened == [view.current] and view.current != first
 
 
 def test_zoom_changes_the_scale(qtbot: QtBot, db: Database, world: TimelineWorld) -> None:
