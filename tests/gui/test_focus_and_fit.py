@@ -59,12 +59,22 @@ def _editable(widget: QWidget) -> bool:
     return isinstance(widget, QComboBox | QCheckBox | QRadioButton)
 
 
+def _read_only(widget: QWidget) -> bool:
+    """Shown to be read (a cycle's number, say), so typing starts in the next field."""
+    is_read_only = getattr(widget, "isReadOnly", None)
+    return bool(is_read_only()) if callable(is_read_only) else False
+
+
 def expected_first_field(dialog: QDialog) -> QWidget | None:
-    """What a person reads first: a form's first enabled field, else the topmost, then
+    """What a person types in first: a form's first enabled, editable field, else the topmost, then
     leftmost, field on screen."""
     if isinstance(dialog, FormDialog):
         form = dialog.form
-        names = [n for n in form.field_names() if form.field(n).isEnabled()]
+        names = [
+            n
+            for n in form.field_names()
+            if form.field(n).isEnabled() and not _read_only(form.field(n))
+        ]
         refused = [n for n in names if form.error(n)]
         names = refused or names  # after a refused Save, the first field to fix
         return form.field(names[0]) if names else None

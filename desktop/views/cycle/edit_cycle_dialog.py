@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -54,7 +53,6 @@ class EditCycleDialog(FormDialog):
         self.setObjectName("edit_cycle_dialog")
         number = form.add_field("number", self.tr("Number:"), NumberEdit())
         number.setReadOnly(True)
-        number.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         number.setFrame(False)  # shown as text: nothing to type here
         palette = number.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
