@@ -138,3 +138,17 @@ __import__("desktop.gui")
         "desktop.services",
         "desktop.services.x",
     }
+
+
+def test_no_screen_announces_its_own_writes() -> None:
+    """What changed is announced once, by the write runner, from what the services wrote:
+    a screen that emitted change news by hand could forget a kind or name a wrong one."""
+    runner = PACKAGE_ROOT / "views" / "operations.py"
+    by_hand = [
+        f"{path.relative_to(PACKAGE_ROOT.parent)}:{number}"
+        for path in sorted((PACKAGE_ROOT / "views").rglob("*.py"))
+        if path != runner
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "changes_made.emit" in line or "data_changed" in line
+    ]
+    assert by_hand == []

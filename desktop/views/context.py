@@ -3,8 +3,8 @@
 Screens never reach for each other. To show another screen they ask the
 navigator (``context.navigator.open_community.emit(community_id)``). Writes go
 through ``desktop.views.operations.run_write``, which announces what changed as typed
-``Changes`` on ``changes_made`` (and, for screens not yet converted, each kind's name on
-``data_changed``), so other screens can refresh what they show.
+``Changes`` on ``changes_made``, so other screens can refresh what they show; no screen
+announces its own writes.
 """
 
 from __future__ import annotations
@@ -31,9 +31,6 @@ class Navigator(QObject):
     open_record = Signal(str, str)
     #: Switch to a top-level page by its key ("communities", "timeline", "reports", ...).
     open_page = Signal(str)
-    #: Something was written; the entity name says what kind ("community", "action", ...).
-    #: Kept for screens that still listen by name; new code listens to ``changes_made``.
-    data_changed = Signal(str)
     #: Something was written: a ``desktop.services.changes.Changes`` (kinds, ids, initiator).
     changes_made = Signal(object)
 

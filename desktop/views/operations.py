@@ -4,8 +4,7 @@ The runner calls the write on the services, shows a refusal the same way on ever
 message box saying what was not done and why; for a record someone else changed meanwhile,
 it says so and offers to reload), and on success announces what changed as typed
 :class:`~desktop.services.changes.Changes` on ``navigator.changes_made``, taken from what
-the services wrote, so no screen names its changes by hand. Each changed kind is also sent
-on the older ``navigator.data_changed`` for the screens that still listen by name.
+the services wrote, so no screen names its changes by hand.
 
 A long write (``long=True``) runs on a worker thread with a progress window and its result
 comes back on the GUI thread. It is safe because the services open a new session for every
@@ -57,12 +56,9 @@ class Outcome(Generic[T]):
 
 
 def announce(context: AppContext, changes: Changes) -> None:
-    """Tell every open screen what changed (typed, then by name for older listeners)."""
-    if not changes:
-        return
-    context.navigator.changes_made.emit(changes)
-    for kind in dict.fromkeys(entry.kind for entry in changes.entries):
-        context.navigator.data_changed.emit(kind)
+    """Tell every open screen what changed; each decides whether to refresh."""
+    if changes:
+        context.navigator.changes_made.emit(changes)
 
 
 def _sentence(text: str) -> str:

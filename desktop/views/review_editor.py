@@ -41,6 +41,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo, confirm_leave, fit_width
 from desktop.views.forms.form import error_palette
 from desktop.views.forms.registry import register_draft_opener
+from desktop.views.operations import route_form
 from desktop.views.readonly import read_only_reason, set_field_read_only
 from desktop.views.review_benchmarks import BenchmarkRatings
 from desktop.views.review_follow_ups import FollowUpsTable
@@ -148,7 +149,7 @@ class ReviewEditor(QWidget):
         self.sign_off_button.clicked.connect(self.sign_off_today)
         form.add_widget(self.sign_off_button)
         form.saved.connect(self._saved)
-        return form
+        return route_form(form, self.context, self)
 
     def _count_open_threads(self) -> None:
         """The Comments tab says how many of the review's threads are still open."""
@@ -269,7 +270,6 @@ class ReviewEditor(QWidget):
         self._show("")
         self._load()
         self.history.refresh()
-        self.context.navigator.data_changed.emit("mentor_review")
         self.review_saved.emit(str(record.id))
 
     def save_pdf(self, path: str | None = None) -> Path | None:

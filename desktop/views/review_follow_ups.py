@@ -40,6 +40,8 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo
 from desktop.views.forms.form import error_palette
 from desktop.views.keyboard import keep_after
+from desktop.views.operations import announced, route_form
+from desktop.views.readonly import set_field_read_only
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -217,9 +219,10 @@ class FollowUpsTable(CommunityWidget):
         if name == "status":
             changes["closed_on"] = None if value == FollowUpStatus.OPEN else self._today()
         try:
-            written = self.context.services.follow_ups.update(
-                record.id, replace(record.data, **changes), expected_version=record.version
-            )
+            with announced(self.context, self):
+                written = self.context.services.follow_ups.update(
+                    record.id, replace(record.data, **changes), expected_version=record.version
+                )
         except ValidationError as refused:
             names = {"owner": self.tr("Who does it"), "due_on": self.tr("Due by"),
                      "status": self.tr("Status"), "closed_on": self.tr("Closed on")}  # fmt: skip
@@ -276,9 +279,10 @@ class FollowUpsTable(CommunityWidget):
             return
         data = replace(chosen.data, status=FollowUpStatus.DONE.value, closed_on=self._today())
         try:
-            self.context.services.follow_ups.update(
-                chosen.id, data, expected_version=chosen.version
-            )
+            with announced(self.context, self):
+                self.context.services.follow_ups.update(
+                    chosen.id, data, expected_version=chosen.version
+                )
         except ServiceError as refused:
             self._show(str(refused))
             return
@@ -309,9 +313,10 @@ class FollowUpsTable(CommunityWidget):
             {"description": data.description, "owner": data.owner, "due_on": data.due_on,
              "status": data.status}
         )  # fmt: skip
-        if not self.may_define():
+        if not self.may_define():  # the person may change the status only
             for widget in (what, who, due):
-                widget.setEnabled(False)
+                set_field_read_only(widget, True)
+        route_form(form, self.context, self)
         self.dialog = FormDialog(form, self)
         if self.dialog.exec():
             self._written()
@@ -320,7 +325,6 @@ class FollowUpsTable(CommunityWidget):
     def _written(self) -> None:
         self._show("")
         self.refresh()
-        self.context.navigator.data_changed.emit("follow_up")
         self.follow_ups_changed.emit()
 
     def _show(self, text: str) -> None:

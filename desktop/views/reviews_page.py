@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import record_kind
+from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.services.mentoring import (
     MentorHome,
@@ -157,7 +158,7 @@ class ReviewsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.message)
         layout.addLayout(grid, 1)
-        context.navigator.data_changed.connect(self._on_data_changed)
+        context.navigator.changes_made.connect(self._on_changes)
         self.refresh()
 
     def _box(self, title: str, table: QTableWidget) -> QGroupBox:
@@ -253,8 +254,8 @@ class ReviewsPage(QWidget):
         what = record_kind(reply.subject_kind)
         return self.tr("Cycle {number}: {what}").format(number=reply.cycle_number, what=what)
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity in _WATCHED and self.isVisible():
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(*_WATCHED) and self.isVisible():
             self.refresh()
 
     # --- opening -------------------------------------------------------------------------

@@ -37,7 +37,11 @@ class Heard:
         self.changes: list[Changes] = []
         self.names: list[str] = []
         context.navigator.changes_made.connect(self.changes.append)
-        context.navigator.data_changed.connect(self.names.append)
+        context.navigator.changes_made.connect(self._name_kinds)
+
+    def _name_kinds(self, changes: Changes) -> None:
+        """The kinds written, in order, once each per announcement."""
+        self.names.extend(dict.fromkeys(entry.kind for entry in changes.entries))
 
 
 def make(

@@ -115,6 +115,7 @@ def test_the_first_day_typed_through_the_real_windows(screen: Screen, tmp_path: 
             ("login", "session", ADMIN),  # the wizard's own session
             ("create", "user", ADMIN),  # the facilitator
             ("create", "community", ADMIN),
+            ("create", "community_assignment", ADMIN),  # Okello, its facilitator
             ("login", "session", ADMIN),  # this test reading the file
         ]
     finally:
@@ -140,7 +141,9 @@ def test_the_first_day_typed_through_the_real_windows(screen: Screen, tmp_path: 
     okello = sign_in(db_path, FACILITATOR, OWN_PASSWORD)
     try:
         assert not okello.must_change_password
-        assert _trail(okello.db)[7:9] == [
+        his = Services(okello.db, okello.actor).list_communities(CommunityQuery()).items
+        assert [c.name for c in his] == [COMMUNITY]  # assigned to him in the wizard
+        assert _trail(okello.db)[8:10] == [
             ("login", "session", FACILITATOR),
             ("password.changed", "user", FACILITATOR),
         ]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import label
+from desktop.services.changes import Changes
 from desktop.services.cycles import CycleData
 from desktop.services.errors import NotFoundError
 from desktop.services.records import Record
@@ -160,7 +161,7 @@ class CycleWorkspace(QWidget):
         layout.addLayout(body, 1)
 
         self._show_header()
-        context.navigator.data_changed.connect(self._on_data_changed)
+        context.navigator.changes_made.connect(self._on_changes)
         context.navigator.open_record.connect(self._on_open_record)
         self.nav.setCurrentRow(0)
 
@@ -186,8 +187,8 @@ class CycleWorkspace(QWidget):
         self.meetings.refresh()
         self.planning_group.refresh()
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity == "cycle":
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("cycle", "phase"):
             self._reload_cycle()
         self._stale = set(self.keys)
         current = self.current_section()

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.services.actions import ActionData, IndicatorData
+from desktop.services.changes import Change, Changes
 from desktop.services.harms import HarmPriorityData
 from desktop.services.meetings import MeetingData
 from desktop.views.cycle import CycleWorkspace
@@ -43,7 +44,9 @@ def _select_harm(workspace: CycleWorkspace, code: str) -> None:
 
 def test_record_a_meeting_with_participation(qtbot: QtBot, workspace: CycleWorkspace) -> None:
     changed: list[str] = []
-    workspace.context.navigator.data_changed.connect(changed.append)
+    workspace.context.navigator.changes_made.connect(
+        lambda changes: changed.extend(sorted(changes.kinds))
+    )
     workspace.show_section("meetings")
     section = workspace.meetings
     assert section.empty.isVisible()
@@ -272,7 +275,9 @@ def test_open_record_by_id(qtbot: QtBot, workspace: CycleWorkspace) -> None:
             indicator_id=indicator.id, observed_on=date(2025, 4, 1), value_number=3
         )
     )
-    workspace.context.navigator.data_changed.emit("action")
+    workspace.context.navigator.changes_made.emit(
+        Changes((Change("observation", str(observation.id), "created"),))
+    )
 
     workspace.context.navigator.open_record.emit("action", str(second.id))
     assert workspace.current_section() == "actions"
