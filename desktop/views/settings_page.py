@@ -29,6 +29,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, fit_width
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.operations import announced, route_form
+from desktop.views.readonly import set_form_read_only
 from desktop.views.settings_catalogues import GroupsPanel, HarmsPanel
 
 LOGO_HEIGHT = 64
@@ -37,6 +38,7 @@ LOGO_HEIGHT = 64
 class OfficePanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._may_change = context.services.can("update", "office_setting")
         self.context = context
         self.form = Form(
             context,
@@ -89,7 +91,13 @@ class OfficePanel(QWidget):
         layout.addWidget(self.form)
         self.load()
         self.form.offer_draft()
-        self.setEnabled(context.services.can("update", "office_setting"))
+        if not self._may_change:
+            # Shown to be read (reachable by Tab, full contrast), not greyed out.
+            why = self.tr("Only an administrator changes the office settings.")
+            set_form_read_only(self.form, True, why)
+            for button in (self.choose_logo, self.remove_logo):
+                button.setEnabled(False)
+                button.setToolTip(why)
 
     def load(self) -> None:
         settings = self.context.services.settings
@@ -127,7 +135,7 @@ class OfficePanel(QWidget):
         else:
             scaled = image.scaledToHeight(LOGO_HEIGHT, Qt.TransformationMode.SmoothTransformation)
             self.logo.setPixmap(QPixmap.fromImage(scaled))
-        self.remove_logo.setEnabled(not image.isNull())
+        self.remove_logo.setEnabled(not image.isNull() and self._may_change)
 
     def _choose_logo(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

@@ -34,6 +34,7 @@ from desktop.views.context import AppContext
 from desktop.views.forms import Form, FormDialog
 from desktop.views.palette import apply_app_palette, contrast_ratio
 from desktop.views.readonly import shown_field
+from desktop.views.settings_page import OfficePanel
 from desktop.views.stakeholders_page import StakeholdersPage
 from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
 from tests.gui.shots import save_shot
@@ -287,3 +288,26 @@ def test_the_review_form_is_read_only_not_disabled_for_each_role(
     else:
         assert not editor.sign_off_button.isEnabled()
         assert editor.sign_off_button.toolTip()
+
+
+@pytest.mark.parametrize("role", ["manager", "facilitator", "mentor"])
+def test_office_settings_are_read_only_for_everyone_but_an_administrator(
+    qtbot: QtBot, db: Database, tmp_path: Path, role: str
+) -> None:
+    apply_app_palette(QApplication.instance())  # type: ignore[arg-type]
+    panel = OfficePanel(context_for(db, tmp_path, Actor(role, role=role)))
+    qtbot.addWidget(panel)
+    assert panel.isEnabled()
+    check_readable(panel.form, qtbot)
+    for button in (panel.choose_logo, panel.remove_logo):
+        assert not button.isEnabled() and "administrator" in button.toolTip()
+
+
+def test_an_administrator_changes_the_office_settings(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    panel = OfficePanel(context_for(db, tmp_path, ADMIN))
+    qtbot.addWidget(panel)
+    name = panel.form.field("office_name")
+    assert isinstance(name, QLineEdit) and not name.isReadOnly()
+    assert panel.choose_logo.isEnabled()
