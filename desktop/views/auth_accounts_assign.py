@@ -223,8 +223,8 @@ class AssignmentsPanel(QWidget):
             self.tr("Assigned communities"),
         )
         self.assign_button = QPushButton(self.tr("A&ssign to communities…"))
-        self.dates_button = QPushButton(self.tr("Change &dates…"))
-        self.end_button = QPushButton(self.tr("&End today"))
+        self.dates_button = QPushButton(self.tr("&Change dates…"))
+        self.end_button = QPushButton(self.tr("End &today"))
         self.remove_button = QPushButton(self.tr("Remo&ve (a mistake)"))
         self.assign_button.clicked.connect(self.assign)
         self.dates_button.clicked.connect(self.change_dates)

@@ -60,8 +60,8 @@ def add_profile_fields(form: Form) -> None:
     form.add_field("region", _tr("&Region:"), QLineEdit())
     form.add_field("district", _tr("&District:"), QLineEdit())
     form.add_field("locality", _tr("&Locality:"), QLineEdit())
-    latitude = form.add_field("latitude", _tr("La&titude:"), NumberEdit(decimals=6))
-    longitude = form.add_field("longitude", _tr("Lon&gitude:"), NumberEdit(decimals=6))
+    latitude = form.add_field("latitude", _tr("Lat&itude:"), NumberEdit(decimals=6))
+    longitude = form.add_field("longitude", _tr("Longitud&e:"), NumberEdit(decimals=6))
     for widget in (latitude, longitude):
         fit_width(widget, 12)
         widget.setPlaceholderText(_tr("optional"))
@@ -83,7 +83,7 @@ def add_partnership_fields(form: Form) -> None:
     form.add_field("partnership_since", _tr("Since:"), OptionalDateEdit())
     form.add_field(
         "partnership_reason",
-        _tr("Rea&son or note:"),
+        _tr("Re&ason or note:"),
         _text_box(2),
         hint=_tr("If the community declined, say why, as they put it"),
     )

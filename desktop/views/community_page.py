@@ -121,3 +121,7 @@ class CommunityPage(CommunityWidget):
         widget = getattr(self, name, None)
         if isinstance(widget, QWidget):
             self.tabs.setCurrentWidget(widget)
+
+    def first_focus(self) -> QWidget:
+        """Where the keyboard starts when the page opens: its tabs (arrows change tab)."""
+        return self.tabs.tabBar()

@@ -106,7 +106,7 @@ def partnership_form(context: AppContext, record: Record[CommunityData]) -> Form
     form.add_field(
         "partnership_status", form.tr("&Status:"), choice_combo(labels(PartnershipStatus))
     )
-    form.add_field("partnership_since", form.tr("&Since:"), OptionalDateEdit())
+    form.add_field("partnership_since", form.tr("S&ince:"), OptionalDateEdit())
     reason = form.add_field(
         "partnership_reason",
         form.tr("&Reason or note:"),

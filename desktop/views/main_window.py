@@ -440,6 +440,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         self.commands["back"].setEnabled(True)
+        # The keyboard follows what is shown: typing and arrows act on the opened page.
+        first_focus = getattr(widget, "first_focus", None)
+        if callable(first_focus):
+            first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_community(self, community_id: str) -> None:
         from desktop.views.community_page import CommunityPage

@@ -99,7 +99,7 @@ class ReviewEditor(QWidget):
         self.tabs.addTab(self._comments_placeholder(), self.tr("Comments"))
         self.tabs.addTab(self.history, self.tr("Earlier reviews"))
 
-        self.print_button = QPushButton(self.tr("&Print or save as PDF…"))
+        self.print_button = QPushButton(self.tr("Print or save as PD&F…"))
         self.print_button.setToolTip(self.tr("Save the filled review form as a PDF to print"))
         self.print_button.clicked.connect(self.save_pdf)
         top = QHBoxLayout()
@@ -126,7 +126,7 @@ class ReviewEditor(QWidget):
 
     def _build_form(self) -> Form:
         form = Form(self.context, title=self.tr("Mentor review"), submit=self._submit, buttons=True)
-        fit_width(form.add_field("reviewed_on", self.tr("Review &date"), OptionalDateEdit()), 14)
+        fit_width(form.add_field("reviewed_on", self.tr("Revie&w date"), OptionalDateEdit()), 14)
         form.add_section(self.tr("Process benchmarks"))
         self.ratings = BenchmarkRatings()
         self.ratings.set_note("inclusive_participation", InclusionNote(self.context, self.cycle_id))
@@ -141,11 +141,11 @@ class ReviewEditor(QWidget):
         )
         form.add_section(self.tr("Sign-off"))
         phases = {"": self.tr("Not signed off"), **labels(PhaseKind)}
-        form.add_field("signed_off_phase", self.tr("&Phase signed off"), choice_combo(phases))
+        form.add_field("signed_off_phase", self.tr("Phase si&gned off"), choice_combo(phases))
         fit_width(
             form.add_field("signed_off_on", self.tr("Signed off o&n"), OptionalDateEdit()), 14
         )
-        self.sign_off_button = QPushButton(self.tr("Sign &off the current phase today"))
+        self.sign_off_button = QPushButton(self.tr("Sign off the current phase toda&y"))
         self.sign_off_button.clicked.connect(self.sign_off_today)
         form.add_widget(self.sign_off_button)
         form.saved.connect(self._saved)

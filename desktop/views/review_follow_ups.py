@@ -306,7 +306,7 @@ class FollowUpsTable(CommunityWidget):
         key = f"follow_up/{record.id}" if record else f"follow_up/new/{review_id}"
         form = Form(self.context, form_key=key, title=self.tr("Follow-up"), submit=submit)
         what = form.add_field("description", self.tr("&What is to be done"), QPlainTextEdit())
-        who = form.add_field("owner", self.tr("&Who does it"), QLineEdit())
+        who = form.add_field("owner", self.tr("Wh&o does it"), QLineEdit())
         due = form.add_field("due_on", self.tr("&Due by"), OptionalDateEdit())
         form.add_field("status", self.tr("&Status"), choice_combo(labels(FollowUpStatus)))
         form.set_values(

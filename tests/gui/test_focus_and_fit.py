@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -146,9 +148,32 @@ class Checker:
             if taller and scroll.verticalScrollBar().maximum() == 0:
                 self._say(name, "fields taller than the window but do not scroll")
 
+    def mnemonics(self, name: str, dialog: QDialog) -> None:
+        """Alt+letter reaches one thing: two labels or buttons with the same underlined
+        letter make Alt jump to the first and a person types into the wrong field."""
+        seen: dict[str, str] = {}
+        shown = [w for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+        shown += dialog.findChildren(QAbstractButton)
+        for widget in shown:
+            if not widget.isVisibleTo(dialog):
+                continue
+            letter = mnemonic(widget.text())
+            if not letter:
+                continue
+            if letter in seen:
+                self._say(name, f"Alt+{letter} for both {seen[letter]!r} and {widget.text()!r}")
+            seen[letter] = widget.text()
+
     def both(self, name: str, dialog: QDialog) -> None:
         self.focus(name, dialog)
         self.fit(name, dialog)
+        self.mnemonics(name, dialog)
+
+
+def mnemonic(text: str) -> str:
+    """The letter after a single "&" ("S&tatus" gives "t"), or "" when there is none."""
+    index = text.replace("&&", "\0\0").find("&")
+    return text[index + 1].lower() if 0 <= index < len(text) - 1 else ""
 
 
 def _rect_in(widget: QWidget, top: QWidget) -> QRect:
@@ -170,6 +195,8 @@ def test_every_dialog_of_the_tour_opens_on_its_first_field_and_fits(
     assert len(checker.checked) >= 15
     assert {"community-new", "cycle-new"} <= set(checker.typed)
     assert "review-form" in checker.checked
+    for dialog, problems in checker.problems.items():
+        print(dialog, problems, file=sys.stderr)
     assert checker.problems == {}
 
 
@@ -194,6 +221,8 @@ def test_every_other_dialog_opens_on_its_first_field_and_fits(
           file=sys.stderr)  # fmt: skip
     assert missing == []
     assert len(checker.checked) >= 18
+    for dialog, problems in checker.problems.items():
+        print(dialog, problems, file=sys.stderr)
     assert checker.problems == {}
 
 

@@ -169,7 +169,7 @@ class ActionsSection(RecordSection):
         )
         form.add_section(self.tr("Resources and formal actors"))
         form.add_field("community_resources", self.tr("From the &community:"), QLineEdit())
-        form.add_field("outside_resources", self.tr("From &outside:"), QLineEdit())
+        form.add_field("outside_resources", self.tr("From outs&ide:"), QLineEdit())
         stakeholders = self.context.services.stakeholders.list(order_by="name").items
         form.add_field(
             "stakeholder_ids",

@@ -62,7 +62,7 @@ class EditCycleDialog(FormDialog):
         form.add_field("title", self.tr("&Title:"), QLineEdit())
         form.add_field("start_on", self.tr("&Starts on:"), OptionalDateEdit())
         form.add_field("end_on", self.tr("&Ends on:"), OptionalDateEdit())
-        form.add_field("status", self.tr("S&tatus:"), choice_combo(labels(CycleStatus)))
+        form.add_field("status", self.tr("St&atus:"), choice_combo(labels(CycleStatus)))
         values = asdict(record.data)
         values.pop("community_id")
         form.set_values(values)

@@ -150,7 +150,7 @@ class IndicatorsSection(RecordSection):
         actions.update(action_choices(self.cycle))
         form.add_field("action_id", self.tr("&Action:"), choice_combo(actions))
         form.add_field("method", self.tr("How it is &checked:"), QLineEdit())
-        form.add_field("collected_by", self.tr("Who &collects:"), QLineEdit())
+        form.add_field("collected_by", self.tr("Who co&llects:"), QLineEdit())
         form.add_field("frequency", self.tr("How &often:"), QLineEdit()).setPlaceholderText(
             self.tr("e.g. every month")
         )

@@ -94,7 +94,7 @@ class ReflectionSection(RecordSection):
             box.setMaximumHeight(box.fontMetrics().height() * 5 + 12)
         form.add_field(
             "action_ids",
-            self.tr("Actions &changed:"),
+            self.tr("Actio&ns changed:"),
             CheckList(action_choices(self.cycle)),
         )
         return load_form(form, record, "cycle_id", {"held_on": self.context.today()})

@@ -167,6 +167,10 @@ class CycleWorkspace(QWidget):
 
     # --- sections ------------------------------------------------------------------------
 
+    def first_focus(self) -> QWidget:
+        """Where the keyboard starts when the workspace opens: its list of sections."""
+        return self.nav
+
     def show_section(self, key: str) -> None:
         self.nav.setCurrentRow(self.keys.index(key))
 
