@@ -23,7 +23,7 @@ from desktop.services.facade import Services
 from desktop.storage import Database
 
 if TYPE_CHECKING:
-    from desktop.reports.jobs import ReportJob
+    from desktop.reports.job import ReportJob
 
 
 def _iso_date(text: str) -> date:

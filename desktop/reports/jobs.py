@@ -6,99 +6,23 @@ can run it in a background thread with a progress callback and a cancel check.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import BinaryIO
 
 from desktop.i18n import _
 from desktop.reports.document import (
-    MARGIN,
     Cancelled,
-    PageDecoration,
     Progress,
-    page_size,
     render_pdf,
 )
 from desktop.reports.forms import DEFAULT_GROUPS, FormContext, TemplateSpec
+from desktop.reports.job import ReportJob, decoration_for, frame_width, in_language
 from desktop.reports.options import Paper
 from desktop.reports.registry import find_template
-from desktop.reports.styles import page_direction
 from desktop.services.facade import Services
 from desktop.services.reporting import cycle_sheet, participant_groups
 from desktop.services.reporting_monitoring import MonitoringFilter
-
-LOGO_SETTING = "office_logo"
-
-Write = Callable[[BinaryIO, Progress | None, Cancelled | None], None]
-
-
-@dataclass(frozen=True)
-class ReportJob:
-    """One PDF to make: its title (for messages and file names) and how to write it."""
-
-    title: str
-    write: Write
-    services: Services | None = None
-    subject: str = ""
-    #: the template or report id printed on every page (what the audit trail names)
-    doc_id: str = ""
-
-    def record_export(self, destination: str) -> None:
-        """Note in the audit trail that this printout left the app (saved as a PDF file
-        or sent to a printer). A blank template made without a database holds no data
-        and has no trail to write to."""
-        if self.services is None:
-            return
-        detail = {"title": self.title, "subject": self.subject, "destination": destination}
-        self.services.audit_log.record_print(self.doc_id or self.title, detail)
-
-    def suggested_file_name(self) -> str:
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.title.lower())
-        return "-".join(part for part in safe.split("-") if part) + ".pdf"
-
-
-def in_language(write: Write, language: str) -> Write:
-    """``write`` laid out for ``language`` (right to left for Arabic)."""
-
-    def written(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
-        with page_direction(language):
-            write(out, progress, cancelled)
-
-    return written
-
-
-def office_logo(services: Services | None) -> bytes | None:
-    """The logo set in the office settings: image data (base64) or a path to an image file."""
-    if services is None:
-        return None
-    value = services.settings.value(LOGO_SETTING, "").strip()
-    if not value:
-        return None
-    if value.startswith("data:") and "," in value:
-        value = value.split(",", 1)[1]
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        path = Path(value).expanduser()
-        return path.read_bytes() if path.is_file() else None
-
-
-def decoration_for(
-    services: Services | None, doc_id: str, version: str, title: str
-) -> PageDecoration:
-    office = services.settings.office_name() if services is not None else ""
-    return PageDecoration(
-        office_name=office, doc_id=doc_id, version=version, title=title, logo=office_logo(services)
-    )
-
-
-def frame_width(paper: Paper, wide: bool) -> float:
-    return float(page_size(paper, wide=wide)[0] - 2 * MARGIN)
 
 
 def template_job(

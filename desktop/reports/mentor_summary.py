@@ -19,7 +19,7 @@ from desktop.labels import label
 from desktop.models.enums import Benchmark
 from desktop.reports.blocks import fields, grid
 from desktop.reports.document import Cancelled, Progress, render_pdf, section
-from desktop.reports.jobs import ReportJob, decoration_for, frame_width
+from desktop.reports.job import ReportJob, decoration_for, frame_width
 from desktop.reports.labels import day
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, text

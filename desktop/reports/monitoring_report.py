@@ -12,7 +12,7 @@ from desktop.labels import label
 from desktop.reports.blocks import fields, grid
 from desktop.reports.charts import bar_chart, trend_chart
 from desktop.reports.document import Cancelled, Contents, Progress, render_pdf, section
-from desktop.reports.jobs import decoration_for, frame_width
+from desktop.reports.job import decoration_for, frame_width
 from desktop.reports.labels import day, due, recorded
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, heading, text

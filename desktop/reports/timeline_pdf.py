@@ -31,7 +31,7 @@ from desktop.reports.document import (
 )
 from desktop.reports.document import HEADER as PAGE_HEADER
 from desktop.reports.fonts import SANS, SANS_BOLD
-from desktop.reports.jobs import ReportJob, decoration_for
+from desktop.reports.job import ReportJob, decoration_for
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES
 from desktop.services.facade import Services

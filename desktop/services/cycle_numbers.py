@@ -4,16 +4,12 @@ cycles, and read as a number even when a form hands them over as text."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import Cycle
-
-if TYPE_CHECKING:
-    from desktop.services.cycles import CycleData
 
 
 def next_number(session: Session, community_id: uuid.UUID) -> int:
@@ -37,15 +33,15 @@ def number_taken(session: Session, row: Cycle) -> bool:
     return session.scalars(clash.limit(1)).first() is not None
 
 
-def typed_number(data: CycleData) -> CycleData:
+def typed_number(number: object) -> Any:
     """A number typed as text ("3", " 3 ", "") becomes a number (or None); anything else
-    is left for ``check`` to refuse with a message instead of failing a comparison."""
-    number: Any = data.number
+    is left as it came for ``check`` to refuse with a message instead of failing a
+    comparison."""
     if not isinstance(number, str):
-        return data
+        return number
     text = number.strip()
     if not text:
-        return replace(data, number=None)
+        return None
     if text.isascii() and text.isdigit():
-        return replace(data, number=int(text))
-    return data
+        return int(text)
+    return number

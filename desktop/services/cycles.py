@@ -78,7 +78,7 @@ class CycleService(EntityService[Cycle, CycleData]):
     default_order = "start_on"
 
     def fill_in(self, session: Session, data: CycleData, current: Cycle | None) -> CycleData:
-        data = typed_number(data)
+        data = replace(data, number=typed_number(data.number))
         if data.number:
             return data
         if current is not None and current.community_id == data.community_id:

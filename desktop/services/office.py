@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, ClassVar
 
 from sqlalchemy import select
@@ -183,9 +185,20 @@ class OfficeSettingService(EntityService[OfficeSetting, OfficeSettingData]):
         return self.set_value(SettingKey.IDLE_LOCK_MINUTES, minutes)
 
     def office_logo(self) -> bytes | None:
-        """The office's logo picture (PNG or JPEG bytes), or None."""
-        text = self.value(SettingKey.OFFICE_LOGO)
-        return base64.b64decode(text) if text else None
+        """The office's logo picture (PNG or JPEG bytes), or None.
+
+        Stored as base64; a ``data:`` URL or the path of a picture file (as an office may
+        have typed on the command line) is read too, and anything else gives None."""
+        text = self.value(SettingKey.OFFICE_LOGO).strip()
+        if not text:
+            return None
+        if text.startswith("data:") and "," in text:
+            text = text.split(",", 1)[1]
+        try:
+            return base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            path = Path(text).expanduser()
+            return path.read_bytes() if path.is_file() else None
 
     def set_office_logo(self, picture: bytes | None) -> Record[OfficeSettingData]:
         """Store (or with None, remove) the logo printed on reports and shown in the app."""

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import LANGUAGES
 from desktop.reports.document import BuildCancelled, pdf_bytes, save_pdf
-from desktop.reports.jobs import ReportJob, cycle_job, monitoring_job, template_job
+from desktop.reports.job import ReportJob
+from desktop.reports.jobs import cycle_job, monitoring_job, template_job
 from desktop.reports.options import Paper, paper_label
 from desktop.reports.registry import TEMPLATES
 from desktop.services.community_list import CommunityQuery, list_communities, list_districts

@@ -7,7 +7,8 @@ import uuid
 from pathlib import Path
 
 from desktop.reports.document import save_pdf
-from desktop.reports.jobs import ReportJob, template_job
+from desktop.reports.job import ReportJob
+from desktop.reports.jobs import template_job
 from desktop.reports.mentor_summary import MENTOR_SUMMARY_ID, mentor_summary_job
 from desktop.views.context import AppContext
 

@@ -22,7 +22,8 @@ from timeline_world import TODAY, make_timeline_world
 from desktop import APP_NAME
 from desktop.reports.document import save_pdf
 from desktop.reports.forms import TemplateSpec
-from desktop.reports.jobs import ReportJob, cycle_job, monitoring_job, template_job
+from desktop.reports.job import ReportJob
+from desktop.reports.jobs import cycle_job, monitoring_job, template_job
 from desktop.reports.mentor_summary import mentor_summary_job
 from desktop.reports.registry import TEMPLATES
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job

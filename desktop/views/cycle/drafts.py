@@ -12,17 +12,26 @@ from __future__ import annotations
 
 import uuid
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.drafts import DraftEntry
 from desktop.services.errors import ServiceError
 from desktop.views.context import AppContext
+from desktop.views.cycle.section import RecordSection
 from desktop.views.forms.registry import register_draft_opener
 
-if TYPE_CHECKING:
-    from desktop.views.cycle.workspace import CycleWorkspace
+
+class Workspace(Protocol):
+    """What reopening needs of a cycle workspace (which registers itself here, so this
+    module does not import it)."""
+
+    def show_record(self, entity: str, record_id: str | uuid.UUID) -> bool: ...
+
+    def open_section_of(self, entity: str) -> RecordSection | None: ...
+
+    def edit_cycle(self) -> object: ...
 
 #: The service (an attribute of ``Services``) of each kind of cycle form.
 SECTION_SERVICES = {
@@ -38,10 +47,10 @@ SECTION_SERVICES = {
 }
 
 # The workspace shown most recently for each cycle (set by the workspace itself).
-_workspaces: weakref.WeakValueDictionary[uuid.UUID, CycleWorkspace] = weakref.WeakValueDictionary()
+_workspaces: weakref.WeakValueDictionary[uuid.UUID, Workspace] = weakref.WeakValueDictionary()
 
 
-def remember_workspace(cycle_id: uuid.UUID, workspace: CycleWorkspace) -> None:
+def remember_workspace(cycle_id: uuid.UUID, workspace: Workspace) -> None:
     """Called by each new workspace, so a reopened draft finds the one just opened."""
     _workspaces[cycle_id] = workspace
 
@@ -82,7 +91,7 @@ def _cycle_of(
     return parent_id
 
 
-def _open_workspace(context: AppContext, cycle_id: uuid.UUID) -> CycleWorkspace | None:
+def _open_workspace(context: AppContext, cycle_id: uuid.UUID) -> Workspace | None:
     context.navigator.open_cycle.emit(str(cycle_id))
     return _workspaces.get(cycle_id)
 

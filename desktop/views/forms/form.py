@@ -29,7 +29,7 @@ from desktop.services.errors import ConflictError, NotFoundError, ServiceError, 
 from desktop.views.context import AppContext
 from desktop.views.forms import prompts
 from desktop.views.forms.inputs import changed_signal, input_error, read_value, write_value
-from desktop.views.forms.registry import dirty_forms, take_reopened
+from desktop.views.forms.registry import UNSAVED, dirty_forms, take_reopened
 from desktop.views.keyboard import install_keyboard_rules, keep_after, last_tab_stop
 
 W = TypeVar("W", bound=QWidget)
@@ -115,7 +115,7 @@ class Form(QWidget):
         self.state_label = QLabel()
         if buttons:
             outer.addLayout(self._button_bar())
-        dirty_forms().track(self)
+        dirty_forms().track(self, self.dirty_changed)
         self._update_state()
 
     def content_height(self) -> int:
@@ -396,6 +396,7 @@ class Form(QWidget):
         dirty = self.values() != self._baseline
         if dirty != self._dirty:
             self._dirty = dirty
+            self.setProperty(UNSAVED, dirty)
             self.dirty_changed.emit(dirty)
             self._update_state()
         if self.form_key:

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from desktop.services.drafts import DraftEntry, DraftService
 from desktop.views.context import AppContext
 
-if TYPE_CHECKING:
-    from desktop.views.forms.form import Form
+#: The Qt property a form keeps true while it has unsaved changes (``Form`` sets it), so the
+#: tracker needs no import of the form module.
+UNSAVED = "unsaved"
 
 #: Opens the form a draft belongs to (the form then restores it): (context, draft, parent).
 DraftOpener = Callable[[AppContext, DraftEntry, QWidget | None], None]
@@ -38,12 +38,12 @@ class DirtyForms(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._forms: weakref.WeakSet[Form] = weakref.WeakSet()
+        self._forms: weakref.WeakSet[QWidget] = weakref.WeakSet()
 
-    def track(self, form: Form) -> None:
+    def track(self, form: QWidget, dirty_changed: SignalInstance) -> None:
         self._forms.add(form)
         ref = weakref.ref(form)
-        form.dirty_changed.connect(lambda _dirty: self._announce())
+        dirty_changed.connect(lambda _dirty: self._announce())
         form.destroyed.connect(lambda *_: self._forget(ref))
         form.installEventFilter(self)
 
@@ -52,7 +52,7 @@ class DirtyForms(QObject):
             self._announce()
         return False
 
-    def _forget(self, ref: weakref.ref[Form]) -> None:
+    def _forget(self, ref: weakref.ref[QWidget]) -> None:
         form = ref()
         if form is not None:
             self._forms.discard(form)
@@ -65,15 +65,15 @@ class DirtyForms(QObject):
     def count(self) -> int:
         return len(self.forms())
 
-    def forms(self) -> list[Form]:
+    def forms(self) -> list[QWidget]:
         """The forms with unsaved changes in a window that is shown."""
         return [form for form in list(self._forms) if _open_and_dirty(form)]
 
 
-def _open_and_dirty(form: Form) -> bool:
+def _open_and_dirty(form: QWidget) -> bool:
     if not _alive(form):
         return False
-    return form.dirty and form.window().isVisible()
+    return bool(form.property(UNSAVED)) and form.window().isVisible()
 
 
 def _alive(form: QObject) -> bool:
