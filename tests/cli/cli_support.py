@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
+from desktop.cli import entry as cli
 from desktop.services.community_list import CommunityQuery, list_communities
 from desktop.services.signin import sign_in
 from desktop.storage import Database, open_database

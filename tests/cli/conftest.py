@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from cli_support import N
 
-from desktop import cli
+from desktop.cli import entry as cli
 
 
 @pytest.fixture(autouse=True)

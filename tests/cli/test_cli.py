@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from cli_support import N, csv_rows, digest, open_demo, run, service_rows
 
-from desktop import __version__, cli
+from desktop import __version__
+from desktop.cli import entry as cli
 from desktop.services.actor import Actor
 from desktop.services.communities import CommunityData, CommunityService
 from desktop.services.community_list import CommunityQuery, list_communities, list_districts
@@ -41,7 +42,7 @@ def test_version_as_a_process(how: str) -> None:
 
 def test_headless_commands_never_load_qt(demo_db: Path) -> None:
     code = (
-        "import sys; from desktop.cli import main; "
+        "import sys; from desktop.cli.entry import main; "
         f"status = main(['info', '--db', {str(demo_db)!r}]); "
         "sys.exit(3 if any(m.startswith('PySide6') for m in sys.modules) else status)"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop import cli
+from desktop.cli import entry as cli
 from desktop.models import AuditEvent
 from desktop.services.signin import sign_in
 from tests.real_window.screen import screen

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from security_world import PASSWORD, Office
 
-from desktop import cli
+from desktop.cli import entry as cli
 from desktop.storage.connect import apply_key, dbapi_module
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from security_world import PASSWORD, Office
 
-from desktop import cli
+from desktop.cli import entry as cli
 from desktop.services.demo.accounts import DEMO_ACCOUNTS
 
 

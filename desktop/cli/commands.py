@@ -1,6 +1,6 @@
-"""What ``clcp demo``, ``clcp info`` and ``clcp communities`` do, and how they find the file.
+"""What ``clcp demo``, ``clcp info`` and ``clcp communities`` do.
 
-Kept apart from the argument parsing in :mod:`desktop.cli`. Nothing here imports Qt.
+Kept apart from the argument parsing in ``main.py``. Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.services.actor import Actor
@@ -19,46 +20,9 @@ from desktop.services.community_list import CommunityQuery, list_communities
 from desktop.services.info import database_info
 from desktop.storage import (
     Database,
-    DatabaseMissingError,
-    NotADatabaseError,
-    demo_database_path,
     open_database,
-    resolve_target,
 )
-from desktop.storage.inspect import inspect_file
 from desktop.texttable import format_table
-
-EXIT_OK = 0
-
-
-class UsageError(Exception):
-    """Bad input the person can fix; ``str(error)`` is the one line shown after ``clcp:``."""
-
-
-# --- choosing and opening the database -------------------------------------------------
-
-
-def target_for(args: argparse.Namespace, *, default_demo: bool = False) -> str:
-    if args.demo and args.db:
-        raise UsageError(_("use either --db PATH or --demo, not both"))
-    if args.demo or (default_demo and not args.db):
-        return str(demo_database_path())
-    return resolve_target(args.db)
-
-
-def local_path(target: str) -> Path | None:
-    return None if "://" in target else Path(target).expanduser()
-
-
-def open_existing(target: str) -> Database:
-    """Open a database that must already exist; never create or fill an empty file."""
-    path = local_path(target)
-    if path is not None:
-        if not path.exists():
-            raise DatabaseMissingError(_("no database at {path}").format(path=path))
-        if inspect_file(path, None).is_new:
-            raise NotADatabaseError(_("{path} is empty, not a CLCP database").format(path=path))
-    return open_database(target, create=False)
 
 
 def has_communities(db: Database) -> bool:
@@ -130,7 +94,7 @@ def human_size(size: int) -> str:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from desktop.cli_signin import open_signed_in
+    from desktop.cli.signin import open_signed_in
 
     db, _actor = open_signed_in(args)
     try:
@@ -167,7 +131,7 @@ def run_communities(args: argparse.Namespace) -> int:
         phase=args.phase,
         limit=None,
     )
-    from desktop.cli_signin import open_signed_in
+    from desktop.cli.signin import open_signed_in
 
     db, actor = open_signed_in(args)
     try:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.cli_commands import EXIT_OK, UsageError, local_path, open_existing, target_for
+from desktop.cli.base import EXIT_OK, UsageError, local_path, open_existing, target_for
 from desktop.i18n import _
 from desktop.models import User
 from desktop.models.enums import Role

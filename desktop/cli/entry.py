@@ -17,25 +17,23 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import APP_NAME, __version__
-from desktop.cli_commands import (
-    EXIT_OK,
-    UsageError,
+from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
+from desktop.cli.commands import (
     fill_demo,
     has_communities,
-    local_path,
     open_new_demo,
     removed_on_failure,
     run_communities,
     run_demo,
     run_info,
-    target_for,
 )
-from desktop.cli_encrypt import add_encrypt_command
-from desktop.cli_report import add_report_commands
-from desktop.cli_signin import add_security_commands, open_signed_in
+from desktop.cli.encrypt import add_encrypt_command
+from desktop.cli.report import add_report_commands
+from desktop.cli.signin import add_security_commands, open_signed_in
 from desktop.i18n import _
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.actor import Actor
+from desktop.services.demo.accounts import DEMO_PASSWORD
 from desktop.services.errors import ServiceError
 from desktop.storage import StorageError
 from desktop.storage.encrypt import is_plain_database
@@ -46,7 +44,6 @@ EXIT_INTERRUPTED = 130
 
 DEFAULT_DEMO_COMMUNITIES = 150
 MAX_DEMO_COMMUNITIES = 100_000
-DEMO_PASSWORD = "demo"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -200,7 +197,7 @@ def _run_screenshots(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(_("{path} is not a folder").format(path=out))
-    from desktop.cli_signin import open_signed_in
+    from desktop.cli.signin import open_signed_in
 
     db, actor = open_signed_in(args)
     try:

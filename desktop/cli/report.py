@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli_commands import EXIT_OK, UsageError
+from desktop.cli.base import EXIT_OK, UsageError
 from desktop.i18n import LANGUAGES, _
 from desktop.reports.options import Paper
 from desktop.services.facade import Services
@@ -183,7 +183,7 @@ def _write(job: ReportJob, out: Path) -> int:
 
 def _services(args: argparse.Namespace) -> tuple[Database, Services]:
     """The database opened as the signed-in person: their role decides what prints."""
-    from desktop.cli_signin import open_signed_in
+    from desktop.cli.signin import open_signed_in
 
     db, actor = open_signed_in(args)
     return db, Services(db, actor)

@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_commands import EXIT_OK, UsageError, local_path, target_for
-from desktop.cli_signin import NEW_PASSWORD_ENV, secret, username_for
+from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
+from desktop.cli.signin import NEW_PASSWORD_ENV, secret, username_for
 from desktop.i18n import _
 from desktop.services.encryption import check_encryptable, encrypt_database
 
