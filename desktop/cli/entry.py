@@ -201,7 +201,7 @@ def _run_screenshots(args: argparse.Namespace) -> int:
 
     db, actor = open_signed_in(args)
     try:
-        from desktop.views.screenshot_tour import run_tour
+        from desktop.tour.run import run_tour
 
         written = run_tour(db, out, actor=actor)
     finally:

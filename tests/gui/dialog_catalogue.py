@@ -19,8 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.tour.base import Tour
 from desktop.views.forms import Form
-from desktop.views.screenshot_tour import Tour
 
 Check = Callable[[str, QDialog], None]
 Opener = Callable[[], object]

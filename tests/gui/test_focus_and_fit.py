@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.storage import Database, open_database
+from desktop.tour.base import WINDOW_SIZE, Shot, Tour
+from desktop.tour.run import run_tour, samples, tour_actor
 from desktop.views.forms import FormDialog
 from desktop.views.main_window import MainWindow
-from desktop.views.screenshot_tour import WINDOW_SIZE, Shot, Tour, _samples, run_tour, tour_actor
 from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
 from tests.gui.dialog_catalogue import extra_openers, while_open
 
@@ -208,7 +209,7 @@ def test_every_other_dialog_opens_on_its_first_field_and_fits(
     qtbot.addWidget(window)
     window.resize(*WINDOW_SIZE)
     window.show()
-    community_id, cycle_id = _samples(window, TODAY)
+    community_id, cycle_id = samples(window, TODAY)
     tour = Tour(window, community_id, cycle_id)
     checker = Checker(qtbot)
     openers = extra_openers(tour, demo_path)

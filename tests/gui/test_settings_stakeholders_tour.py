@@ -11,10 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services.community_list import CommunityQuery, list_facilitators
 from desktop.storage import Database, open_database
+from desktop.tour.base import SHOTS
+from desktop.tour.run import run_tour, tour_actor
 from desktop.views.community_list_page import CommunityListPage
 from desktop.views.context import AppContext
 from desktop.views.forms import FormDialog
-from desktop.views.screenshot_tour import SHOTS, run_tour, tour_actor
 from desktop.views.settings_page import SettingsPage
 from desktop.views.stakeholders_linkage import linkage_form
 from desktop.views.stakeholders_page import StakeholdersPage

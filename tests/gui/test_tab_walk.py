@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.storage import Database, open_database
-from desktop.views.screenshot_tour import Shot, run_tour, tour_actor
+from desktop.tour.base import Shot
+from desktop.tour.run import run_tour, tour_actor
 from tests.gui.community_screens_support import TODAY, make_demo
 from tests.gui.keyboard_audit import out_of_order, tab_walk, unnamed
 

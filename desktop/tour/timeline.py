@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QWidget
 
+from desktop.tour.base import Tour
 from desktop.views.timeline_page import TimelinePage
-
-if TYPE_CHECKING:
-    from desktop.views.screenshot_tour import Tour
 
 
 def _page(tour: Tour) -> TimelinePage:

@@ -1,65 +1,17 @@
-"""The screenshot tour: every main screen and dialog, rendered offscreen from a database.
-
-``clcp screenshots --db PATH --out DIR [--user NAME]`` writes one PNG per entry of
-:data:`SHOTS`, named after it. Add a screen with one :func:`register_shot` call: a name,
-a caption for the user guide, and a function that, given the :class:`Tour`, returns the
-widget to photograph (already shown). Dialogs are shown without ``exec()`` and closed
-after the picture, so the tour never waits for a person.
-"""
+"""The shots of the screens: communities, settings, accounts, the cycle workspace and the
+mentors' reviews (the timelines are in ``timeline.py``), in the order of the user guide."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.services.actor import Actor
-from desktop.services.community_list import CommunityQuery, SortKey
-from desktop.storage import Database
-
-WINDOW_SIZE = (1366, 768)
-
-
-@dataclass
-class Tour:
-    """What a shot may use: the main window, its context, and sample records to open."""
-
-    window: QWidget
-    community_id: uuid.UUID | None
-    cycle_id: uuid.UUID | None
-    opened: list[QWidget] = field(default_factory=list)
-
-    @property
-    def context(self):  # type: ignore[no-untyped-def]  # AppContext, imported lazily
-        return self.window.context  # type: ignore[attr-defined]
-
-    def dialog(self, dialog: QDialog) -> QDialog:
-        """Show ``dialog`` (not modal) so it can be photographed; closed after the shot."""
-        dialog.show()
-        self.opened.append(dialog)
-        return dialog
-
-
-@dataclass(frozen=True)
-class Shot:
-    name: str  # the file name without ".png"
-    caption: str
-    make: Callable[[Tour], QWidget]
-
-
-SHOTS: list[Shot] = []
-
-
-def register_shot(name: str, caption: str, make: Callable[[Tour], QWidget]) -> None:
-    SHOTS.append(Shot(name, caption, make))
-
+from desktop.tour import timeline as timeline_shots
+from desktop.tour.base import WINDOW_SIZE, Tour, register_shot
 
 # --- the shots of this part of the app --------------------------------------------------
 
@@ -209,9 +161,7 @@ register_shot("settings-groups", "Participant groups", _settings_tab(1))
 
 def _timeline(kind: str) -> Callable[[Tour], QWidget]:
     def make(tour: Tour) -> QWidget:
-        from desktop.views.timeline import tour as timeline_tour
-
-        return getattr(timeline_tour, f"{kind}_shot")(tour)  # type: ignore[no-any-return]
+        return getattr(timeline_shots, f"{kind}_shot")(tour)  # type: ignore[no-any-return]
 
     return make
 
@@ -384,85 +334,3 @@ def _record_comments(tour: Tour) -> QWidget:
 register_shot(
     "review-workspace-comments", "Comments on an action in the cycle workspace", _record_comments
 )
-
-
-# --- running ----------------------------------------------------------------------------
-
-
-def tour_actor(db: Database, username: str | None) -> Actor:
-    """The named person with their role, else the first manager (who may do the most)."""
-    from desktop.services.actor import SYSTEM
-    from desktop.services.facade import Services
-
-    users = Services(db, SYSTEM).users
-    where = {"username": username.lower()} if username else {"role": "manager"}
-    found = users.list(where=where, limit=1).items
-    if found:
-        return Actor(found[0].data.username, role=found[0].data.role)
-    return Actor(username or "manager", role="manager")
-
-
-def _samples(window: QWidget, today: date) -> tuple[uuid.UUID | None, uuid.UUID | None]:
-    """A community with the most going on (overdue work first), and its latest cycle."""
-    services = window.context.services  # type: ignore[attr-defined]
-    rows = services.list_communities(
-        CommunityQuery(sort=SortKey.OVERDUE_ACTIONS, descending=True, limit=1, today=today)
-    ).items
-    if not rows:
-        return None, None
-    community_id = rows[0].id
-    cycles = services.cycles.list(
-        where={"community_id": community_id}, order_by="start_on", descending=True, limit=1
-    ).items
-    return community_id, (cycles[0].id if cycles else None)
-
-
-def run_tour(
-    db: Database,
-    out: Path,
-    *,
-    actor: Actor,
-    today: date | None = None,
-    only: set[str] | None = None,
-    visit: Callable[[Shot, QWidget], None] | None = None,
-) -> list[Path]:
-    """Write the PNGs into ``out``; the paths written, in tour order. ``visit`` is called
-    with each shot's widget once it is shown (to check it, say), before it is closed."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.gui import application
-    from desktop.views.main_window import MainWindow
-
-    app = application()
-    out.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(out / ".tour-settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        db, actor=actor, settings=settings, today=today, offer_drafts_at_start=False
-    )
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    community_id, cycle_id = _samples(window, today or date.today())
-    written: list[Path] = []
-    try:
-        for shot in SHOTS:
-            if only is not None and shot.name not in only:
-                continue
-            tour = Tour(window, community_id, cycle_id)
-            widget = shot.make(tour)
-            app.processEvents()
-            path = out / f"{shot.name}.png"
-            widget.grab().save(str(path))
-            written.append(path)
-            if visit is not None:
-                visit(shot, widget)
-            for opened in tour.opened:
-                opened.hide()
-                opened.deleteLater()
-            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            app.processEvents()
-    finally:
-        settings_file = out / ".tour-settings.ini"
-        window.hide()
-        window.deleteLater()
-        app.processEvents()
-        settings_file.unlink(missing_ok=True)
-    return written
