@@ -17,9 +17,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from desktop.demo import generate_demo
 from desktop.services.actor import Actor
 from desktop.services.community_list import CommunityQuery, SortKey, list_communities
-from desktop.services.demo import generate_demo
 from desktop.storage import open_database
 
 

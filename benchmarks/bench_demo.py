@@ -20,8 +20,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from desktop.demo import generate_demo
 from desktop.services.actor import Actor
-from desktop.services.demo import generate_demo
 from desktop.storage import open_database
 
 

@@ -21,10 +21,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from desktop.demo import generate_demo
+from desktop.demo.accounts import create_demo_database
 from desktop.services.actor import Actor
 from desktop.services.community_list import CommunityQuery, list_communities
-from desktop.services.demo import generate_demo
-from desktop.services.demo.accounts import create_demo_database
 from desktop.services.signin import sign_in, unlock_master_key
 from desktop.storage import Database, open_database
 

@@ -35,9 +35,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from desktop.demo import generate_demo
+from desktop.demo.accounts import DEMO_PASSWORD, create_demo_database
 from desktop.services.actor import SYSTEM, Actor
-from desktop.services.demo import generate_demo
-from desktop.services.demo.accounts import DEMO_PASSWORD, create_demo_database
 from desktop.services.signin import unlock_master_key
 from desktop.services.text import fold
 from desktop.storage import open_database

@@ -41,8 +41,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
+from desktop.demo import generate_demo
 from desktop.services.actor import SYSTEM
-from desktop.services.demo import generate_demo
 from desktop.services.timeline import OfficeQuery, office_timeline
 from desktop.storage import Database, open_database
 from desktop.views.timeline.office_view import OfficeTimelineView

@@ -153,3 +153,115 @@ def test_no_screen_announces_its_own_writes() -> None:
         if "changes_made.emit" in line or "data_changed" in line
     ]
     assert by_hand == []
+
+
+def _owner(name: str, modules: set[str]) -> str | None:
+    """The module of ours an imported name comes from (``desktop.a.Name`` → ``desktop.a``)."""
+    while name:
+        if name in modules:
+            return name
+        name = name.rpartition(".")[0]
+    return None
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every module under ``desktop/`` and the modules of ours it imports. ``from pkg
+    import sub`` imports the module ``pkg.sub``; ``from pkg import Name`` imports ``pkg``
+    itself (its ``__init__``), so a module that takes a name from its own package's face
+    instead of from the sibling that defines it shows up as a circle."""
+    modules = {module_name(path) for path in source_files()}
+    graph: dict[str, set[str]] = {}
+    for path in source_files():
+        here = module_name(path)
+        found: set[str | None] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = (
+                    _resolve_relative(here, path.name == "__init__.py", node.level, node.module)
+                    if node.level
+                    else node.module or ""
+                )
+                for alias in node.names:
+                    whole = f"{base}.{alias.name}"
+                    found.add(whole if whole in modules else _owner(base, modules))
+            elif isinstance(node, ast.Import):
+                found.update(_owner(alias.name, modules) for alias in node.names)
+            elif isinstance(node, ast.Call) and node.args:
+                # ``import_module("desktop.x")``: the module named
+                found.update(
+                    _owner(name, modules) for name in imported_modules(ast.unparse(node), here)
+                )
+        graph[here] = {name for name in found if name and name != here}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_two_modules_import_each_other_even_round_a_circle() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_circle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]
+    # ...and the graph holds the imports of the real code, in functions and by submodule
+    real = import_graph()
+    assert "desktop.cli.base" in real["desktop.cli.signin"]
+    assert "desktop.tour.run" in real["desktop.cli.entry"]  # imported inside a function
+    assert "desktop.demo.harm_texts" in real["desktop.demo.cycle"]  # from pkg import sub
+
+
+def test_the_services_never_import_the_reports_or_the_demo() -> None:
+    below = ("desktop.services", "desktop.models", "desktop.storage", "desktop.labels")
+    above = ("desktop.reports", "desktop.demo", *UPPER_MODULES)
+    graph = import_graph()
+    offenders = {
+        module: sorted(name for name in names if within(name, above))
+        for module, names in graph.items()
+        if within(module, below)
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_screens_never_import_what_starts_them() -> None:
+    starters = ("desktop.gui", "desktop.tour", "desktop.cli")
+    graph = import_graph()
+    offenders = {
+        module: sorted(name for name in names if within(name, starters))
+        for module, names in graph.items()
+        if within(module, ("desktop.views",))
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}

@@ -44,7 +44,7 @@ def removed_on_failure(path: Path | None) -> Iterator[None]:
 
 def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str:
     """Write the demo data set; the one-line summary to print."""
-    from desktop.services.demo import generate_demo  # its word lists load only when needed
+    from desktop.demo import generate_demo  # its word lists load only when needed
 
     try:
         summary = generate_demo(db, communities=communities, seed=seed, actor=actor)
@@ -62,7 +62,7 @@ def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str
 def open_new_demo(target: str, password: str) -> Database:
     """The database to fill with demo data: a new file is encrypted, with the demo accounts'
     passwords; an existing or non-file target is opened as it is (and refused if filled)."""
-    from desktop.services.demo.accounts import create_demo_database
+    from desktop.demo.accounts import create_demo_database
 
     path = local_path(target)
     if path is not None and not path.exists():

@@ -30,10 +30,10 @@ from desktop.cli.commands import (
 from desktop.cli.encrypt import add_encrypt_command
 from desktop.cli.report import add_report_commands
 from desktop.cli.signin import add_security_commands, open_signed_in
+from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.actor import Actor
-from desktop.services.demo.accounts import DEMO_PASSWORD
 from desktop.services.errors import ServiceError
 from desktop.storage import StorageError
 from desktop.storage.encrypt import is_plain_database

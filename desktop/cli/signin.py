@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.cli.base import EXIT_OK, UsageError, local_path, open_existing, target_for
+from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.models import User
 from desktop.models.enums import Role
 from desktop.services.actor import Actor
-from desktop.services.demo.accounts import DEMO_PASSWORD
 from desktop.services.facade import Services
 from desktop.services.integrity import check_database
 from desktop.services.passwords import AccountService

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from desktop.demo import generate_demo
 from desktop.services.actor import Actor
-from desktop.services.demo import generate_demo
 from desktop.storage import open_database
 
 TODAY = date(2025, 6, 2)

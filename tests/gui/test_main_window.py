@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette
 from pytestqt.qtbot import QtBot
 
+from desktop.demo import generate_demo
 from desktop.services.actor import Actor
 from desktop.services.community_list import (
     CommunityQuery,
@@ -20,7 +21,6 @@ from desktop.services.community_list import (
     list_communities,
     list_districts,
 )
-from desktop.services.demo import generate_demo
 from desktop.services.facade import Services
 from desktop.storage import Database, open_database
 from desktop.views.community_list_page import CommunityListPage

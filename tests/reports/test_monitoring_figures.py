@@ -10,12 +10,12 @@ from pathlib import Path
 import pypdfium2
 from report_checks import pdf_page_texts, pdf_text
 
+from desktop.demo import generate_demo
 from desktop.reports.bidi_text import has_rtl
 from desktop.reports.document import save_pdf
 from desktop.reports.jobs import monitoring_job
 from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.community_list import CommunityQuery, list_communities
-from desktop.services.demo import generate_demo
 from desktop.services.facade import Services
 from desktop.services.reporting_monitoring import MonitoringFilter, monitoring_data, quarter
 from desktop.storage import Database

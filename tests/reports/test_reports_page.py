@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from report_checks import pdf_page_texts
 from report_world import make_report_world
 
+from desktop.demo import generate_demo
 from desktop.services.actor import SYSTEM_ROLE, Actor
-from desktop.services.demo import generate_demo
 from desktop.storage import Database
 from desktop.views.context import AppContext
 from desktop.views.reports_page import MONITORING_REPORT, ReportsPage

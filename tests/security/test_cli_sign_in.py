@@ -8,7 +8,7 @@ import pytest
 from security_world import PASSWORD, Office
 
 from desktop.cli import entry as cli
-from desktop.services.demo.accounts import DEMO_ACCOUNTS
+from desktop.demo.accounts import DEMO_ACCOUNTS
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

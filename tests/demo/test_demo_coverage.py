@@ -19,11 +19,11 @@ import pytest
 from demo_database import count, demo_database, rows
 from sqlalchemy import select
 
+from desktop.demo import DemoSummary
+from desktop.demo.comment_texts import KINDS
 from desktop.models import AuditEvent
 from desktop.models.enums import Role
 from desktop.services.actor import Actor
-from desktop.services.demo import DemoSummary
-from desktop.services.demo.comment_texts import KINDS
 from desktop.services.facade import Services
 from desktop.storage import Database
 

@@ -8,11 +8,11 @@ overdue work a field office has to notice).
 
 from __future__ import annotations
 
+from desktop.demo import harm_texts, indicators, phrases
+from desktop.demo import timeline as tl
+from desktop.demo.context import Place, World
+from desktop.demo.cycle import CycleState, harm_id, harm_phrase
 from desktop.models.enums import ActionStatus, ObservationKind
-from desktop.services.demo import harm_texts, indicators, phrases
-from desktop.services.demo import timeline as tl
-from desktop.services.demo.context import Place, World
-from desktop.services.demo.cycle import CycleState, harm_id, harm_phrase
 
 _PLANNED = ActionStatus.PLANNED.value
 _UNDER_WAY = ActionStatus.UNDER_WAY.value

@@ -17,14 +17,14 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from desktop.demo import harm_texts, names, places
+from desktop.demo.community import build_community
+from desktop.demo.context import World
+from desktop.demo.showcase import write_showcase
+from desktop.demo.writer import Calendar, Writer, id_stream
 from desktop.i18n import _
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.demo import harm_texts, names, places
-from desktop.services.demo.community import build_community
-from desktop.services.demo.context import World
-from desktop.services.demo.showcase import write_showcase
-from desktop.services.demo.writer import Calendar, Writer, id_stream
 from desktop.storage import Database
 
 CHUNK = 250  # communities generated between two writes

@@ -8,11 +8,11 @@ and sustainability benchmarks "not yet".
 
 from __future__ import annotations
 
+from desktop.demo import phrases
+from desktop.demo import timeline as tl
+from desktop.demo.context import Place, World
+from desktop.demo.cycle import CycleState
 from desktop.models.enums import Benchmark, BenchmarkRating, FollowUpStatus
-from desktop.services.demo import phrases
-from desktop.services.demo import timeline as tl
-from desktop.services.demo.context import Place, World
-from desktop.services.demo.cycle import CycleState
 
 _ALL_GROUPS = frozenset(("girls", "boys", "women", "men", "elders", "disability"))
 _ON_TRACK = BenchmarkRating.ON_TRACK.value

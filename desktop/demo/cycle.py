@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.demo import harm_texts, phrases
+from desktop.demo import timeline as tl
+from desktop.demo.context import Place, World
+from desktop.demo.timeline import CyclePlan
 from desktop.models.enums import MeetingKind
-from desktop.services.demo import harm_texts, phrases
-from desktop.services.demo import timeline as tl
-from desktop.services.demo.context import Place, World
-from desktop.services.demo.timeline import CyclePlan
 
 _WHOLE = MeetingKind.WHOLE_COMMUNITY.value
 _SMALL = MeetingKind.SMALL_GROUP.value

@@ -21,6 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from desktop.demo import sample_files
+from desktop.demo.comment_texts import EXCHANGES, LATE_ACTION, THANKS
 from desktop.models.enums import ActionStatus, Role
 from desktop.services.actor import SYSTEM, Actor
 from desktop.services.attachments import AttachmentData
@@ -31,8 +33,6 @@ from desktop.services.community_list import (
     SortKey,
     list_communities,
 )
-from desktop.services.demo import sample_files
-from desktop.services.demo.comment_texts import EXCHANGES, LATE_ACTION, THANKS
 from desktop.services.facade import Services
 from desktop.services.harms import HarmData
 from desktop.storage import Database

@@ -6,6 +6,6 @@ No real people and no individual child records: everything is community-level an
 invented. ``generate_demo`` refuses a database that already holds communities.
 """
 
-from desktop.services.demo.generate import DemoSummary, generate_demo
+from desktop.demo.generate import DemoSummary, generate_demo
 
 __all__ = ["DemoSummary", "generate_demo"]

@@ -16,6 +16,9 @@ import pytest
 from demo_database import demo_database, rows
 from sqlalchemy import func, select
 
+from desktop.demo import DemoSummary, generate, generate_demo, names, phrases
+from desktop.demo.community import build_community
+from desktop.demo.writer import COLUMNS, model_columns
 from desktop.models import (
     ActionStakeholder,
     AuditEvent,
@@ -41,9 +44,6 @@ from desktop.models.enums import (
     StakeholderType,
 )
 from desktop.services.audit import verify_chain
-from desktop.services.demo import DemoSummary, generate, generate_demo, names, phrases
-from desktop.services.demo.community import build_community
-from desktop.services.demo.writer import COLUMNS, model_columns
 from desktop.services.text import fold
 from desktop.storage import Database, open_database
 

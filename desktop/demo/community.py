@@ -7,12 +7,12 @@ that a "no" is recorded and respected, not worked around.
 
 from __future__ import annotations
 
+from desktop.demo import harm_texts, names, phrases, places, timeline
+from desktop.demo.context import Place, World
+from desktop.demo.cycle import build_cycle
+from desktop.demo.follow_through import build_actions, build_indicators, build_reflections
+from desktop.demo.reviews import build_reviews
 from desktop.models.enums import AssignmentRole, LinkageStatus
-from desktop.services.demo import harm_texts, names, phrases, places, timeline
-from desktop.services.demo.context import Place, World
-from desktop.services.demo.cycle import build_cycle
-from desktop.services.demo.follow_through import build_actions, build_indicators, build_reflections
-from desktop.services.demo.reviews import build_reviews
 from desktop.services.text import fold
 
 _NOTES = (

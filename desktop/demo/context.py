@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from desktop.services.demo.writer import Calendar, Row, Rows, empty_rows
+from desktop.demo.writer import Calendar, Row, Rows, empty_rows
 
 T = TypeVar("T")
 
