@@ -15,7 +15,7 @@ from desktop.services.errors import ValidationError
 from desktop.services.facade import Services
 from desktop.services.office import ParticipantGroupData
 from desktop.services.passwords import check_password_rules
-from desktop.services.signin import SignedIn
+from desktop.services.signin import SignedIn, record_session
 from desktop.services.users import USERNAME_PATTERN, UserData
 from desktop.storage import Database, StorageError, open_database
 from desktop.storage import keyfile as kf
@@ -77,15 +77,8 @@ def create_office(db_path: Path, setup: OfficeSetup) -> tuple[SignedIn, str]:
                 entity_type="database",
                 changes={"office_name": setup.office_name.strip()},
             )
-            # The administrator is signed in from here on: this session starts now, as
-            # at any sign-in (the accounts list reads sign-ins from the trail).
-            audit.record(
-                session,
-                actor=actor,
-                action="login",
-                device_id=db.device_id,
-                entity_type="session",
-            )
+            # The administrator is signed in from here on: this session starts now.
+            record_session(session, db, actor, "login")
     except BaseException:
         if db is not None:
             db.close()

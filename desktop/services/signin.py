@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import User, utcnow
@@ -164,10 +165,23 @@ def _start_session(db: Database, username: str, must_change: bool, action: str) 
         db.keyring.modify(lambda data: kf.set_attempts(data, username, kf.Attempts(0, None)))
     write_failed_sign_ins(db)
     with db.sessions.begin() as session:
-        audit.record(
-            session, actor=actor, action=action, device_id=db.device_id, entity_type="session"
-        )
+        record_session(session, db, actor, action)
     return SignedIn(db, actor, user.display_name or user.username, must_change)
+
+
+def record_session(
+    session: Session, db: Database, actor: Actor, action: str, changes: dict[str, Any] | None = None
+) -> None:
+    """A sign-in ("login", "login.recovery_key") or sign-out ("logout") in the audit trail,
+    where the accounts list reads each person's last sign-in."""
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        device_id=db.device_id,
+        entity_type="session",
+        changes=changes,
+    )
 
 
 def sign_out(db: Database, actor: Actor, *, switching: bool = False) -> None:
@@ -175,13 +189,8 @@ def sign_out(db: Database, actor: Actor, *, switching: bool = False) -> None:
     so nothing can be read again without a password. ``switching``: another person signs
     in next (File > Switch user)."""
     with db.sessions.begin() as session:
-        audit.record(
-            session,
-            actor=actor,
-            action="logout",
-            device_id=db.device_id,
-            entity_type="session",
-            changes={"how": "switch_user" if switching else "sign_out"},
+        record_session(
+            session, db, actor, "logout", {"how": "switch_user" if switching else "sign_out"}
         )
     db.close()
 

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from desktop.services.errors import ServiceError
 from desktop.views.comment_panel import CommentsPanel
 from desktop.views.context import AppContext
 from desktop.views.cycle.section import RecordSection
+from desktop.views.drawn_icon import drawn_icon
 from desktop.views.forms.tables import RECORD_ID_ROLE
 
 #: Where a cell keeps its own tooltip, so the note on comments can change.
@@ -203,27 +204,23 @@ def mark_open_threads(
 
 
 def _count_icon(count: int) -> QIcon:
-    """A small speech bubble with the number in it, drawn sharp at twice the size."""
+    """A small speech bubble with the number in it."""
     text = str(count) if count < 100 else "99+"
-    scale = 2
-    pixmap = QPixmap(16 * scale, 16 * scale)
-    pixmap.setDevicePixelRatio(scale)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#1f6fb2"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    bubble = QRectF(0, 0, 16, 13)
-    painter.drawRoundedRect(bubble, 3, 3)
-    painter.drawPolygon(QPolygonF([QPointF(3, 12), QPointF(8, 12), QPointF(3, 16)]))
-    font = QFont()
-    font.setPixelSize(11 if len(text) == 1 else 8)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(bubble, Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
-    return QIcon(pixmap)
+
+    def draw(painter: QPainter) -> None:
+        painter.setBrush(QColor("#1f6fb2"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        bubble = QRectF(0, 0, 16, 13)
+        painter.drawRoundedRect(bubble, 3, 3)
+        painter.drawPolygon(QPolygonF([QPointF(3, 12), QPointF(8, 12), QPointF(3, 16)]))
+        font = QFont()
+        font.setPixelSize(11 if len(text) == 1 else 8)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(bubble, Qt.AlignmentFlag.AlignCenter, text)
+
+    return drawn_icon(draw)
 
 
 class CycleComments(RecordComments):

@@ -6,10 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from desktop.demo import generate_demo
 from desktop.services.actor import Actor
-from desktop.storage import open_database
+from desktop.storage import Database, open_database
+from desktop.views.main_window import MainWindow
 
 TODAY = date(2025, 6, 2)
 MANAGER = Actor("manager", role="manager")
@@ -27,3 +29,13 @@ def make_demo(path: Path, communities: int = 12) -> Path:
 
 def ini_settings(folder: Path) -> QSettings:
     return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def shown_window(qtbot: QtBot, db: Database, actor: Actor, folder: Path) -> MainWindow:
+    """The main window on ``db`` as ``actor``, shown, with no drafts offered at start."""
+    window = MainWindow(
+        db, actor=actor, settings=ini_settings(folder), today=TODAY, offer_drafts_at_start=False
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window

@@ -140,8 +140,9 @@ def test_a_date_is_cleared_by_delete_and_typed_afresh(
     assert field.text() == "31/03/2025"
 
 
-def test_a_date_not_set_opens_its_calendar_at_today(qtbot: QtBot, db: Database) -> None:
-    """At today's month, not in 1900; picking a day with the keyboard fills the field."""
+def _focused_date_field(qtbot: QtBot) -> tuple[QWidget, OptionalDateEdit]:
+    """An empty date field alone in an active window (kept by the caller), holding the
+    keyboard focus."""
     window = QWidget()
     qtbot.addWidget(window)
     field = OptionalDateEdit(window)
@@ -150,6 +151,12 @@ def test_a_date_not_set_opens_its_calendar_at_today(qtbot: QtBot, db: Database) 
     window.activateWindow()
     field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    return window, field
+
+
+def test_a_date_not_set_opens_its_calendar_at_today(qtbot: QtBot, db: Database) -> None:
+    """At today's month, not in 1900; picking a day with the keyboard fills the field."""
+    _window, field = _focused_date_field(qtbot)
     assert field.value() is None
 
     qtbot.keyClick(focused(), Qt.Key.Key_F4)
@@ -352,14 +359,7 @@ def test_a_harm_is_named_by_its_name_where_its_comments_are(
 
 
 def test_a_date_is_typed_stepped_and_cleared_from_the_keyboard(qtbot: QtBot) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
-    field = OptionalDateEdit(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    field.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    _window, field = _focused_date_field(qtbot)
 
     qtbot.keyClicks(focused(), "2025-3-31")  # typing starts a date; kept as typed
     assert (field.text(), field.value()) == ("2025-3-31", date(2025, 3, 31))

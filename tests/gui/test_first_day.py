@@ -32,11 +32,11 @@ from tests.gui.auth.first_day_support import (
     focus,
     ini_settings,
     new_office,
-    on_next_modal,
     own_password,
     press,
     type_text,
 )
+from tests.gui.modals import on_next_modal
 
 FACILITATOR_PASSWORD = "okello password 1"
 
@@ -272,10 +272,8 @@ def test_a_fresh_office_is_set_up_by_keyboard_with_staff_and_a_community(
         signed_in.db.close()
 
 
-def test_every_step_after_the_database_can_be_skipped(qtbot: QtBot, tmp_path: Path) -> None:
-    wizard = SetupWizard(tmp_path / "office.db")
-    qtbot.addWidget(wizard)
-    activate(qtbot, wizard)
+def _make_the_database(qtbot: QtBot, wizard: SetupWizard) -> SignedIn:
+    """Type the office's name and its administrator; Enter makes the database."""
     type_text(qtbot, "Gulu office")
     press(qtbot, Qt.Key.Key_Return)
     for n, text in enumerate(("amina", "", ADMIN_PASSWORD, ADMIN_PASSWORD)):
@@ -284,6 +282,14 @@ def test_every_step_after_the_database_can_be_skipped(qtbot: QtBot, tmp_path: Pa
         type_text(qtbot, text)
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.signed_in is not None
+    return wizard.signed_in
+
+
+def test_every_step_after_the_database_can_be_skipped(qtbot: QtBot, tmp_path: Path) -> None:
+    wizard = SetupWizard(tmp_path / "office.db")
+    qtbot.addWidget(wizard)
+    activate(qtbot, wizard)
+    signed_in = _make_the_database(qtbot, wizard)
     try:
         press(qtbot, Qt.Key.Key_Return)  # past the recovery key
         finish = wizard.button(QWizard.WizardButton.FinishButton)
@@ -291,11 +297,11 @@ def test_every_step_after_the_database_can_be_skipped(qtbot: QtBot, tmp_path: Pa
         assert finish.text().replace("&", "") == "Skip and finish"
         press(qtbot, Qt.Key.Key_Return)  # Skip the communities
         assert wizard.result() == QWizard.DialogCode.Accepted
-        admin = Services(wizard.signed_in.db, wizard.signed_in.actor)
+        admin = Services(signed_in.db, signed_in.actor)
         assert [u.data.username for u in admin.users.list().items] == ["amina"]
         assert admin.communities.list().total == 0
     finally:
-        wizard.signed_in.db.close()
+        signed_in.db.close()
 
 
 def test_cancel_after_the_database_asks_about_what_is_typed_and_not_added(
@@ -304,14 +310,7 @@ def test_cancel_after_the_database_asks_about_what_is_typed_and_not_added(
     wizard = SetupWizard(tmp_path / "office.db")
     qtbot.addWidget(wizard)
     activate(qtbot, wizard)
-    type_text(qtbot, "Gulu office")
-    press(qtbot, Qt.Key.Key_Return)
-    for n, text in enumerate(("amina", "", ADMIN_PASSWORD, ADMIN_PASSWORD)):
-        if n:
-            press(qtbot, Qt.Key.Key_Tab)
-        type_text(qtbot, text)
-    press(qtbot, Qt.Key.Key_Return)
-    assert wizard.signed_in is not None
+    signed_in = _make_the_database(qtbot, wizard)
     try:
         press(qtbot, Qt.Key.Key_Return)  # past the recovery key
         assert wizard.currentPage() is wizard.staff_page
@@ -338,7 +337,7 @@ def test_cancel_after_the_database_asks_about_what_is_typed_and_not_added(
         form = wizard.staff_page.form
         if form is not None and form.dirty:  # a failed step: let the teardown close it
             form.revert()
-        wizard.signed_in.db.close()
+        signed_in.db.close()
 
 
 def test_a_file_without_passwords_offers_no_sign_out(

@@ -5,10 +5,8 @@ taskbar) and 1024 x 700 at 100 %, with its buttons in view and its fields scroll
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.storage import Database, open_database
+from desktop.storage import Database
 from desktop.tour.base import WINDOW_SIZE, Shot, Tour
 from desktop.tour.run import run_tour, samples, tour_actor
 from desktop.views.forms import FormDialog
-from desktop.views.main_window import MainWindow
-from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
+from tests.gui.community_screens_support import ADMIN, TODAY, shown_window
 from tests.gui.dialog_catalogue import extra_openers, while_open
 
 #: 1366 x 768 at 150 %, less a title bar and a taskbar of 32 pixels.
@@ -42,18 +39,6 @@ LAPTOP_150 = QSize(1366 * 2 // 3 - 16, 768 * 2 // 3 - 40)
 SMALL_100 = QSize(1024 - 16, 700 - 72)
 
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("demo") / "demo.db")
-
-
-@pytest.fixture
-def db(demo_path: Path) -> Iterator[Database]:
-    database = open_database(demo_path)
-    yield database
-    database.close()
 
 
 def _editable(widget: QWidget) -> bool:
@@ -182,7 +167,7 @@ def _rect_in(widget: QWidget, top: QWidget) -> QRect:
 
 
 def test_every_dialog_of_the_tour_opens_on_its_first_field_and_fits(
-    qtbot: QtBot, db: Database, tmp_path: Path
+    qtbot: QtBot, tour_db: Database, tmp_path: Path
 ) -> None:
     checker = Checker(qtbot)
 
@@ -191,7 +176,7 @@ def test_every_dialog_of_the_tour_opens_on_its_first_field_and_fits(
         if isinstance(window, QDialog):
             checker.both(shot.name, window)
 
-    run_tour(db, tmp_path / "shots", actor=tour_actor(db, None), today=TODAY, visit=visit)
+    run_tour(tour_db, tmp_path / "shots", actor=tour_actor(tour_db, None), today=TODAY, visit=visit)
     print(f"tour: {len(checker.checked)} dialogs, typed into {len(checker.typed)}", file=sys.stderr)
     assert len(checker.checked) >= 15
     assert {"community-new", "cycle-new"} <= set(checker.typed)
@@ -202,17 +187,14 @@ def test_every_dialog_of_the_tour_opens_on_its_first_field_and_fits(
 
 
 def test_every_other_dialog_opens_on_its_first_field_and_fits(
-    qtbot: QtBot, db: Database, demo_path: Path, tmp_path: Path
+    qtbot: QtBot, tour_db: Database, tour_demo_path: Path, tmp_path: Path
 ) -> None:
-    window = MainWindow(db, actor=ADMIN, settings=ini_settings(tmp_path), today=TODAY,
-                        offer_drafts_at_start=False)  # fmt: skip
-    qtbot.addWidget(window)
+    window = shown_window(qtbot, tour_db, ADMIN, tmp_path)
     window.resize(*WINDOW_SIZE)
-    window.show()
     community_id, cycle_id = samples(window, TODAY)
     tour = Tour(window, community_id, cycle_id)
     checker = Checker(qtbot)
-    openers = extra_openers(tour, demo_path)
+    openers = extra_openers(tour, tour_demo_path)
     missing = [
         name
         for name, opener in openers.items()
@@ -228,12 +210,9 @@ def test_every_other_dialog_opens_on_its_first_field_and_fits(
 
 
 def test_the_main_window_fits_a_small_screen_on_every_page(
-    qtbot: QtBot, db: Database, tmp_path: Path
+    qtbot: QtBot, tour_db: Database, tmp_path: Path
 ) -> None:
-    window = MainWindow(db, actor=ADMIN, settings=ini_settings(tmp_path), today=TODAY,
-                        offer_drafts_at_start=False)  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_window(qtbot, tour_db, ADMIN, tmp_path)
     assert window.width() <= window.screen().availableGeometry().width()
     assert window.height() <= window.screen().availableGeometry().height()
     too_big = {}

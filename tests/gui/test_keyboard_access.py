@@ -20,7 +20,13 @@ from desktop.views.context import AppContext
 from desktop.views.forms import FormDialog
 from desktop.views.forms.tables import fill_table, record_table, selected_id
 from desktop.views.main_window import MainWindow
-from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
+from tests.gui.community_screens_support import (
+    MANAGER,
+    TODAY,
+    ini_settings,
+    make_demo,
+    shown_window,
+)
 from tests.gui.keyboard_audit import audit, reachable_fields, tab_through
 
 USER_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "user-guide.md"
@@ -73,10 +79,7 @@ def test_the_shortcuts_are_in_the_user_guide(qtbot: QtBot, db: Database, tmp_pat
 def test_the_shortcuts_window_lists_every_shortcut_of_the_window(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
-    window = MainWindow(db, actor=MANAGER, settings=ini_settings(tmp_path), today=TODAY,
-                        offer_drafts_at_start=False)  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_window(qtbot, db, MANAGER, tmp_path)
     for entry in window.entries:  # every page, so its own commands exist too
         window.show_page(entry.key)
     native = QKeySequence.SequenceFormat.NativeText
@@ -96,10 +99,7 @@ def test_the_shortcuts_window_lists_every_shortcut_of_the_window(
 def test_enter_opens_the_current_row_and_tab_leaves_the_list(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
-    window = MainWindow(db, actor=MANAGER, settings=ini_settings(tmp_path), today=TODAY,
-                        offer_drafts_at_start=False)  # fmt: skip
-    qtbot.addWidget(window)
-    window.show()
+    window = shown_window(qtbot, db, MANAGER, tmp_path)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     table = window.page("communities").table  # type: ignore[attr-defined]

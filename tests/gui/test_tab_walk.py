@@ -5,38 +5,25 @@ stop has a name a screen reader can say, and forms are walked top to bottom."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.storage import Database, open_database
+from desktop.storage import Database
 from desktop.tour.base import Shot
 from desktop.tour.run import run_tour, tour_actor
-from tests.gui.community_screens_support import TODAY, make_demo
+from tests.gui.community_screens_support import TODAY
 from tests.gui.keyboard_audit import out_of_order, tab_walk, unnamed
 
 ROLES = ("admin", "manager", "facilitator", "mentor")
 HOLD_TAB = ("QTableWidget 'Follow-ups'",)
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("demo") / "demo.db")
-
-
-@pytest.fixture
-def db(demo_path: Path) -> Iterator[Database]:
-    database = open_database(demo_path)
-    yield database
-    database.close()
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_tab_walks_every_screen_without_a_trap(
-    qtbot: QtBot, db: Database, tmp_path: Path, role: str
+    qtbot: QtBot, tour_db: Database, tmp_path: Path, role: str
 ) -> None:
     problems: dict[str, list[str]] = {}
     screens = stops = 0
@@ -56,7 +43,7 @@ def test_tab_walks_every_screen_without_a_trap(
         if found:
             problems[shot.name] = found
 
-    run_tour(db, tmp_path / "shots", actor=tour_actor(db, role), today=TODAY, visit=visit)
+    run_tour(tour_db, tmp_path / "shots", actor=tour_actor(tour_db, role), today=TODAY, visit=visit)
     print(f"{role}: {screens} screens, {stops} stops, {len(problems)} with problems",
           file=sys.stderr)  # fmt: skip
     print("held", held, file=sys.stderr)

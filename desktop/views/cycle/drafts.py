@@ -33,6 +33,7 @@ class Workspace(Protocol):
 
     def edit_cycle(self) -> object: ...
 
+
 #: The service (an attribute of ``Services``) of each kind of cycle form.
 SECTION_SERVICES = {
     "phase": "phases",

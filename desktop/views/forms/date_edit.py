@@ -16,9 +16,10 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.views.drawn_icon import drawn_icon
 from desktop.views.forms.typed_input import KeepEverything, ProblemMark
 
 #: year-month-day; "/" or "." between them are read too, month and day may have one digit.
@@ -166,21 +167,17 @@ class OptionalDateEdit(QLineEdit):
 
 
 def _calendar_icon() -> QIcon:
-    """A small page of a calendar, drawn so it needs no icon theme."""
-    scale = 2
-    pixmap = QPixmap(16 * scale, 16 * scale)
-    pixmap.setDevicePixelRatio(scale)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ink = QColor("#4a5560")
-    painter.setPen(QPen(ink, 1.2))
-    painter.setBrush(QColor("white"))
-    painter.drawRoundedRect(QRectF(1.5, 2.5, 13, 12), 1.5, 1.5)
-    painter.fillRect(QRectF(1.5, 2.5, 13, 3.5), ink)
-    painter.setPen(QPen(ink, 1.6))
-    for row in range(2):
-        for column in range(3):
-            painter.drawPoint(QPointF(4.5 + column * 3.5, 8.5 + row * 3))
-    painter.end()
-    return QIcon(pixmap)
+    """A small page of a calendar."""
+
+    def draw(painter: QPainter) -> None:
+        ink = QColor("#4a5560")
+        painter.setPen(QPen(ink, 1.2))
+        painter.setBrush(QColor("white"))
+        painter.drawRoundedRect(QRectF(1.5, 2.5, 13, 12), 1.5, 1.5)
+        painter.fillRect(QRectF(1.5, 2.5, 13, 3.5), ink)
+        painter.setPen(QPen(ink, 1.6))
+        for row in range(2):
+            for column in range(3):
+                painter.drawPoint(QPointF(4.5 + column * 3.5, 8.5 + row * 3))
+
+    return drawn_icon(draw)

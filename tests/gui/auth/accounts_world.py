@@ -3,12 +3,8 @@ three communities to assign people to."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.services.actor import SYSTEM
 from desktop.services.communities import CommunityData
@@ -37,16 +33,3 @@ def make_accounts_office(path: Path) -> AccountsOffice:
     for name, district in COMMUNITIES:
         system.communities.create(CommunityData(name=name, district=district))
     return AccountsOffice(path, signed_in.db)
-
-
-def on_next_modal(work: Callable[[QWidget], None]) -> None:
-    """Run ``work`` on the modal dialog about to open (``exec()`` blocks the test)."""
-
-    def attempt() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(10, attempt)
-            return
-        work(modal)
-
-    QTimer.singleShot(0, attempt)

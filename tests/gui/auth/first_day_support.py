@@ -3,11 +3,10 @@ into whatever has the focus, as a person does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -70,16 +69,3 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     window.activateWindow()
     window.raise_()
     qtbot.waitUntil(window.isActiveWindow)
-
-
-def on_next_modal(work: Callable[[QWidget], None]) -> None:
-    """Run ``work`` on the modal dialog about to open (``exec()`` blocks the test)."""
-
-    def attempt() -> None:
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(10, attempt)
-            return
-        work(modal)
-
-    QTimer.singleShot(0, attempt)

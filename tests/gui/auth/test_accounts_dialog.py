@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from accounts_world import ADMIN_PASSWORD, AccountsOffice, on_next_modal
+from accounts_world import ADMIN_PASSWORD, AccountsOffice
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,6 +24,7 @@ from desktop.views.auth_forms import NewPasswordFields
 from desktop.views.context import AppContext
 from desktop.views.forms import FormDialog
 from desktop.views.main_window import MainWindow
+from tests.gui.modals import on_next_modal
 
 FIRST = "first password 1"
 SECOND = "second password 2"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from accounts_world import AccountsOffice, on_next_modal
+from accounts_world import AccountsOffice
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from desktop.services.users import UserData
 from desktop.views.auth_accounts_assign import CommunityPicker
 from desktop.views.auth_accounts_dialog import AccountsDialog
 from desktop.views.context import AppContext
+from tests.gui.modals import on_next_modal
 
 
 def _facilitator(context: AppContext) -> AccountSummary:

@@ -89,6 +89,19 @@ def _numbers(window: MainWindow, community_id: uuid.UUID) -> list[int]:
     return sorted(cycle.data.number for cycle in cycles)
 
 
+def _going_back_asks_nothing(qtbot: QtBot, window: MainWindow, community_id: uuid.UUID) -> None:
+    """Nothing is left unsaved: no form counts, and leaving the cycle asks no question."""
+    assert dirty_forms().count() == 0
+    assert window.saved_label.text() == "All changes saved"
+    watch = ModalWatch()
+    try:
+        window.open_community(str(community_id))
+        qtbot.wait(100)
+    finally:
+        watch.stop()
+    assert watch.boxes == []
+
+
 def test_new_cycle_from_the_cycles_tab_is_saved_once(
     qtbot: QtBot, window: MainWindow, cycle_world: CycleWorld
 ) -> None:
@@ -128,18 +141,10 @@ def test_new_cycle_from_the_cycles_tab_is_saved_once(
     workspace = window.detail
     assert isinstance(workspace, CycleWorkspace)
     assert workspace.title_label.text() == "Kabale Hill — Cycle 2: Safe water point"
-    # Nothing left that could save it again: no draft, no unsaved form, a calm status bar.
+    # Nothing left that could save it again: no draft, no unsaved form, a calm status bar,
+    # and going back to the community asks nothing.
     assert DraftService(window.context.db, MANAGER).list() == []
-    assert dirty_forms().count() == 0
-    assert window.saved_label.text() == "All changes saved"
-    # Going back to the community asks nothing either.
-    watch = ModalWatch()
-    try:
-        window.open_community(str(cycle_world.community_id))
-        qtbot.wait(100)
-    finally:
-        watch.stop()
-    assert watch.boxes == []
+    _going_back_asks_nothing(qtbot, window, cycle_world.community_id)
     assert _numbers(window, cycle_world.community_id) == [1, 2]
 
 
@@ -210,15 +215,7 @@ def test_edit_cycle_saves_the_change_and_bumps_the_version(
     assert after.data.title == "Girls back in school"
     assert (after.version, after.data.number, after.data.start_on) == (before.version + 1, 1, START)
     assert workspace.title_label.text() == "Kabale Hill — Cycle 1: Girls back in school"
-    assert dirty_forms().count() == 0
-    assert window.saved_label.text() == "All changes saved"
-    watch = ModalWatch()
-    try:
-        window.open_community(str(cycle_world.community_id))
-        qtbot.wait(100)
-    finally:
-        watch.stop()
-    assert watch.boxes == []
+    _going_back_asks_nothing(qtbot, window, cycle_world.community_id)
     assert services.cycles.get(cycle_world.cycle_id).version == after.version
 
 
