@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.services.actor import Actor
+from desktop.services.actor import SYSTEM, Actor
 from desktop.services.community_list import CommunityQuery, list_communities
 from desktop.services.info import database_info
 from desktop.storage import (
@@ -26,7 +26,7 @@ from desktop.texttable import format_table
 
 
 def has_communities(db: Database) -> bool:
-    return list_communities(db, CommunityQuery(limit=0)).total > 0
+    return list_communities(db, CommunityQuery(limit=0), actor=SYSTEM).total > 0
 
 
 @contextmanager

@@ -34,7 +34,7 @@ from desktop.models import (
 )
 from desktop.models.enums import ActionStatus, AssignmentRole, FollowUpStatus
 from desktop.services import permissions
-from desktop.services.actor import SYSTEM, Actor
+from desktop.services.actor import Actor
 from desktop.services.entity import _escape_like
 from desktop.services.records import Page
 from desktop.services.text import fold
@@ -211,7 +211,7 @@ def _filters(query: CommunityQuery, today: date) -> list[ColumnElement[bool]]:
 
 
 def list_communities(
-    db: Database, query: CommunityQuery, *, actor: Actor = SYSTEM
+    db: Database, query: CommunityQuery, *, actor: Actor
 ) -> Page[CommunityRow]:
     """One page of communities matching ``query``, and how many match in all.
 
@@ -285,7 +285,7 @@ def list_communities(
     return Page(items=items, total=total or 0, offset=query.offset)
 
 
-def list_districts(db: Database, *, actor: Actor = SYSTEM) -> list[str]:
+def list_districts(db: Database, *, actor: Actor) -> list[str]:
     """Districts in use (of the communities ``actor`` may read), for filter drop-downs."""
     with db.session() as session:
         rows = session.scalars(

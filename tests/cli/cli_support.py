@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import entry as cli
+from desktop.services.actor import SYSTEM
 from desktop.services.community_list import CommunityQuery, list_communities
 from desktop.services.signin import sign_in
 from desktop.storage import Database, open_database
@@ -52,7 +53,7 @@ def open_demo(path: Path, password: str = "demo") -> Database:
 def service_rows(path: Path, **filters: str) -> list[list[str]]:
     db = open_demo(path)
     try:
-        rows = list_communities(db, CommunityQuery(limit=None, **filters)).items  # type: ignore[arg-type]
+        rows = list_communities(db, CommunityQuery(limit=None, **filters), actor=SYSTEM).items  # type: ignore[arg-type]
     finally:
         db.close()
     return [

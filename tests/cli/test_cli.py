@@ -15,7 +15,7 @@ from cli_support import N, csv_rows, digest, open_demo, run, service_rows
 
 from desktop import __version__
 from desktop.cli import entry as cli
-from desktop.services.actor import Actor
+from desktop.services.actor import SYSTEM, Actor
 from desktop.services.communities import CommunityData, CommunityService
 from desktop.services.community_list import CommunityQuery, list_communities, list_districts
 from desktop.services.info import database_info
@@ -72,7 +72,7 @@ def test_demo_writes_the_data_set_and_prints_one_line(
     assert "7 communities" in out and " rows in " in out and str(path) in out
     db = open_demo(path, "x")
     try:
-        assert list_communities(db, CommunityQuery(limit=0)).total == 7
+        assert list_communities(db, CommunityQuery(limit=0), actor=SYSTEM).total == 7
     finally:
         db.close()
 
@@ -135,7 +135,7 @@ def test_communities_csv_matches_the_service(
 def test_communities_filters_by_district(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = open_demo(demo_db)
     try:
-        district = list_districts(db)[0]
+        district = list_districts(db, actor=SYSTEM)[0]
     finally:
         db.close()
     argv = ["communities", "--db", str(demo_db), "--district", district, "--format", "csv"]
@@ -311,7 +311,9 @@ def test_demo_option_makes_the_demo_database_on_first_use(
     opened: list[tuple[Path | None, bool, int]] = []
 
     def fake_run(db: Database, *, actor: Actor, demo: bool) -> int:
-        opened.append((db.path, demo, list_communities(db, CommunityQuery(limit=0)).total))
+        opened.append(
+            (db.path, demo, list_communities(db, CommunityQuery(limit=0), actor=SYSTEM).total)
+        )
         assert actor.username == "facilitator"  # signed in without asking
         return 0
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import event
 
 from desktop.services.actions import ActionData, ReflectionData
+from desktop.services.actor import SYSTEM
 from desktop.services.communities import CommunityData
 from desktop.services.community_list import (
     CommunityQuery,
@@ -135,7 +136,7 @@ def office(services: Services) -> Office:
 
 def rows(db: Database, **query: Any) -> list[CommunityRow]:
     query.setdefault("today", TODAY)
-    return list(list_communities(db, CommunityQuery(**query)).items)
+    return list(list_communities(db, CommunityQuery(**query), actor=SYSTEM).items)
 
 
 def names(db: Database, **query: Any) -> list[str]:
@@ -222,12 +223,14 @@ def test_every_sort_key(db: Database, office: Office, sort: SortKey, descending:
 
 
 def test_paging_with_total(db: Database, office: Office) -> None:
-    page = list_communities(db, CommunityQuery(today=TODAY, offset=1, limit=2))
+    page = list_communities(db, CommunityQuery(today=TODAY, offset=1, limit=2), actor=SYSTEM)
     assert page.total == 4 and page.offset == 1
     assert [r.name for r in page.items] == ["Kéréwé", "Ogur"]
-    last = list_communities(db, CommunityQuery(today=TODAY, offset=3, limit=2))
+    last = list_communities(db, CommunityQuery(today=TODAY, offset=3, limit=2), actor=SYSTEM)
     assert [r.name for r in last.items] == ["مخيم الأمل"] and last.total == 4
-    filtered = list_communities(db, CommunityQuery(today=TODAY, district="Gulu", limit=1))
+    filtered = list_communities(
+        db, CommunityQuery(today=TODAY, district="Gulu", limit=1), actor=SYSTEM
+    )
     assert filtered.total == 2 and len(filtered.items) == 1
 
 
@@ -253,13 +256,13 @@ def test_any_name_is_found_by_any_part_of_its_folded_form(
     end = data.draw(st.integers(start + 1, len(folded)), label="end")
     part = folded[start:end]
     assume(part.strip())
-    found = list_communities(db, CommunityQuery(text=part, limit=None))
+    found = list_communities(db, CommunityQuery(text=part, limit=None), actor=SYSTEM)
     assert community.id in {row.id for row in found.items}
     assert community.id in {row.id for row in rows(db, text=community.data.name, limit=None)}
 
 
 def test_list_districts_for_filters(db: Database, office: Office) -> None:
-    assert list_districts(db) == ["Gulu", "Lira"]
+    assert list_districts(db, actor=SYSTEM) == ["Gulu", "Lira"]
 
 
 def test_last_activity_spans_cycles_with_only_meetings_or_only_reflections(
@@ -302,7 +305,7 @@ def _page_query_plan(db: Database, sort: SortKey) -> list[str]:
 
     event.listen(db.engine, "before_cursor_execute", remember)
     try:
-        list_communities(db, CommunityQuery(sort=sort, today=TODAY))
+        list_communities(db, CommunityQuery(sort=sort, today=TODAY), actor=SYSTEM)
     finally:
         event.remove(db.engine, "before_cursor_execute", remember)
     statement, parameters = next(item for item in statements if "OVER ()" in item[0])
