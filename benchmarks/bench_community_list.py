@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.demo import generate_demo
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.community_list import CommunityQuery, SortKey, list_communities
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.queries.community_list import CommunityQuery, SortKey, list_communities
 from desktop.storage import open_database
 
 

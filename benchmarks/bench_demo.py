@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.demo import generate_demo
-from desktop.services.actor import Actor
+from desktop.services.framework.actor import Actor
 from desktop.storage import open_database
 
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from desktop.demo import generate_demo
 from desktop.demo.accounts import create_demo_database
-from desktop.services.actor import Actor
-from desktop.services.community_list import CommunityQuery, list_communities
-from desktop.services.signin import sign_in, unlock_master_key
+from desktop.services.framework.actor import Actor
+from desktop.services.queries.community_list import CommunityQuery, list_communities
+from desktop.services.security.signin import sign_in, unlock_master_key
 from desktop.storage import Database, open_database
 
 PASSWORD = "demo"

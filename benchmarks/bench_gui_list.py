@@ -37,14 +37,14 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.demo import generate_demo
 from desktop.demo.accounts import DEMO_PASSWORD, create_demo_database
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.signin import unlock_master_key
-from desktop.services.text import fold
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.framework.text import fold
+from desktop.services.security.signin import unlock_master_key
 from desktop.storage import open_database
 from desktop.storage.connect import apply_key, dbapi_module
-from desktop.views.community_list_page import CommunityListPage
-from desktop.views.community_table_model import Column, CommunityTableModel
-from desktop.views.context import AppContext
+from desktop.views.communities.list_page import CommunityListPage
+from desktop.views.communities.table_model import Column, CommunityTableModel
+from desktop.views.shell.context import AppContext
 
 MANAGER = Actor("manager", role="manager")
 PAGE = CommunityTableModel.PAGE_SIZE  # the raw baseline reads as many rows as the page

@@ -32,9 +32,13 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 from desktop.demo import generate_demo
 from desktop.reports.fonts import SANS
 from desktop.reports.jobs import monitoring_job
-from desktop.services.actor import Actor
 from desktop.services.facade import Services
-from desktop.services.reporting_monitoring import MonitoringData, MonitoringFilter, monitoring_data
+from desktop.services.framework.actor import Actor
+from desktop.services.queries.reporting_monitoring import (
+    MonitoringData,
+    MonitoringFilter,
+    monitoring_data,
+)
 from desktop.storage import open_database
 
 COMMANDS = [

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 from desktop.demo import generate_demo
-from desktop.services.actor import SYSTEM
-from desktop.services.timeline import OfficeQuery, office_timeline
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.queries.timeline import OfficeQuery, office_timeline
 from desktop.storage import Database, open_database
 from desktop.views.timeline.office_view import OfficeTimelineView
 

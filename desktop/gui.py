@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import APP_AUTHOR, APP_NAME, __version__
 from desktop.portable import portable_settings_dir
-from desktop.services.actor import Actor
-from desktop.services.signin import SignedIn
+from desktop.services.framework.actor import Actor
+from desktop.services.security.signin import SignedIn
 from desktop.startup_probe import EXIT_AFTER_START_ENV, STARTED_LINE
 from desktop.storage import Database
-from desktop.views.auth_login_dialog import LoginDialog
-from desktop.views.auth_session import Session
-from desktop.views.auth_setup_wizard import SetupWizard
-from desktop.views.keyboard import install_keyboard_rules
-from desktop.views.palette import apply_app_palette
+from desktop.views.auth.login_dialog import LoginDialog
+from desktop.views.auth.session import Session
+from desktop.views.auth.setup_wizard import SetupWizard
+from desktop.views.widgets.keyboard import install_keyboard_rules
+from desktop.views.widgets.palette import apply_app_palette
 
 # A source checkout has resources/ beside the package; an installed wheel carries them inside it.
 _PACKAGE_DIR = Path(__file__).resolve().parent

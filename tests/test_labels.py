@@ -17,7 +17,7 @@ from desktop.labels import (
     vocabularies,
 )
 from desktop.models import enums
-from desktop.services.timeline import MARKER_ENTITIES
+from desktop.services.queries.timeline import MARKER_ENTITIES
 
 ENUMS = [
     member
@@ -70,7 +70,7 @@ def test_timeline_markers_and_findings_have_their_own_words() -> None:
 
 def test_every_kind_of_record_has_a_name() -> None:
     from desktop.models import Base
-    from desktop.services.comments import SUBJECTS
+    from desktop.services.usecases.comments import SUBJECTS
 
     tables = {mapper.class_.__tablename__ for mapper in Base.registry.mappers}
     kinds = (tables - {"app_user", "app_meta", "audit_event", "comment_read", "draft"}) | {

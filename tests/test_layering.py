@@ -86,7 +86,7 @@ def imports_of(path: Path) -> set[str]:
 
 def test_the_whole_package_is_scanned() -> None:
     names = {module_name(path) for path in source_files()}
-    assert {"desktop", "desktop.storage.database", "desktop.services.audit"} <= names
+    assert {"desktop", "desktop.storage.database", "desktop.services.framework.audit"} <= names
 
 
 def test_only_views_and_the_gui_module_import_qt() -> None:
@@ -144,7 +144,7 @@ __import__("desktop.gui")
 def test_no_screen_announces_its_own_writes() -> None:
     """What changed is announced once, by the write runner, from what the services wrote:
     a screen that emitted change news by hand could forget a kind or name a wrong one."""
-    runner = PACKAGE_ROOT / "views" / "operations.py"
+    runner = PACKAGE_ROOT / "views" / "shell" / "operations.py"
     by_hand = [
         f"{path.relative_to(PACKAGE_ROOT.parent)}:{number}"
         for path in sorted((PACKAGE_ROOT / "views").rglob("*.py"))

@@ -6,11 +6,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services.actions import ActionData
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData, PhaseData
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData, PhaseData
+from desktop.services.usecases.meetings import MeetingData
 
 TODAY = date(2026, 9, 1)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.community_list import CommunityQuery, list_communities
-from desktop.services.info import database_info
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.queries.community_list import CommunityQuery, list_communities
+from desktop.services.queries.info import database_info
 from desktop.storage import (
     Database,
     open_database,

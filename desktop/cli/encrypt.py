@@ -14,7 +14,7 @@ from typing import Any
 from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
 from desktop.cli.signin import NEW_PASSWORD_ENV, secret, username_for
 from desktop.i18n import _
-from desktop.services.encryption import check_encryptable, encrypt_database
+from desktop.services.security.encryption import check_encryptable, encrypt_database
 
 
 def run_encrypt(args: argparse.Namespace) -> int:

@@ -33,8 +33,8 @@ from desktop.cli.signin import add_security_commands, open_signed_in
 from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.models.enums import PartnershipStatus, PhaseKind
-from desktop.services.actor import Actor
-from desktop.services.errors import ServiceError
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import ServiceError
 from desktop.storage import StorageError
 from desktop.storage.encrypt import is_plain_database
 from desktop.storage.keyfile import has_key_file
@@ -248,7 +248,7 @@ def _open_window(args: argparse.Namespace) -> int:
         from desktop import gui
 
         gui.application()
-        from desktop.views.auth_encrypt_wizard import offer_encryption
+        from desktop.views.auth.encrypt_wizard import offer_encryption
 
         encrypted = offer_encryption(path, args.user or "")
         if encrypted is not None:

@@ -219,7 +219,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     from desktop.reports.jobs import template_job
     from desktop.reports.registry import find_template
-    from desktop.services.reporting import find_community, find_cycle
+    from desktop.services.queries.reporting import find_community, find_cycle
 
     with _looked_up():
         spec = find_template(args.template_id)
@@ -254,7 +254,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_cycle(args: argparse.Namespace) -> int:
     from desktop.reports.jobs import cycle_job
-    from desktop.services.reporting import find_community, find_cycle
+    from desktop.services.queries.reporting import find_community, find_cycle
 
     out = checked_output(args.out)
     db, services = _services(args)
@@ -271,8 +271,8 @@ def run_cycle(args: argparse.Namespace) -> int:
 
 def run_monitoring(args: argparse.Namespace) -> int:
     from desktop.reports.jobs import monitoring_job
-    from desktop.services.reporting import find_user
-    from desktop.services.reporting_monitoring import MonitoringFilter
+    from desktop.services.queries.reporting import find_user
+    from desktop.services.queries.reporting_monitoring import MonitoringFilter
 
     out = checked_output(args.out)
     _check_period(args)
@@ -297,8 +297,8 @@ def run_monitoring(args: argparse.Namespace) -> int:
 
 def run_timeline(args: argparse.Namespace) -> int:
     from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
-    from desktop.services.reporting import find_community
-    from desktop.services.timeline import OfficeQuery, community_timeline, office_timeline
+    from desktop.services.queries.reporting import find_community
+    from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
 
     out = checked_output(args.out)
     _check_period(args)

@@ -22,12 +22,12 @@ from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.models import User
 from desktop.models.enums import Role
-from desktop.services.actor import Actor
 from desktop.services.facade import Services
-from desktop.services.integrity import check_database
-from desktop.services.passwords import AccountService
-from desktop.services.signin import sign_in, sign_in_with_recovery_key
-from desktop.services.users import UserData
+from desktop.services.framework.actor import Actor
+from desktop.services.security.integrity import check_database
+from desktop.services.security.passwords import AccountService
+from desktop.services.security.signin import sign_in, sign_in_with_recovery_key
+from desktop.services.security.users import UserData
 from desktop.storage import Database, DatabaseMissingError
 from desktop.storage import keyfile as kf
 from desktop.texttable import format_table

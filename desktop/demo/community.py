@@ -13,7 +13,7 @@ from desktop.demo.cycle import build_cycle
 from desktop.demo.follow_through import build_actions, build_indicators, build_reflections
 from desktop.demo.reviews import build_reviews
 from desktop.models.enums import AssignmentRole, LinkageStatus
-from desktop.services.text import fold
+from desktop.services.framework.text import fold
 
 _NOTES = (
     "",

@@ -23,8 +23,8 @@ from desktop.demo.context import World
 from desktop.demo.showcase import write_showcase
 from desktop.demo.writer import Calendar, Writer, id_stream
 from desktop.i18n import _
-from desktop.services import audit
-from desktop.services.actor import Actor
+from desktop.services.framework import audit
+from desktop.services.framework.actor import Actor
 from desktop.storage import Database
 
 CHUNK = 250  # communities generated between two writes

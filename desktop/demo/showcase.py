@@ -24,17 +24,17 @@ from datetime import date
 from desktop.demo import sample_files
 from desktop.demo.comment_texts import EXCHANGES, LATE_ACTION, THANKS
 from desktop.models.enums import ActionStatus, Role
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.attachments import AttachmentData
-from desktop.services.comments import CommentData
-from desktop.services.community_list import (
+from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.queries.community_list import (
     CommunityQuery,
     CommunityRow,
     SortKey,
     list_communities,
 )
-from desktop.services.facade import Services
-from desktop.services.harms import HarmData
+from desktop.services.usecases.attachments import AttachmentData
+from desktop.services.usecases.comments import CommentData
+from desktop.services.usecases.harms import HarmData
 from desktop.storage import Database
 
 COMMUNITIES = 4  # the shared accounts' busiest communities that get threads and files

@@ -13,7 +13,7 @@ from desktop.reports.document import Contents, section
 from desktop.reports.forms import FormContext
 from desktop.reports.labels import day, recorded, span
 from desktop.reports.styles import STYLES, text
-from desktop.services.reporting import CycleSheet
+from desktop.services.queries.reporting import CycleSheet
 
 CYCLE_REPORT_ID = "cycle-report"
 CYCLE_REPORT_VERSION = "1.0"

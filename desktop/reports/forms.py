@@ -12,7 +12,7 @@ from desktop.i18n import _
 from desktop.reports.blocks import fields, unruled
 from desktop.reports.labels import recorded, span
 from desktop.reports.styles import STYLES, text
-from desktop.services.reporting import CycleSheet, Group
+from desktop.services.queries.reporting import CycleSheet, Group
 
 #: The groups a blank form shows when it is printed without a database.
 DEFAULT_GROUPS: tuple[Group, ...] = (

@@ -21,8 +21,8 @@ from desktop.reports.job import ReportJob, decoration_for, frame_width, in_langu
 from desktop.reports.options import Paper
 from desktop.reports.registry import find_template
 from desktop.services.facade import Services
-from desktop.services.reporting import cycle_sheet, participant_groups
-from desktop.services.reporting_monitoring import MonitoringFilter
+from desktop.services.queries.reporting import cycle_sheet, participant_groups
+from desktop.services.queries.reporting_monitoring import MonitoringFilter
 
 
 def template_job(

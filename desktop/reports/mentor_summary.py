@@ -24,7 +24,7 @@ from desktop.reports.labels import day
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, text
 from desktop.services.facade import Services
-from desktop.services.mentoring import (
+from desktop.services.queries.mentoring import (
     MentorHome,
     ReviewSnapshot,
     display_names,

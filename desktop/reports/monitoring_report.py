@@ -17,7 +17,7 @@ from desktop.reports.labels import day, due, recorded
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, heading, text
 from desktop.services.facade import Services
-from desktop.services.reporting_monitoring import (
+from desktop.services.queries.reporting_monitoring import (
     CommunityFigures,
     MonitoringData,
     MonitoringFilter,

@@ -32,7 +32,7 @@ from desktop.reports.charts import trend_chart
 from desktop.reports.forms import FormContext
 from desktop.reports.labels import day, due, recorded
 from desktop.reports.styles import STYLES, text
-from desktop.services.reporting import CycleSheet
+from desktop.services.queries.reporting import CycleSheet
 
 PERIODS = 6
 

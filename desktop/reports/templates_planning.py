@@ -25,7 +25,7 @@ from desktop.reports.blocks import (
 from desktop.reports.forms import FormContext
 from desktop.reports.labels import day, due, recorded
 from desktop.reports.styles import STYLES, text
-from desktop.services.reporting import CycleSheet
+from desktop.services.queries.reporting import CycleSheet
 
 BLANK_ACTIONS = 4  # two to a page
 

@@ -35,7 +35,7 @@ from desktop.reports.job import ReportJob, decoration_for
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES
 from desktop.services.facade import Services
-from desktop.services.timeline import (
+from desktop.services.queries.timeline import (
     ACTION_COLOURS,
     FALLBACK_COLOUR,
     MARKER_COLOURS,

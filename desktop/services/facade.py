@@ -4,32 +4,32 @@ from __future__ import annotations
 
 import uuid
 
-from desktop.services import permissions
-from desktop.services.actions import (
-    ActionService,
-    IndicatorService,
-    ObservationService,
-    ReflectionService,
-)
-from desktop.services.actor import Actor
-from desktop.services.attachments import AttachmentService
-from desktop.services.audit_log import AuditLogService
-from desktop.services.comments import CommentService
-from desktop.services.communities import CommunityService
-from desktop.services.community_list import (
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.records import Page
+from desktop.services.queries.community_list import (
     CommunityQuery,
     CommunityRow,
     list_communities,
     list_districts,
 )
-from desktop.services.cycles import CycleService, LearningFindingService, PhaseService
-from desktop.services.harms import HarmPriorityService, HarmService
-from desktop.services.linkages import LinkageService, StakeholderService
-from desktop.services.meetings import MeetingService, PlanningGroupMemberService
-from desktop.services.office import OfficeSettingService, ParticipantGroupService
-from desktop.services.records import Page
-from desktop.services.reviews import FollowUpService, MentorReviewService
-from desktop.services.users import AssignmentService, UserService
+from desktop.services.security import permissions
+from desktop.services.security.audit_log import AuditLogService
+from desktop.services.security.users import AssignmentService, UserService
+from desktop.services.usecases.actions import (
+    ActionService,
+    IndicatorService,
+    ObservationService,
+    ReflectionService,
+)
+from desktop.services.usecases.attachments import AttachmentService
+from desktop.services.usecases.comments import CommentService
+from desktop.services.usecases.communities import CommunityService
+from desktop.services.usecases.cycles import CycleService, LearningFindingService, PhaseService
+from desktop.services.usecases.harms import HarmPriorityService, HarmService
+from desktop.services.usecases.linkages import LinkageService, StakeholderService
+from desktop.services.usecases.meetings import MeetingService, PlanningGroupMemberService
+from desktop.services.usecases.office import OfficeSettingService, ParticipantGroupService
+from desktop.services.usecases.reviews import FollowUpService, MentorReviewService
 from desktop.storage import Database
 
 
@@ -71,7 +71,7 @@ class Services:
         """Whether the actor may ``action`` ("read", "create", "update", "delete") ``entity``.
 
         Views use this to hide or disable what the role cannot do; the services enforce
-        the same answer on every call (``desktop.services.permissions``). With a
+        the same answer on every call (``desktop.services.security.permissions``). With a
         ``community_id`` the answer is for that community; without one it says whether the
         role may do it at all (a facilitator may add meetings, in their own communities).
         """

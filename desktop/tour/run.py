@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.actor import Actor
-from desktop.services.community_list import CommunityQuery, SortKey
+from desktop.services.framework.actor import Actor
+from desktop.services.queries.community_list import CommunityQuery, SortKey
 from desktop.storage import Database
 from desktop.tour import screens  # noqa: F401  (registers the shots)
 from desktop.tour.base import SHOTS, WINDOW_SIZE, Shot, Tour
@@ -22,8 +22,8 @@ from desktop.tour.base import SHOTS, WINDOW_SIZE, Shot, Tour
 
 def tour_actor(db: Database, username: str | None) -> Actor:
     """The named person with their role, else the first manager (who may do the most)."""
-    from desktop.services.actor import SYSTEM
     from desktop.services.facade import Services
+    from desktop.services.framework.actor import SYSTEM
 
     users = Services(db, SYSTEM).users
     where = {"username": username.lower()} if username else {"role": "manager"}
@@ -61,7 +61,7 @@ def run_tour(
     with each shot's widget once it is shown (to check it, say), before it is closed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.gui import application
-    from desktop.views.main_window import MainWindow
+    from desktop.views.shell.main_window import MainWindow
 
     app = application()
     out.mkdir(parents=True, exist_ok=True)

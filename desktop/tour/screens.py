@@ -35,7 +35,7 @@ def _community_tab(tab: str) -> Callable[[Tour], QWidget]:
 
 
 def _new_community(tour: Tour) -> QWidget:
-    from desktop.views.community_form import new_community_form
+    from desktop.views.communities.form import new_community_form
     from desktop.views.forms import FormDialog
 
     return tour.dialog(FormDialog(new_community_form(tour.context), tour.window))
@@ -50,7 +50,7 @@ def _new_community_errors(tour: Tour) -> QWidget:
 
 
 def _partnership(tour: Tour) -> QWidget:
-    from desktop.views.community_partnership import partnership_form
+    from desktop.views.communities.partnership import partnership_form
     from desktop.views.forms import FormDialog
 
     assert tour.community_id is not None
@@ -60,7 +60,7 @@ def _partnership(tour: Tour) -> QWidget:
 
 def _linkage(tour: Tour) -> QWidget:
     from desktop.views.forms import FormDialog
-    from desktop.views.stakeholders_linkage import linkage_form
+    from desktop.views.stakeholders.linkage import linkage_form
 
     assert tour.community_id is not None
     services = tour.context.services
@@ -127,7 +127,7 @@ def _shortcuts(tour: Tour) -> QWidget:
 def _draft_restore(tour: Tour) -> QWidget:
     from datetime import datetime
 
-    from desktop.services.drafts import DraftEntry
+    from desktop.services.usecases.drafts import DraftEntry
     from desktop.views.forms.prompts import restore_box
 
     typed = datetime.now(UTC).replace(second=0, microsecond=0)
@@ -140,7 +140,7 @@ def _draft_restore(tour: Tour) -> QWidget:
 
 def _encrypt_wizard(tour: Tour) -> QWidget:
     """The offer made when an older, unencrypted database is opened (shown, not run)."""
-    from desktop.views.auth_encrypt_wizard import EncryptWizard
+    from desktop.views.auth.encrypt_wizard import EncryptWizard
 
     here = tour.context.db.path
     older = (here.parent if here is not None else Path.home()) / "records.db"
@@ -179,7 +179,7 @@ register_shot("settings-harms", "The harm catalogue", _settings_tab(2))
 
 def _accounts(tour: Tour) -> QWidget:
     """Taken with ``--user admin``: the accounts, a facilitator and their communities."""
-    from desktop.views.auth_accounts_dialog import AccountsDialog
+    from desktop.views.admin.accounts_dialog import AccountsDialog
 
     dialog = AccountsDialog(tour.context)
     dialog.resize(900, 680)
@@ -275,7 +275,7 @@ register_shot("cycle-new", "Starting the next cycle, carrying work over", _new_c
 
 
 def _reviews_home(tour: Tour) -> QWidget:
-    from desktop.views.reviews_page import ReviewsPage
+    from desktop.views.reviews.page import ReviewsPage
 
     page = ReviewsPage(tour.context)
     page.resize(*WINDOW_SIZE)

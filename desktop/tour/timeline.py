@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from desktop.tour.base import Tour
-from desktop.views.timeline_page import TimelinePage
+from desktop.views.timeline.page import TimelinePage
 
 
 def _page(tour: Tour) -> TimelinePage:

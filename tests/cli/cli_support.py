@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import entry as cli
-from desktop.services.actor import SYSTEM
-from desktop.services.community_list import CommunityQuery, list_communities
-from desktop.services.signin import sign_in
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.queries.community_list import CommunityQuery, list_communities
+from desktop.services.security.signin import sign_in
 from desktop.storage import Database, open_database
 
 N = 20

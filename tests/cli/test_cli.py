@@ -15,10 +15,10 @@ from cli_support import N, csv_rows, digest, open_demo, run, service_rows
 
 from desktop import __version__
 from desktop.cli import entry as cli
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.communities import CommunityData, CommunityService
-from desktop.services.community_list import CommunityQuery, list_communities, list_districts
-from desktop.services.info import database_info
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.queries.community_list import CommunityQuery, list_communities, list_districts
+from desktop.services.queries.info import database_info
+from desktop.services.usecases.communities import CommunityData, CommunityService
 from desktop.storage import Database, open_database
 from desktop.storage.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR, demo_database_path
 from desktop.texttable import display_width
@@ -280,7 +280,7 @@ def test_no_command_opens_the_window_on_the_chosen_database(
     monkeypatch.setattr(gui, "run", fake_run)
     monkeypatch.setattr(gui, "run_first_time", fake_setup)
     monkeypatch.setattr(gui, "run_sign_in", fake_sign_in)
-    from desktop.views import auth_encrypt_wizard
+    from desktop.views.auth import encrypt_wizard as auth_encrypt_wizard
 
     def not_now(path: Path, username: str = "") -> None:
         opened.append(("offer to encrypt", path, username))

@@ -43,8 +43,8 @@ from desktop.models.enums import (
     StakeholderLevel,
     StakeholderType,
 )
-from desktop.services.audit import verify_chain
-from desktop.services.text import fold
+from desktop.services.framework.audit import verify_chain
+from desktop.services.framework.text import fold
 from desktop.storage import Database, open_database
 
 TODAY = date(2026, 3, 15)

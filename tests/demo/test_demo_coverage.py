@@ -23,8 +23,8 @@ from desktop.demo import DemoSummary
 from desktop.demo.comment_texts import KINDS
 from desktop.models import AuditEvent
 from desktop.models.enums import Role
-from desktop.services.actor import Actor
 from desktop.services.facade import Services
+from desktop.services.framework.actor import Actor
 from desktop.storage import Database
 
 TODAY = date(2026, 3, 15)

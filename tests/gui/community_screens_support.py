@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import generate_demo
-from desktop.services.actor import Actor
+from desktop.services.framework.actor import Actor
 from desktop.storage import Database, open_database
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.main_window import MainWindow
 
 TODAY = date(2025, 6, 2)
 MANAGER = Actor("manager", role="manager")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage import Database, open_database
-from desktop.views.keyboard import install_keyboard_rules
+from desktop.views.widgets.keyboard import install_keyboard_rules
 from tests.gui.community_screens_support import make_demo
 
 

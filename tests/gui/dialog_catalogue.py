@@ -52,16 +52,16 @@ def while_open(qtbot: QtBot, name: str, opener: Opener, check: Check) -> bool:
 
 def extra_openers(tour: Tour, db_path: Path) -> dict[str, Opener]:
     """The dialogs the tour does not show, each as a function that opens it."""
-    from desktop.views.auth_accounts_forms import add_account_dialog
-    from desktop.views.auth_audit_viewer import AuditViewer
-    from desktop.views.auth_login_dialog import LoginDialog, RecoveryDialog
-    from desktop.views.auth_password_dialog import ChangePasswordDialog
-    from desktop.views.community_cycles import start_cycle
+    from desktop.views.admin.accounts_forms import add_account_dialog
+    from desktop.views.admin.audit_viewer import AuditViewer
+    from desktop.views.auth.login_dialog import LoginDialog, RecoveryDialog
+    from desktop.views.auth.password_dialog import ChangePasswordDialog
+    from desktop.views.communities.cycles import start_cycle
     from desktop.views.cycle.section import RecordSection
-    from desktop.views.review_follow_ups import FollowUpsTable
-    from desktop.views.review_history import ReviewHistoryDialog
-    from desktop.views.settings_catalogues import GroupsPanel, HarmsPanel
-    from desktop.views.stakeholders_page import create_stakeholder
+    from desktop.views.reviews.follow_ups import FollowUpsTable
+    from desktop.views.reviews.history import ReviewHistoryDialog
+    from desktop.views.settings.catalogues import GroupsPanel, HarmsPanel
+    from desktop.views.stakeholders.page import create_stakeholder
 
     context, window = tour.context, tour.window
     assert tour.cycle_id is not None and tour.community_id is not None

@@ -52,9 +52,9 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from desktop.gui import application
 from desktop.storage import open_database
-from desktop.views.auth_login_dialog import LoginDialog
+from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.cycle.new_cycle_dialog import NewCycleDialog
-from desktop.views.review_editor import ReviewDialog
+from desktop.views.reviews.editor import ReviewDialog
 from tests.gui.reviews.review_world import build_review_world
 
 app = application()

@@ -10,16 +10,16 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.services.community_list import CommunityQuery
-from desktop.services.drafts import DraftService
 from desktop.services.facade import Services
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.usecases.drafts import DraftService
 from desktop.storage import Database, open_database
-from desktop.views.community_form import new_community_form
-from desktop.views.community_page import CommunityPage
-from desktop.views.community_partnership import partnership_form
-from desktop.views.context import AppContext
+from desktop.views.communities.form import new_community_form
+from desktop.views.communities.page import CommunityPage
+from desktop.views.communities.partnership import partnership_form
 from desktop.views.forms import FormDialog, prompts
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
 from tests.gui.write_boxes import read_and_close
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import desktop.views
-from desktop.services.community_list import CommunityQuery
-from desktop.services.timeline import (
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.queries.timeline import (
     ACTION_COLOURS,
     FALLBACK_COLOUR,
     MARKER_COLOURS,
@@ -39,11 +39,12 @@ from desktop.services.timeline import (
     text_colour_on,
 )
 from desktop.storage import Database, open_database
-from desktop.views.community_list_page import CommunityListPage
-from desktop.views.community_table_model import Column, CommunityTableModel, warning_colour
-from desktop.views.context import AppContext
+from desktop.views.communities.list_page import CommunityListPage
+from desktop.views.communities.table_model import Column, CommunityTableModel, warning_colour
 from desktop.views.forms.form import error_palette
-from desktop.views.palette import (
+from desktop.views.shell.context import AppContext
+from desktop.views.timeline.drawing import action_text_colour, phase_text_colour
+from desktop.views.widgets.palette import (
     LARGE_CONTRAST,
     TEXT_CONTRAST,
     TEXT_PAIRS,
@@ -51,7 +52,6 @@ from desktop.views.palette import (
     contrast_ratio,
     corrected_palette,
 )
-from desktop.views.timeline.drawing import action_text_colour, phase_text_colour
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
 from tests.gui.shots import save_shot
 

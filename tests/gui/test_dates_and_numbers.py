@@ -19,13 +19,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actions import IndicatorData
-from desktop.services.comments import CommentData
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData
-from desktop.services.drafts import DraftService
-from desktop.services.harms import HarmPriorityData
-from desktop.services.meetings import MeetingData
+from desktop.services.usecases.actions import IndicatorData
+from desktop.services.usecases.comments import CommentData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
+from desktop.services.usecases.drafts import DraftService
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.meetings import MeetingData
 from desktop.storage import Database
 from desktop.views.cycle import CycleWorkspace
 from desktop.views.forms import FormDialog, NumberEdit, OptionalDateEdit
@@ -225,7 +225,7 @@ def test_an_indicator_in_words_keeps_words_for_baseline_and_target(
 
 
 def test_the_service_refuses_words_for_a_counted_baseline(workspace: CycleWorkspace) -> None:
-    from desktop.services.errors import ValidationError
+    from desktop.services.framework.errors import ValidationError
 
     services = workspace.context.services
     with pytest.raises(ValidationError) as refused:

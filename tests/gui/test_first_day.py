@@ -12,20 +12,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import Actor
-from desktop.services.communities import CommunityData
 from desktop.services.facade import Services
-from desktop.services.passwords import AccountService
-from desktop.services.signin import SignedIn
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.framework.actor import Actor
+from desktop.services.security.passwords import AccountService
+from desktop.services.security.signin import SignedIn
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.communities import CommunityData
 from desktop.storage import Database
-from desktop.views.auth_accounts_dialog import AccountsDialog
-from desktop.views.auth_session import Session
-from desktop.views.auth_setup_wizard import SetupWizard
-from desktop.views.community_list_page import CommunityListPage
-from desktop.views.context import AppContext
+from desktop.views.admin.accounts_dialog import AccountsDialog
+from desktop.views.auth.session import Session
+from desktop.views.auth.setup_wizard import SetupWizard
+from desktop.views.communities.list_page import CommunityListPage
 from desktop.views.forms import Form
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.auth.first_day_support import (
     ADMIN_PASSWORD,
     activate,
@@ -180,7 +180,7 @@ def test_sign_out_asks_about_unsaved_work_then_the_next_person_gets_their_view(
     press(qtbot, Qt.Key.Key_Escape)
     assert ended == [True] and session.window is None
 
-    from desktop.services.signin import sign_in
+    from desktop.services.security.signin import sign_in
 
     again = sign_in(path, "amina", ADMIN_PASSWORD)
     try:

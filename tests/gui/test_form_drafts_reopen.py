@@ -11,10 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.services.drafts import DraftService
+from desktop.services.usecases.drafts import DraftService
 from desktop.storage import Database, open_database
 from desktop.views.forms import Form, FormDialog
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.community_screens_support import MANAGER, TODAY, ini_settings, make_demo
 from tests.gui.draft_prompts import accept_offered_drafts, discard_unsaved_on_close
 

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from desktop.storage import Database, open_database
 from desktop.tour.base import Shot
 from desktop.tour.run import run_tour, tour_actor
-from desktop.views.community_form import new_community_form
-from desktop.views.context import AppContext
+from desktop.views.communities.form import new_community_form
 from desktop.views.forms import FormDialog
 from desktop.views.forms.tables import fill_table, record_table, selected_id
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.community_screens_support import (
     MANAGER,
     TODAY,

@@ -13,24 +13,24 @@ from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalet
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import generate_demo
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.community_list import (
+from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.queries.community_list import (
     CommunityQuery,
     CommunityRow,
     SortKey,
     list_communities,
     list_districts,
 )
-from desktop.services.facade import Services
 from desktop.storage import Database, open_database
-from desktop.views.community_list_page import CommunityListPage
-from desktop.views.community_table_model import (
+from desktop.views.communities.list_page import CommunityListPage
+from desktop.views.communities.table_model import (
     COMMUNITY_ID_ROLE,
     Column,
     CommunityTableModel,
     warning_colour,
 )
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.main_window import MainWindow
 
 N = 60
 TODAY = date(2025, 6, 2)

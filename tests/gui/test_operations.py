@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from desktop.services.actor import Actor
-from desktop.services.changes import Changes
 from desktop.services.facade import Services
-from desktop.services.harms import HarmData
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.changes import Changes
+from desktop.services.usecases.harms import HarmData
 from desktop.storage import Database
-from desktop.views.comment_panel import CommentsPanel
-from desktop.views.context import AppContext
-from desktop.views.operations import CONFLICT_BOX, run_write
-from desktop.views.settings_page import SettingsPage
+from desktop.views.reviews.comment_panel import CommentsPanel
+from desktop.views.settings.page import SettingsPage
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.operations import CONFLICT_BOX, run_write
 from tests.gui.community_screens_support import ini_settings
 from tests.gui.reviews.review_world import build_review_world
 from tests.gui.write_boxes import read_and_close, shown_boxes

@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import Actor
-from desktop.services.community_list import CommunityQuery
-from desktop.services.permissions import FACILITATORS_READ_ALL
+from desktop.services.framework.actor import Actor
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.permissions import FACILITATORS_READ_ALL
 from desktop.storage import Database, open_database
-from desktop.views.community_page import CommunityPage
-from desktop.views.context import AppContext
+from desktop.views.communities.page import CommunityPage
 from desktop.views.forms import Form, FormDialog
-from desktop.views.palette import apply_app_palette, contrast_ratio
-from desktop.views.readonly import shown_field
-from desktop.views.settings_page import OfficePanel
-from desktop.views.stakeholders_page import StakeholdersPage
+from desktop.views.settings.page import OfficePanel
+from desktop.views.shell.context import AppContext
+from desktop.views.stakeholders.page import StakeholdersPage
+from desktop.views.widgets.palette import apply_app_palette, contrast_ratio
+from desktop.views.widgets.readonly import shown_field
 from tests.gui.community_screens_support import ADMIN, TODAY, ini_settings, make_demo
 from tests.gui.shots import save_shot
 
@@ -236,8 +236,8 @@ def test_the_review_form_is_read_only_not_disabled_for_each_role(
 ) -> None:
     """The mentor reads the facilitator's response, the facilitator the mentor's part:
     every field enabled, named, reached by Tab; Save and sign-off say why they are off."""
-    from desktop.services.reviews import MentorReviewData
-    from desktop.views.review_editor import ReviewEditor
+    from desktop.services.usecases.reviews import MentorReviewData
+    from desktop.views.reviews.editor import ReviewEditor
     from tests.gui.reviews.review_world import TODAY as REVIEW_DAY
     from tests.gui.reviews.review_world import build_review_world
 

@@ -9,16 +9,16 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from desktop.services.community_list import CommunityQuery, list_facilitators
+from desktop.services.queries.community_list import CommunityQuery, list_facilitators
 from desktop.storage import Database, open_database
 from desktop.tour.base import SHOTS
 from desktop.tour.run import run_tour, tour_actor
-from desktop.views.community_list_page import CommunityListPage
-from desktop.views.context import AppContext
+from desktop.views.communities.list_page import CommunityListPage
 from desktop.views.forms import FormDialog
-from desktop.views.settings_page import SettingsPage
-from desktop.views.stakeholders_linkage import linkage_form
-from desktop.views.stakeholders_page import StakeholdersPage
+from desktop.views.settings.page import SettingsPage
+from desktop.views.shell.context import AppContext
+from desktop.views.stakeholders.linkage import linkage_form
+from desktop.views.stakeholders.page import StakeholdersPage
 from tests.gui.community_screens_support import ADMIN, MANAGER, TODAY, ini_settings, make_demo
 from tests.gui.write_boxes import read_and_close
 

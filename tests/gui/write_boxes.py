@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.views.operations import CONFLICT_BOX, REFUSAL_BOX
+from desktop.views.shell.operations import CONFLICT_BOX, REFUSAL_BOX
 
 
 def shown_boxes(name: str = REFUSAL_BOX) -> list[QMessageBox]:

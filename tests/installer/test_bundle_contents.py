@@ -60,7 +60,7 @@ def test_code_loaded_only_by_migrations_is_bundled() -> None:
 
 def test_every_module_of_the_app_is_bundled_even_if_imported_by_name() -> None:
     hidden = set(contents.hidden_imports())
-    assert "desktop.views.main_window" in hidden
+    assert "desktop.views.shell.main_window" in hidden
     assert "desktop.storage.paths" in hidden
     assert "desktop" in hidden
     for name in contents.app_modules():

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.cli import entry as cli
 from desktop.models import AuditEvent
-from desktop.services.signin import sign_in
+from desktop.services.security.signin import sign_in
 from tests.real_window.screen import screen
 
 __all__ = ["screen"]

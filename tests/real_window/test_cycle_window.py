@@ -9,9 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop.services.community_list import CommunityQuery
 from desktop.services.facade import Services
-from desktop.services.signin import sign_in
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.signin import sign_in
 from tests.real_window.conftest import PASSWORD
 from tests.real_window.screen import Screen
 

@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models import AuditEvent
-from desktop.services.community_list import CommunityQuery
 from desktop.services.facade import Services
-from desktop.services.passwords import AccountService
-from desktop.services.signin import sign_in
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.passwords import AccountService
+from desktop.services.security.signin import sign_in
 from desktop.storage import Database
 from tests.real_window.screen import Screen
 

@@ -7,14 +7,19 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services.actions import ActionData, IndicatorData, ObservationData, ReflectionData
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
-from desktop.services.harms import HarmPriorityData
-from desktop.services.linkages import LinkageData, StakeholderData
-from desktop.services.meetings import MeetingData
-from desktop.services.reviews import FollowUpData, MentorReviewData
+from desktop.services.usecases.actions import (
+    ActionData,
+    IndicatorData,
+    ObservationData,
+    ReflectionData,
+)
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.linkages import LinkageData, StakeholderData
+from desktop.services.usecases.meetings import MeetingData
+from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 
 START = date(2025, 2, 3)
 

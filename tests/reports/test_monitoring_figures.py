@@ -14,10 +14,10 @@ from desktop.demo import generate_demo
 from desktop.reports.bidi_text import has_rtl
 from desktop.reports.document import save_pdf
 from desktop.reports.jobs import monitoring_job
-from desktop.services.actor import SYSTEM, SYSTEM_ROLE, Actor
-from desktop.services.community_list import CommunityQuery, list_communities
 from desktop.services.facade import Services
-from desktop.services.reporting_monitoring import MonitoringFilter, monitoring_data, quarter
+from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
+from desktop.services.queries.community_list import CommunityQuery, list_communities
+from desktop.services.queries.reporting_monitoring import MonitoringFilter, monitoring_data, quarter
 from desktop.storage import Database
 
 TODAY = date(2026, 6, 30)

@@ -10,8 +10,8 @@ from report_world import START, make_report_world
 
 from desktop.reports.document import save_pdf
 from desktop.reports.jobs import cycle_job, template_job
-from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
 
 LONE_DASH = re.compile(r"(^|\s)-(\s|$)")

@@ -27,10 +27,10 @@ from desktop.reports.jobs import cycle_job, monitoring_job, template_job
 from desktop.reports.mentor_summary import mentor_summary_job
 from desktop.reports.registry import TEMPLATES
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
-from desktop.services.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
-from desktop.services.reporting_monitoring import MonitoringFilter
-from desktop.services.timeline import OfficeQuery, community_timeline, office_timeline
+from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
+from desktop.services.queries.reporting_monitoring import MonitoringFilter
+from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
 from desktop.storage import Database
 
 

@@ -9,8 +9,8 @@ import pytest
 from report_world import make_report_world
 
 from desktop.cli import main
-from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import open_database
 
 

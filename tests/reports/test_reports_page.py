@@ -12,11 +12,11 @@ from report_checks import pdf_page_texts
 from report_world import make_report_world
 
 from desktop.demo import generate_demo
-from desktop.services.actor import SYSTEM_ROLE, Actor
+from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
-from desktop.views.context import AppContext
-from desktop.views.reports_page import MONITORING_REPORT, ReportsPage
-from desktop.views.reports_preview import page_count
+from desktop.views.reports.page import MONITORING_REPORT, ReportsPage
+from desktop.views.reports.preview import page_count
+from desktop.views.shell.context import AppContext
 
 TODAY = date(2026, 6, 30)
 

@@ -10,8 +10,8 @@ from report_world import make_report_world
 
 from desktop.cli import main
 from desktop.reports.registry import TEMPLATES
-from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import open_database
 
 SIZES = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}

@@ -12,9 +12,9 @@ from timeline_world import TODAY, make_timeline_world
 from desktop.cli import main
 from desktop.reports.document import save_pdf
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
-from desktop.services.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
-from desktop.services.timeline import OfficeQuery, community_timeline, office_timeline
+from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
+from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
 from desktop.storage import Database
 
 
@@ -130,8 +130,8 @@ def test_the_export_menu_prints_on_the_paper_chosen(
 ) -> None:
     from PySide6.QtCore import QSettings
 
-    from desktop.views.context import AppContext
-    from desktop.views.timeline_page import TimelinePage
+    from desktop.views.shell.context import AppContext
+    from desktop.views.timeline.page import TimelinePage
 
     world = make_timeline_world(services)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

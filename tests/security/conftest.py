@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from security_world import PASSWORD, Office, make_office
 
-from desktop.services.signin import sign_in
+from desktop.services.security.signin import sign_in
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData
-from desktop.services.passwords import AccountService
-from desktop.services.setup import OfficeSetup, create_office
-from desktop.services.signin import SignedIn
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.security.passwords import AccountService
+from desktop.services.security.signin import SignedIn
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
+from desktop.services.usecases.meetings import MeetingData
+from desktop.services.usecases.setup import OfficeSetup, create_office
 from desktop.storage import Database
 
 PASSWORD = "correct horse"

@@ -8,9 +8,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from security_world import Office
 
-from desktop.services.actor import Actor
-from desktop.views.auth_audit_viewer import AuditViewer
-from desktop.views.context import AppContext
+from desktop.services.framework.actor import Actor
+from desktop.views.admin.audit_viewer import AuditViewer
+from desktop.views.shell.context import AppContext
 
 
 def test_filter_by_person_and_export(qtbot: QtBot, office: Office, tmp_path: Path) -> None:

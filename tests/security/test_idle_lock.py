@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from security_world import PASSWORD, Office
 
-from desktop.services.actor import Actor
-from desktop.views.auth_idle_lock import IdleLock, install_idle_lock
-from desktop.views.context import AppContext
+from desktop.services.framework.actor import Actor
+from desktop.views.auth.idle_lock import IdleLock, install_idle_lock
+from desktop.views.shell.context import AppContext
 
 
 def _window(qtbot: QtBot) -> tuple[QWidget, QLineEdit]:

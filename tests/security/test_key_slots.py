@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from security_world import PASSWORD, Office
 
-from desktop.services.actor import Actor
-from desktop.services.errors import PermissionDenied, ValidationError
-from desktop.services.passwords import AccountService
-from desktop.services.signin import SignInError, sign_in, sign_in_with_recovery_key
-from desktop.services.users import UserData
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import PermissionDenied, ValidationError
+from desktop.services.security.passwords import AccountService
+from desktop.services.security.signin import SignInError, sign_in, sign_in_with_recovery_key
+from desktop.services.security.users import UserData
 from desktop.storage import keyfile
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from security_world import Office
 
-from desktop.services.actor import SYSTEM
 from desktop.services.facade import Services
-from desktop.services.harms import HarmPriorityData
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.usecases.harms import HarmPriorityData
 
 
 def test_the_database_file_holds_no_plaintext(office: Office) -> None:

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from security_world import Office
 
-from desktop.services.communities import CommunityData
-from desktop.services.community_list import CommunityQuery
-from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData
-from desktop.services.permissions import FACILITATORS_READ_ALL
-from desktop.services.reviews import MentorReviewData
-from desktop.services.users import UserData
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.permissions import FACILITATORS_READ_ALL
+from desktop.services.security.users import UserData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.meetings import MeetingData
+from desktop.services.usecases.reviews import MentorReviewData
 
 Call = Callable[[Services, Office], Any]
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from security_world import PASSWORD, Office
 
-from desktop.services.signin import FREE_ATTEMPTS, SignInError, delay_after, sign_in
+from desktop.services.security.signin import FREE_ATTEMPTS, SignInError, delay_after, sign_in
 
 
 class Clock:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from service_world import World, build_world
 
-from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
 
 

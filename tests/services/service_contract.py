@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models import AuditEvent, Base
-from desktop.services.audit import to_json_value
-from desktop.services.entity import EntityService
-from desktop.services.errors import ConflictError, NotFoundError, ValidationError
-from desktop.services.records import Record
+from desktop.services.framework.audit import to_json_value
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.errors import ConflictError, NotFoundError, ValidationError
+from desktop.services.framework.records import Record
 from desktop.storage import Database
 
 

@@ -9,15 +9,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services.actions import ActionData
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
-from desktop.services.harms import HarmPriorityData
-from desktop.services.linkages import StakeholderData
-from desktop.services.meetings import MeetingData
-from desktop.services.records import Record
-from desktop.services.users import UserData
+from desktop.services.framework.records import Record
+from desktop.services.security.users import UserData
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.linkages import StakeholderData
+from desktop.services.usecases.meetings import MeetingData
 
 START = date(2024, 1, 15)
 

@@ -9,10 +9,15 @@ from service_world import START, World
 from sqlalchemy import select
 
 from desktop.models import ActionStakeholder, ReflectionAction
-from desktop.services.actions import ActionData, IndicatorData, ObservationData, ReflectionData
 from desktop.services.facade import Services
-from desktop.services.harms import HarmPriorityData
-from desktop.services.linkages import StakeholderData
+from desktop.services.usecases.actions import (
+    ActionData,
+    IndicatorData,
+    ObservationData,
+    ReflectionData,
+)
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.linkages import StakeholderData
 from desktop.storage import Database
 
 TOMORROW = date.today() + timedelta(days=1)

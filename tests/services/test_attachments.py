@@ -10,10 +10,10 @@ from service_contract import assert_refused, audit_events, check_crud
 from service_world import World
 from sqlalchemy import event
 
-from desktop.services import attachments as attachments_module
-from desktop.services.attachments import AttachmentData
-from desktop.services.errors import NotFoundError
 from desktop.services.facade import Services
+from desktop.services.framework.errors import NotFoundError
+from desktop.services.usecases import attachments as attachments_module
+from desktop.services.usecases.attachments import AttachmentData
 from desktop.storage import Database
 
 PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40

@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from service_world import START
 
-from desktop.services.actor import Actor
-from desktop.services.audit_log import AuditLogService
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
+from desktop.services.framework.actor import Actor
+from desktop.services.security.audit_log import AuditLogService
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
 from desktop.storage import Database
 
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from service_contract import assert_refused, audit_events, row_counts
 
-from desktop.services.actions import ActionData, IndicatorData
-from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
-from desktop.services.harms import HarmData, HarmPriorityData
+from desktop.services.usecases.actions import ActionData, IndicatorData
+from desktop.services.usecases.cycles import CycleData
+from desktop.services.usecases.harms import HarmData, HarmPriorityData
 
 if TYPE_CHECKING:  # the ``world`` fixture's type (the fixture itself comes from conftest)
     from service_world import World

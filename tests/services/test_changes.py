@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from desktop.services.actor import Actor
-from desktop.services.changes import Change, Changes, collect
-from desktop.services.errors import ValidationError
 from desktop.services.facade import Services
-from desktop.services.harms import HarmData
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.changes import Change, Changes, collect
+from desktop.services.framework.errors import ValidationError
+from desktop.services.usecases.harms import HarmData
 from desktop.storage import Database
 
 MANAGER = Actor("manager", role="manager")

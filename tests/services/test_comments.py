@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from desktop.services.actor import Actor
-from desktop.services.comments import CommentData
-from desktop.services.errors import PermissionDenied, ValidationError
 from desktop.services.facade import Services
-from desktop.services.users import AssignmentData
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import PermissionDenied, ValidationError
+from desktop.services.security.users import AssignmentData
+from desktop.services.usecases.comments import CommentData
 from desktop.storage import Database
 
 
@@ -86,7 +86,7 @@ def test_a_comment_must_name_a_record_of_its_own_cycle(world, people) -> None:  
 def test_comments_on_a_meeting_and_a_follow_up_are_found_in_their_cycle(  # type: ignore[no-untyped-def]
     world, people, services
 ) -> None:
-    from desktop.services.reviews import FollowUpData, MentorReviewData
+    from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 
     mentor, _f = people
     review = services.reviews.create(
@@ -187,7 +187,7 @@ def test_mentors_and_facilitators_are_told_about_their_communities(world, people
 
 
 def test_comments_on_a_mentor_s_review_concern_that_mentor(world, people, services) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.reviews import FollowUpData, MentorReviewData
+    from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 
     mentor, facilitator = people
     review = mentor.reviews.create(
@@ -238,7 +238,7 @@ def test_people_edit_their_own_comments_only_and_the_change_shows(world, people,
 
 
 def test_a_result_is_commented_on_in_its_indicator_s_cycle(world, people, services) -> None:  # type: ignore[no-untyped-def]
-    from desktop.services.actions import IndicatorData, ObservationData
+    from desktop.services.usecases.actions import IndicatorData, ObservationData
 
     mentor, facilitator = people
     indicator = services.indicators.create(

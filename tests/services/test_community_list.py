@@ -12,22 +12,22 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event
 
-from desktop.services.actions import ActionData, ReflectionData
-from desktop.services.actor import SYSTEM
-from desktop.services.communities import CommunityData
-from desktop.services.community_list import (
+from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.framework.text import fold
+from desktop.services.queries.community_list import (
     CommunityQuery,
     CommunityRow,
     SortKey,
     list_communities,
     list_districts,
 )
-from desktop.services.cycles import CycleData, PhaseData
-from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData
-from desktop.services.reviews import FollowUpData, MentorReviewData
-from desktop.services.text import fold
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.actions import ActionData, ReflectionData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData, PhaseData
+from desktop.services.usecases.meetings import MeetingData
+from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 from desktop.storage import Database
 
 TODAY = date(2024, 6, 1)

@@ -7,13 +7,13 @@ import pytest
 from service_contract import assert_refused, audit_events, check_crud
 from service_world import START, World
 
-from desktop.services.actions import ActionData
-from desktop.services.actor import Actor
-from desktop.services.cycles import CycleData, LearningFindingData, PhaseData
-from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData
-from desktop.services.users import AssignmentData
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.security.users import AssignmentData
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.cycles import CycleData, LearningFindingData, PhaseData
+from desktop.services.usecases.meetings import MeetingData
 from desktop.storage import Database
 
 

@@ -11,10 +11,10 @@ from service_world import START, World
 from sqlalchemy.orm import Session
 
 from desktop.models import Meeting
-from desktop.services.actor import Actor
-from desktop.services.cycles import LearningFindingData
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData, MeetingService
+from desktop.services.framework.actor import Actor
+from desktop.services.usecases.cycles import LearningFindingData
+from desktop.services.usecases.meetings import MeetingData, MeetingService
 from desktop.storage import Database
 
 

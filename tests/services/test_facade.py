@@ -4,10 +4,10 @@ from dataclasses import replace
 
 from service_contract import check_crud
 
-from desktop.services.actor import Actor
-from desktop.services.communities import CommunityData, CommunityService
-from desktop.services.entity import EntityService
 from desktop.services.facade import Services
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.entity import EntityService
+from desktop.services.usecases.communities import CommunityData, CommunityService
 from desktop.storage import Database
 
 NAMES = [

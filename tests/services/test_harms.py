@@ -9,10 +9,10 @@ from service_world import World
 from sqlalchemy import select
 
 from desktop.models import HarmName, HarmRank
-from desktop.services.actions import IndicatorData
-from desktop.services.cycles import LearningFindingData
 from desktop.services.facade import Services
-from desktop.services.harms import HarmData, HarmPriorityData
+from desktop.services.usecases.actions import IndicatorData
+from desktop.services.usecases.cycles import LearningFindingData
+from desktop.services.usecases.harms import HarmData, HarmPriorityData
 from desktop.storage import Database
 
 

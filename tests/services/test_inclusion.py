@@ -7,10 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.services.facade import Services
-from desktop.services.harms import HarmPriorityData
-from desktop.services.inclusion import inclusion_check
-from desktop.services.meetings import MeetingData
-from desktop.services.office import ParticipantGroupData
+from desktop.services.queries.inclusion import inclusion_check
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.meetings import MeetingData
+from desktop.services.usecases.office import ParticipantGroupData
 
 if TYPE_CHECKING:  # the ``world`` fixture's type (the fixture itself comes from conftest)
     from service_world import World

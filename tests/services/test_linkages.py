@@ -10,9 +10,9 @@ from service_world import World
 from sqlalchemy import select
 
 from desktop.models import LinkageChange
-from desktop.services.errors import NotFoundError
 from desktop.services.facade import Services
-from desktop.services.linkages import LinkageData, StakeholderData
+from desktop.services.framework.errors import NotFoundError
+from desktop.services.usecases.linkages import LinkageData, StakeholderData
 from desktop.storage import Database
 
 

@@ -12,10 +12,10 @@ from service_world import START, World
 from sqlalchemy import select
 
 from desktop.models import MeetingAttendance
-from desktop.services.errors import ValidationError
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData, PlanningGroupMemberData
-from desktop.services.office import ParticipantGroupData
+from desktop.services.framework.errors import ValidationError
+from desktop.services.usecases.meetings import MeetingData, PlanningGroupMemberData
+from desktop.services.usecases.office import ParticipantGroupData
 from desktop.storage import Database
 
 

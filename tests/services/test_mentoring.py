@@ -7,14 +7,19 @@ from datetime import date
 
 import pytest
 
-from desktop.services.actor import Actor
-from desktop.services.comments import CommentData
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData, PhaseData
 from desktop.services.facade import Services
-from desktop.services.mentoring import display_names, mentor_home, review_history, unread_comments
-from desktop.services.reviews import FollowUpData, MentorReviewData
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.framework.actor import Actor
+from desktop.services.queries.mentoring import (
+    display_names,
+    mentor_home,
+    review_history,
+    unread_comments,
+)
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.comments import CommentData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData, PhaseData
+from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 from desktop.storage import Database
 
 TODAY = date(2024, 9, 1)

@@ -7,9 +7,9 @@ from service_contract import assert_refused, audit_events, check_crud
 from service_world import START, World
 
 from desktop.services.facade import Services
-from desktop.services.harms import HarmPriorityData
-from desktop.services.meetings import MeetingData, PlanningGroupMemberData
-from desktop.services.office import OfficeSettingData, ParticipantGroupData, SettingKey
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.meetings import MeetingData, PlanningGroupMemberData
+from desktop.services.usecases.office import OfficeSettingData, ParticipantGroupData, SettingKey
 from desktop.storage import Database
 
 SEEDED = ["girls", "boys", "women", "men", "elders", "disability"]

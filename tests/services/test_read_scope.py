@@ -13,18 +13,18 @@ from typing import Any
 
 import pytest
 
-from desktop.services.actor import Actor
-from desktop.services.attachments import AttachmentData
-from desktop.services.community_list import CommunityQuery
-from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
-from desktop.services.inclusion import inclusion_check
-from desktop.services.linkages import LinkageData
-from desktop.services.mentoring import mentor_home, review_history
-from desktop.services.reporting import ReportLookupError, cycle_sheet, find_community
-from desktop.services.reporting_monitoring import MonitoringFilter, monitoring_data
-from desktop.services.reviews import MentorReviewData
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.queries.inclusion import inclusion_check
+from desktop.services.queries.mentoring import mentor_home, review_history
+from desktop.services.queries.reporting import ReportLookupError, cycle_sheet, find_community
+from desktop.services.queries.reporting_monitoring import MonitoringFilter, monitoring_data
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.attachments import AttachmentData
+from desktop.services.usecases.linkages import LinkageData
+from desktop.services.usecases.reviews import MentorReviewData
 
 TODAY = date(2024, 6, 1)
 

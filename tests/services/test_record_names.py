@@ -9,18 +9,18 @@ from datetime import date
 
 from service_world import START, World
 
-from desktop.services.actions import IndicatorData, ObservationData
-from desktop.services.actor import Actor
-from desktop.services.cycles import CycleData
 from desktop.services.facade import Services
-from desktop.services.record_names import (
+from desktop.services.framework.actor import Actor
+from desktop.services.queries.record_names import (
     describe,
     describe_form,
     describe_new,
     name_record,
     shorten,
 )
-from desktop.services.users import AssignmentData
+from desktop.services.security.users import AssignmentData
+from desktop.services.usecases.actions import IndicatorData, ObservationData
+from desktop.services.usecases.cycles import CycleData
 from desktop.storage import Database
 
 

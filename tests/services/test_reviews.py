@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from desktop.models import BenchmarkAssessment
 from desktop.services.facade import Services
-from desktop.services.reviews import FollowUpData, MentorReviewData
+from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 from desktop.storage import Database
 
 TOMORROW = date.today() + timedelta(days=1)

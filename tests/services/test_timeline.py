@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from timeline_world import TODAY, make_timeline_world
 
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
-from desktop.services.timeline import (
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.queries.timeline import (
     DateAxis,
     OfficeQuery,
     community_timeline,
@@ -18,7 +18,7 @@ from desktop.services.timeline import (
     pack_rows,
     period_starts,
 )
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.security.users import AssignmentData, UserData
 from desktop.storage import Database
 
 

@@ -8,7 +8,7 @@ from service_contract import assert_refused, check_crud
 from service_world import START, World
 
 from desktop.services.facade import Services
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.security.users import AssignmentData, UserData
 from desktop.storage import Database
 
 

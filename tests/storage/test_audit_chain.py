@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models import AuditEvent
-from desktop.services.actor import Actor
-from desktop.services.audit import ChainProblem, record, verify_chain
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.audit import ChainProblem, record, verify_chain
 from desktop.storage import Database, open_database
 
 AMINA = Actor(username="amina", role="manager")

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services.actor import SYSTEM
-from desktop.services.communities import CommunityData
-from desktop.services.community_list import CommunityQuery
-from desktop.services.encryption import check_encryptable, encrypt_database
-from desktop.services.errors import ValidationError
 from desktop.services.facade import Services
-from desktop.services.integrity import check_database
-from desktop.services.signin import sign_in
-from desktop.services.users import UserData
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.framework.errors import ValidationError
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.encryption import check_encryptable, encrypt_database
+from desktop.services.security.integrity import check_database
+from desktop.services.security.signin import sign_in
+from desktop.services.security.users import UserData
+from desktop.services.usecases.communities import CommunityData
 from desktop.storage import StorageError, open_database
 from desktop.storage import encrypt as enc
 from desktop.storage import keyfile as kf

@@ -22,8 +22,8 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop import APP_AUTHOR, APP_NAME
 from desktop.models import AuditEvent, Base, Community, Cycle, Harm, ParticipantGroup
-from desktop.services import audit
-from desktop.services.actor import SYSTEM
+from desktop.services.framework import audit
+from desktop.services.framework.actor import SYSTEM
 from desktop.storage import (
     Database,
     DatabaseMissingError,

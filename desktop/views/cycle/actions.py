@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.labels import label, labels
 from desktop.models.enums import ActionStatus
-from desktop.services.actions import UNFINISHED_ACTION_STATUSES, ActionData, is_overdue
-from desktop.services.entity import EntityService
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.actions import UNFINISHED_ACTION_STATUSES, ActionData, is_overdue
 from desktop.views.cycle.check_list import CheckList
 from desktop.views.cycle.choices import harm_names, selected_harm_choices
 from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
-from desktop.views.operations import run_write
+from desktop.views.shell.operations import run_write
 
 CRITERIA = ("is_manageable", "is_sustainable", "is_do_no_harm", "is_inclusive")
 

@@ -16,11 +16,11 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.drafts import DraftEntry
-from desktop.services.errors import ServiceError
-from desktop.views.context import AppContext
+from desktop.services.framework.errors import ServiceError
+from desktop.services.usecases.drafts import DraftEntry
 from desktop.views.cycle.section import RecordSection
 from desktop.views.forms.registry import register_draft_opener
+from desktop.views.shell.context import AppContext
 
 
 class Workspace(Protocol):
@@ -125,7 +125,7 @@ def _reopen_section_form(context: AppContext, entry: DraftEntry, _parent: QWidge
 
 def _reopen_cycle_form(context: AppContext, entry: DraftEntry, parent: QWidget | None) -> None:
     """``cycle/<id>``: the workspace's Edit cycle; ``cycle/new/<community id>``: New cycle."""
-    from desktop.views.community_cycles import start_cycle
+    from desktop.views.communities.cycles import start_cycle
 
     try:
         _kind, cycle_id, community_id = split_key(entry.form_key)

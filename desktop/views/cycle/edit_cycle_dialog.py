@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.labels import labels
 from desktop.models.enums import CycleStatus
-from desktop.services.cycles import CycleData
-from desktop.services.records import Record
-from desktop.views.context import AppContext
+from desktop.services.framework.records import Record
+from desktop.services.usecases.cycles import CycleData
 from desktop.views.forms import (
     Form,
     FormDialog,
@@ -26,7 +25,8 @@ from desktop.views.forms import (
     choice_combo,
     fit_width,
 )
-from desktop.views.operations import route_form
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.operations import route_form
 
 #: Shown in the form but never submitted.
 READ_ONLY_FIELDS = ("number",)

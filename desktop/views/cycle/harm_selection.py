@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTableWidgetItem, QWidget
 
-from desktop.services.entity import EntityService
-from desktop.services.harms import HarmPriorityData
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.harms import HarmPriorityData
 from desktop.views.cycle.choices import (
     group_names,
     harm_choices,

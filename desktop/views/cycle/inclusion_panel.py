@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.labels import label
-from desktop.services.inclusion import InclusionCheck, inclusion_check
+from desktop.services.queries.inclusion import InclusionCheck, inclusion_check
 from desktop.views.cycle.section import CycleRef, date_text
 from desktop.views.forms.form import error_palette
 

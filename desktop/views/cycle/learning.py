@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from desktop.labels import validated_labels
-from desktop.services.cycles import LearningFindingData
-from desktop.services.entity import EntityService
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.cycles import LearningFindingData
 from desktop.views.cycle.choices import harm_choices, harm_names, meeting_choices, no_choice
 from desktop.views.cycle.section import Cell, RecordSection, form_key, load_form
 from desktop.views.forms import Form, choice_combo

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from desktop.labels import label, labels
 from desktop.models.enums import MeetingKind
-from desktop.services.entity import EntityService
-from desktop.services.meetings import MeetingData
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.meetings import MeetingData
 from desktop.views.cycle.group_numbers import GroupNumbers
 from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo

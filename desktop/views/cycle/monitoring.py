@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSplitter, Q
 
 from desktop.labels import labels
 from desktop.models.enums import ObservationKind
-from desktop.services.actions import IndicatorData, ObservationData, as_count
-from desktop.services.entity import EntityService
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.actions import IndicatorData, ObservationData, as_count
 from desktop.views.cycle.choices import action_choices, harm_choices, no_choice
 from desktop.views.cycle.section import (
     Cell,

@@ -10,12 +10,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from desktop.i18n import ngettext
-from desktop.services.actions import UNFINISHED_ACTION_STATUSES
-from desktop.services.cycles import CycleData
-from desktop.services.records import Record
-from desktop.views.context import AppContext
+from desktop.services.framework.records import Record
+from desktop.services.usecases.actions import UNFINISHED_ACTION_STATUSES
+from desktop.services.usecases.cycles import CycleData
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit
-from desktop.views.operations import route_form
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.operations import route_form
 
 
 class NewCycleDialog(FormDialog):

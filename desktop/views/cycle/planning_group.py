@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.services.entity import EntityService
-from desktop.services.meetings import PlanningGroupMemberData
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.meetings import PlanningGroupMemberData
 from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.services.actions import ReflectionData
-from desktop.services.entity import EntityService
-from desktop.services.records import Record
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
+from desktop.services.usecases.actions import ReflectionData
 from desktop.views.cycle.check_list import CheckList
 from desktop.views.cycle.choices import action_choices, meeting_choices, no_choice
 from desktop.views.cycle.section import Cell, RecordSection, date_text, form_key, load_form

@@ -3,7 +3,7 @@ and Delete, each record edited in a form dialog (see ``desktop.views.forms``).
 
 A section names its service entity, its columns, how a record fills a row, and how to
 build its form; this class does the rest: permissions, selection by id and refreshing.
-Writes go through ``desktop.views.operations``, which announces what they changed.
+Writes go through ``desktop.views.shell.operations``, which announces what they changed.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.entity import EntityService
-from desktop.services.records import Record
-from desktop.views.context import AppContext
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.records import Record
 from desktop.views.forms import Form, FormDialog
 from desktop.views.forms.tables import RECORD_ID_ROLE, record_table
-from desktop.views.operations import route_form, run_write
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.operations import route_form, run_write
 
 _ID_ROLE = RECORD_ID_ROLE
 Cell = str | QTableWidgetItem

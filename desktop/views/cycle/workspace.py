@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import label
-from desktop.services.changes import Changes
-from desktop.services.cycles import CycleData
-from desktop.services.errors import NotFoundError
-from desktop.services.records import Record
-from desktop.views.context import AppContext
+from desktop.services.framework.changes import Changes
+from desktop.services.framework.errors import NotFoundError
+from desktop.services.framework.records import Record
+from desktop.services.usecases.cycles import CycleData
 from desktop.views.cycle.actions import ActionsSection
 from desktop.views.cycle.drafts import remember_workspace
 from desktop.views.cycle.edit_cycle_dialog import EditCycleDialog
@@ -46,7 +45,8 @@ from desktop.views.cycle.planning_group import PlanningGroupSection
 from desktop.views.cycle.reflection import ReflectionSection
 from desktop.views.cycle.section import CycleRef, RecordSection, date_text
 from desktop.views.forms import FormDialog
-from desktop.views.review_cycle_comments import CycleComments
+from desktop.views.reviews.cycle_comments import CycleComments
+from desktop.views.shell.context import AppContext
 
 D = TypeVar("D", bound=FormDialog)
 

@@ -19,8 +19,8 @@ from PySide6.QtCore import QDate, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.views.drawn_icon import drawn_icon
 from desktop.views.forms.typed_input import KeepEverything, ProblemMark
+from desktop.views.widgets.drawn_icon import drawn_icon
 
 #: year-month-day; "/" or "." between them are read too, month and day may have one digit.
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")

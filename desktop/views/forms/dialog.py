@@ -6,7 +6,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop.views.forms.form import Form
-from desktop.views.keyboard import available_size, install_keyboard_rules, keep_after
+from desktop.views.widgets.keyboard import available_size, install_keyboard_rules, keep_after
 
 #: The width a form dialog opens at when the screen has room (fields grow to it).
 PREFERRED_WIDTH = 560

@@ -24,13 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.drafts import DraftEntry, DraftService
-from desktop.services.errors import ConflictError, NotFoundError, ServiceError, ValidationError
-from desktop.views.context import AppContext
+from desktop.services.framework.errors import (
+    ConflictError,
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+)
+from desktop.services.usecases.drafts import DraftEntry, DraftService
 from desktop.views.forms import prompts
 from desktop.views.forms.inputs import changed_signal, input_error, read_value, write_value
 from desktop.views.forms.registry import UNSAVED, dirty_forms, take_reopened
-from desktop.views.keyboard import install_keyboard_rules, keep_after, last_tab_stop
+from desktop.views.shell.context import AppContext
+from desktop.views.widgets.keyboard import install_keyboard_rules, keep_after, last_tab_stop
 
 W = TypeVar("W", bound=QWidget)
 Submit = Callable[[dict[str, Any]], object]

@@ -5,7 +5,7 @@ The question about a draft names the record it is about, with its community and 
 ("Meeting of 2025-03-12 in Kafue, cycle 2 “Keeping girls in school”"): an office works
 on many communities, and "Meeting" alone does not say which work would be put back or
 thrown away. The record is found from the form's key
-(:func:`desktop.services.record_names.describe_form`); the form's title is the fallback.
+(:func:`desktop.services.queries.record_names.describe_form`); the form's title is the fallback.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services.drafts import DraftEntry
-from desktop.services.record_names import describe_form
-from desktop.views.context import AppContext
+from desktop.services.queries.record_names import describe_form
+from desktop.services.usecases.drafts import DraftEntry
+from desktop.views.shell.context import AppContext
 
 _CONTEXT = "Forms"
 

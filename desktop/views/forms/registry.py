@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from desktop.services.drafts import DraftEntry, DraftService
-from desktop.views.context import AppContext
+from desktop.services.usecases.drafts import DraftEntry, DraftService
+from desktop.views.shell.context import AppContext
 
 #: The Qt property a form keeps true while it has unsaved changes (``Form`` sets it), so the
 #: tracker needs no import of the form module.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import label, marker_labels
-from desktop.services.timeline import (
+from desktop.services.queries.timeline import (
     TODAY_COLOUR,
     ActionBar,
     CommunityTimeline,

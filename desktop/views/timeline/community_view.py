@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QWidget
 
-from desktop.services.timeline import CommunityTimeline
+from desktop.services.queries.timeline import CommunityTimeline
 from desktop.views.timeline.community_scene import CommunityScene, axis_for, record_of
 from desktop.views.timeline.drawing import WHEEL_ZOOM_STEP, Zoom, clamp_zoom, key_zoom_factor
 from desktop.views.timeline.summary import community_summary

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.labels import label
-from desktop.services.timeline import (
+from desktop.services.queries.timeline import (
     ACTION_COLOURS,
     FALLBACK_COLOUR,
     MARKER_COLOURS,

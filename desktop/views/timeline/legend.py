@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop.labels import label, labels, marker_labels
 from desktop.models.enums import ActionStatus
-from desktop.services.timeline import MARKER_ENTITIES, PHASE_COLOURS, TODAY_COLOUR
+from desktop.services.queries.timeline import MARKER_ENTITIES, PHASE_COLOURS, TODAY_COLOUR
 from desktop.views.timeline.drawing import (
     action_brush,
     action_mark,

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.labels import label
-from desktop.services.timeline import (
+from desktop.services.queries.timeline import (
     MEETING_GAP_DAYS,
     TODAY_COLOUR,
     DateAxis,

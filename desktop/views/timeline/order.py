@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services.timeline import OfficeRow
+from desktop.services.queries.timeline import OfficeRow
 
 
 def sorted_rows(rows: tuple[OfficeRow, ...], key: str, today: date) -> list[OfficeRow]:

@@ -15,7 +15,12 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.i18n import ngettext
 from desktop.labels import label
-from desktop.services.timeline import MEETING_GAP_DAYS, CommunityTimeline, OfficeRow, day_count
+from desktop.services.queries.timeline import (
+    MEETING_GAP_DAYS,
+    CommunityTimeline,
+    OfficeRow,
+    day_count,
+)
 from desktop.views.timeline.drawing import day_text
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 
 from desktop.i18n import ngettext
 from desktop.labels import label, marker_labels
-from desktop.services.timeline import CommunityTimeline, OfficeRow, day_count
+from desktop.services.queries.timeline import CommunityTimeline, OfficeRow, day_count
 from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, tab_stop_when_filled
 from desktop.views.timeline.drawing import day_text
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.services.actor import SYSTEM
-from desktop.services.communities import CommunityData
 from desktop.services.facade import Services
-from desktop.services.setup import OfficeSetup, create_office
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.setup import OfficeSetup, create_office
 from desktop.storage import Database
 
 ADMIN_PASSWORD = "admin password 1"

@@ -10,8 +10,8 @@ import pytest
 from accounts_world import AccountsOffice, make_accounts_office
 from PySide6.QtCore import QSettings
 
-from desktop.services.actor import Actor
-from desktop.views.context import AppContext
+from desktop.services.framework.actor import Actor
+from desktop.views.shell.context import AppContext
 
 TODAY = date(2025, 3, 3)
 

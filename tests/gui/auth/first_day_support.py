@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.services.setup import OfficeSetup, create_office
-from desktop.services.signin import SignedIn
+from desktop.services.security.signin import SignedIn
+from desktop.services.usecases.setup import OfficeSetup, create_office
 from desktop.storage import keyfile as kf
 
 ADMIN_PASSWORD = "admin password 1"

@@ -12,18 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import Actor
-from desktop.services.community_list import CommunityQuery
-from desktop.services.errors import PermissionDenied
 from desktop.services.facade import Services
-from desktop.services.passwords import AccountService
-from desktop.services.signin import SignInError, sign_in
-from desktop.views.auth_accounts_assign import CommunityPicker
-from desktop.views.auth_accounts_dialog import AccountsDialog
-from desktop.views.auth_forms import NewPasswordFields
-from desktop.views.context import AppContext
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.passwords import AccountService
+from desktop.services.security.signin import SignInError, sign_in
+from desktop.views.admin.accounts_assign import CommunityPicker
+from desktop.views.admin.accounts_dialog import AccountsDialog
+from desktop.views.auth.forms import NewPasswordFields
 from desktop.views.forms import FormDialog
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.modals import on_next_modal
 
 FIRST = "first password 1"
@@ -207,7 +207,7 @@ def test_cancelled_add_changes_nothing(qtbot: QtBot, admin_context: AppContext) 
 def test_other_roles_get_no_accounts_entry_and_the_services_refuse(
     qtbot: QtBot, office: AccountsOffice, admin_context: AppContext, role: str
 ) -> None:
-    from desktop.services.users import UserData
+    from desktop.services.security.users import UserData
 
     accounts = AccountService(office.db, admin_context.actor)
     accounts.add(UserData(username=f"{role}1", role=role), FIRST)

@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.changes import Changes
-from desktop.services.community_list import CommunityQuery
 from desktop.services.facade import Services
-from desktop.services.passwords import AccountService, AccountSummary
-from desktop.services.users import UserData
-from desktop.views.auth_accounts_assign import CommunityPicker
-from desktop.views.auth_accounts_dialog import AccountsDialog
-from desktop.views.context import AppContext
+from desktop.services.framework.changes import Changes
+from desktop.services.queries.community_list import CommunityQuery
+from desktop.services.security.passwords import AccountService, AccountSummary
+from desktop.services.security.users import UserData
+from desktop.views.admin.accounts_assign import CommunityPicker
+from desktop.views.admin.accounts_dialog import AccountsDialog
+from desktop.views.shell.context import AppContext
 from tests.gui.modals import on_next_modal
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import SYSTEM
 from desktop.services.facade import Services
-from desktop.services.users import UserData
+from desktop.services.framework.actor import SYSTEM
+from desktop.services.security.users import UserData
 from desktop.storage import open_database
 from desktop.storage.encrypt import is_plain_database
 from desktop.storage.keyfile import has_key_file
-from desktop.views.auth_encrypt_wizard import EncryptWizard
+from desktop.views.auth.encrypt_wizard import EncryptWizard
 
 PASSWORD = "office password 1"
 

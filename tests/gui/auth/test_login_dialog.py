@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.views.auth_login_dialog import LoginDialog, RecoveryDialog
+from desktop.views.auth.login_dialog import LoginDialog, RecoveryDialog
 
 
 def _focus() -> QWidget:

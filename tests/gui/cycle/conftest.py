@@ -9,8 +9,8 @@ import pytest
 from cycle_gui_support import START, CycleWorld, make_context
 from pytestqt.qtbot import QtBot
 
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
 from desktop.storage import Database
 from desktop.views.cycle import CycleWorkspace
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import Actor
+from desktop.services.framework.actor import Actor
 from desktop.storage import Database
-from desktop.views.context import AppContext
 from desktop.views.cycle.section import RecordSection
 from desktop.views.forms import FormDialog
+from desktop.views.shell.context import AppContext
 
 TODAY = date(2025, 6, 2)  # "today" for the workspace: overdue marks and default dates
 START = date(2025, 1, 6)

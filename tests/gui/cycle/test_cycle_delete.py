@@ -16,14 +16,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desktop.models import AuditEvent
-from desktop.services.actions import ActionData
-from desktop.services.actor import SYSTEM, Actor
-from desktop.services.cycles import CycleData, PhaseData
 from desktop.services.facade import Services
-from desktop.services.meetings import MeetingData
-from desktop.services.users import AssignmentData, UserData
-from desktop.views.community_cycles import CyclesPanel
-from desktop.views.context import AppContext
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.cycles import CycleData, PhaseData
+from desktop.services.usecases.meetings import MeetingData
+from desktop.views.communities.cycles import CyclesPanel
+from desktop.views.shell.context import AppContext
 
 
 def _panel(qtbot: QtBot, context: AppContext, community_id: uuid.UUID) -> CyclesPanel:

@@ -11,12 +11,12 @@ from cycle_gui_support import CycleWorld, make_context, open_add, type_into
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actions import ActionData
-from desktop.services.drafts import DraftService
-from desktop.services.meetings import MeetingData
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.drafts import DraftService
+from desktop.services.usecases.meetings import MeetingData
 from desktop.views.cycle import CycleWorkspace
 from desktop.views.forms import FormDialog
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.draft_prompts import accept_offered_drafts, discard_unsaved_on_close
 
 

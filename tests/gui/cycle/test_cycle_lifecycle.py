@@ -21,8 +21,8 @@ from cycle_gui_support import (
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actions import ActionData, IndicatorData
-from desktop.services.harms import HarmPriorityData
+from desktop.services.usecases.actions import ActionData, IndicatorData
+from desktop.services.usecases.harms import HarmPriorityData
 from desktop.storage import open_database
 from desktop.views.cycle import CycleWorkspace, NewCycleDialog
 
@@ -31,7 +31,7 @@ def test_first_cycle_then_next_cycle_with_carry_over(qtbot: QtBot, cycle_world: 
     context = cycle_world.context
     s = context.services
     # A community with no cycle yet: nothing to carry over.
-    from desktop.services.communities import CommunityData
+    from desktop.services.usecases.communities import CommunityData
 
     new_community = s.communities.create(CommunityData(name="Odek", district="Gulu"))
     first = NewCycleDialog(context, new_community.id)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import Actor
-from desktop.services.changes import Changes
 from desktop.services.facade import Services
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.changes import Changes
 from desktop.views.cycle import CycleWorkspace
 from tests.gui.write_boxes import CONFLICT_BOX, shown_boxes
 

@@ -14,14 +14,14 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actions import ActionData
-from desktop.services.actor import Actor
-from desktop.services.drafts import DraftService
-from desktop.views.community_cycles import CyclesPanel
-from desktop.views.community_page import CommunityPage
+from desktop.services.framework.actor import Actor
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.drafts import DraftService
+from desktop.views.communities.cycles import CyclesPanel
+from desktop.views.communities.page import CommunityPage
 from desktop.views.cycle import CycleWorkspace, NewCycleDialog
 from desktop.views.forms import dirty_forms
-from desktop.views.main_window import MainWindow
+from desktop.views.shell.main_window import MainWindow
 
 MANAGER = Actor(username="tester", role="manager")
 

@@ -18,10 +18,10 @@ from cycle_gui_support import (
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actions import ActionData, IndicatorData
-from desktop.services.changes import Change, Changes
-from desktop.services.harms import HarmPriorityData
-from desktop.services.meetings import MeetingData
+from desktop.services.framework.changes import Change, Changes
+from desktop.services.usecases.actions import ActionData, IndicatorData
+from desktop.services.usecases.harms import HarmPriorityData
+from desktop.services.usecases.meetings import MeetingData
 from desktop.views.cycle import CycleWorkspace
 
 
@@ -132,9 +132,9 @@ def test_add_actions_overdue_stands_out_and_mark_done(
     _select_harm(workspace, "child_marriage")
     s = workspace.context.services
     stakeholder_id = s.stakeholders.create(
-        __import__("desktop.services.linkages", fromlist=["StakeholderData"]).StakeholderData(
-            name="District probation office", type="social_welfare"
-        )
+        __import__(
+            "desktop.services.usecases.linkages", fromlist=["StakeholderData"]
+        ).StakeholderData(name="District probation office", type="social_welfare")
     ).id
     workspace.show_section("actions")
     section = workspace.action_plan
@@ -271,9 +271,9 @@ def test_open_record_by_id(qtbot: QtBot, workspace: CycleWorkspace) -> None:
     indicator = s.indicators.create(IndicatorData(cycle_id=cycle_id, wording="Signs"))
     s.indicators.create(IndicatorData(cycle_id=cycle_id, wording="Other signs"))
     observation = s.observations.create(
-        __import__("desktop.services.actions", fromlist=["ObservationData"]).ObservationData(
-            indicator_id=indicator.id, observed_on=date(2025, 4, 1), value_number=3
-        )
+        __import__(
+            "desktop.services.usecases.actions", fromlist=["ObservationData"]
+        ).ObservationData(indicator_id=indicator.id, observed_on=date(2025, 4, 1), value_number=3)
     )
     workspace.context.navigator.changes_made.emit(
         Changes((Change("observation", str(observation.id), "created"),))

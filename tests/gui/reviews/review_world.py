@@ -7,14 +7,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.services.actions import ActionData
-from desktop.services.actor import Actor
-from desktop.services.communities import CommunityData
-from desktop.services.cycles import CycleData, PhaseData
 from desktop.services.facade import Services
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.framework.actor import Actor
+from desktop.services.security.users import AssignmentData, UserData
+from desktop.services.usecases.actions import ActionData
+from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData, PhaseData
 from desktop.storage import Database
-from desktop.views.context import AppContext
+from desktop.views.shell.context import AppContext
 
 TODAY = date(2024, 9, 1)
 

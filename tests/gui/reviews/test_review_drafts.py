@@ -8,10 +8,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.services.reviews import MentorReviewData
+from desktop.services.usecases.reviews import MentorReviewData
 from desktop.storage import Database
 from desktop.views.forms.registry import reopen_draft, reopenable_drafts
-from desktop.views.review_editor import ReviewDialog
+from desktop.views.reviews.editor import ReviewDialog
 from tests.gui.reviews.review_world import TODAY, ReviewWorld, build_review_world
 
 

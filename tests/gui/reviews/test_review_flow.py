@@ -13,16 +13,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.services.comments import CommentData
-from desktop.services.errors import PermissionDenied
-from desktop.services.reviews import FollowUpData, MentorReviewData
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.usecases.comments import CommentData
+from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 from desktop.storage import Database
-from desktop.views.comment_panel import CommentsPanel, unread_badge
 from desktop.views.cycle.actions import ActionsSection
 from desktop.views.cycle.section import CycleRef
 from desktop.views.forms import OptionalDateEdit
-from desktop.views.review_editor import ReviewEditor
-from desktop.views.reviews_page import ReviewsPage
+from desktop.views.reviews.comment_panel import CommentsPanel, unread_badge
+from desktop.views.reviews.editor import ReviewEditor
+from desktop.views.reviews.page import ReviewsPage
 from tests.gui.reviews.review_world import TODAY, ReviewWorld, build_review_world
 
 

@@ -10,14 +10,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
-from desktop.services.actor import Actor
-from desktop.services.comments import CommentData
+from desktop.services.framework.actor import Actor
+from desktop.services.usecases.comments import CommentData
 from desktop.storage import Database
-from desktop.views.comment_panel import CommentsPanel, unread_badge
 from desktop.views.cycle.workspace import CycleWorkspace, Section
-from desktop.views.main_window import MainWindow
-from desktop.views.review_cycle_comments import CycleComments
-from desktop.views.reviews_page import ReviewsPage
+from desktop.views.reviews.comment_panel import CommentsPanel, unread_badge
+from desktop.views.reviews.cycle_comments import CycleComments
+from desktop.views.reviews.page import ReviewsPage
+from desktop.views.shell.main_window import MainWindow
 from tests.gui.reviews.review_world import TODAY, ReviewWorld, build_review_world
 
 

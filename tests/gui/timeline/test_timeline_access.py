@@ -17,16 +17,16 @@ from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 from timeline_world import TODAY, TimelineWorld, make_timeline_world
 
-from desktop.services.actor import SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
-from desktop.views.context import AppContext
 from desktop.views.cycle.trend_chart import TrendChart
 from desktop.views.forms.tables import RECORD_ID_ROLE
+from desktop.views.shell.context import AppContext
 from desktop.views.timeline.drawing import Zoom, phase_abbreviation, phase_caption
 from desktop.views.timeline.office_view import OfficeTimelineView
+from desktop.views.timeline.page import TimelinePage
 from desktop.views.timeline.table_view import TimelineTable
-from desktop.views.timeline_page import TimelinePage
 from tests.gui.shots import save_shot
 
 

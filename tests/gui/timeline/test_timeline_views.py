@@ -10,15 +10,15 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from timeline_world import TODAY, TimelineWorld, make_timeline_world
 
-from desktop.services.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.facade import Services
-from desktop.services.timeline import community_timeline, day_count
-from desktop.services.users import AssignmentData, UserData
+from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
+from desktop.services.queries.timeline import community_timeline, day_count
+from desktop.services.security.users import AssignmentData, UserData
 from desktop.storage import Database
-from desktop.views.context import AppContext
+from desktop.views.shell.context import AppContext
 from desktop.views.timeline.community_view import CommunityTimelineView
 from desktop.views.timeline.drawing import Zoom
-from desktop.views.timeline_page import TimelinePage
+from desktop.views.timeline.page import TimelinePage
 
 
 @pytest.fixture

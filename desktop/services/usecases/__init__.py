@@ -1,0 +1,1 @@
+"""One service per kind of record: validate, write and audit in one transaction."""

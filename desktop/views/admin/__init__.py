@@ -1,0 +1,1 @@
+"""The administrator's screens: accounts, assignments to communities, and the audit trail."""

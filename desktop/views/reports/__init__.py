@@ -1,0 +1,1 @@
+"""The Reports page: choosing a template or report, its options, and the preview."""

@@ -1,0 +1,3 @@
+"""The mentor's screens: the reviews page, the review editor, follow-ups, benchmarks, inclusion
+and comments.
+"""

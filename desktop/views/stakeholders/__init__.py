@@ -1,0 +1,1 @@
+"""Formal actors of the child protection system and the community's linkages with them."""
