@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import N
 
 from desktop.cli import entry as cli
+from tests.cli.cli_support import N
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import N, csv_rows, digest, open_demo, run, service_rows
 
 from desktop import __version__
 from desktop.cli import entry as cli
@@ -22,6 +21,7 @@ from desktop.services.usecases.communities import CommunityData, CommunityServic
 from desktop.storage import Database, open_database
 from desktop.storage.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR, demo_database_path
 from desktop.texttable import display_width
+from tests.cli.cli_support import N, csv_rows, digest, open_demo, run, service_rows
 
 # --- version and start-up ---------------------------------------------------------------
 

@@ -10,9 +10,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cli_support import assert_refused, folder_state, run
 
 from desktop.storage import open_database
+from tests.cli.cli_support import assert_refused, folder_state, run
 
 
 def test_demo_refuses_a_database_that_has_communities(

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from demo_database import demo_database, rows
 from sqlalchemy import func, select
 
 from desktop.demo import DemoSummary, generate, generate_demo, names, phrases
@@ -46,6 +45,7 @@ from desktop.models.enums import (
 from desktop.services.framework.audit import verify_chain
 from desktop.services.framework.text import fold
 from desktop.storage import Database, open_database
+from tests.demo.demo_database import demo_database, rows
 
 TODAY = date(2026, 3, 15)
 DAY = TODAY.isoformat()

@@ -16,7 +16,6 @@ from typing import Any
 
 import pypdfium2
 import pytest
-from demo_database import count, demo_database, rows
 from sqlalchemy import select
 
 from desktop.demo import DemoSummary
@@ -26,6 +25,7 @@ from desktop.models.enums import Role
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.storage import Database
+from tests.demo.demo_database import count, demo_database, rows
 
 TODAY = date(2026, 3, 15)
 DAY = TODAY.isoformat()

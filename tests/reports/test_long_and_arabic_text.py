@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import arabic_reshaper
-from report_checks import pdf_page_texts
-from report_world import make_report_world
 
 from desktop.reports.document import save_pdf
 from desktop.reports.jobs import cycle_job, template_job
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
+from tests.reports.report_checks import pdf_page_texts
+from tests.reports.report_world import make_report_world
 
 ARABIC_NAME = "قرية النور"
 # 50 numbered steps of 67 characters, one per line: a plan written as a list

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pypdfium2
-from report_checks import pdf_page_texts, pdf_text
 
 from desktop.demo import generate_demo
 from desktop.reports.bidi_text import has_rtl
@@ -19,6 +18,7 @@ from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities
 from desktop.services.queries.reporting_monitoring import MonitoringFilter, monitoring_data, quarter
 from desktop.storage import Database
+from tests.reports.report_checks import pdf_page_texts, pdf_text
 
 TODAY = date(2026, 6, 30)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from report_checks import pdf_text
-from report_world import START, make_report_world
-
 from desktop.reports.document import save_pdf
 from desktop.reports.jobs import cycle_job, template_job
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
+from tests.reports.report_checks import pdf_text
+from tests.reports.report_world import START, make_report_world
 
 LONE_DASH = re.compile(r"(^|\s)-(\s|$)")
 

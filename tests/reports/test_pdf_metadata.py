@@ -16,8 +16,6 @@ from pathlib import Path
 import pypdfium2
 import pypdfium2.raw as pdfium
 import pytest
-from report_world import make_report_world
-from timeline_world import TODAY, make_timeline_world
 
 from desktop import APP_NAME
 from desktop.reports.document import save_pdf
@@ -32,6 +30,8 @@ from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.queries.reporting_monitoring import MonitoringFilter
 from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
 from desktop.storage import Database
+from tests.reports.report_world import make_report_world
+from tests.timeline_world import TODAY, make_timeline_world
 
 
 def catalog_language(path: Path) -> str:

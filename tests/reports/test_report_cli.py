@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_world import make_report_world
 
 from desktop.cli import main
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import open_database
+from tests.reports.report_world import make_report_world
 
 
 @pytest.fixture

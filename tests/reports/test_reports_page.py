@@ -8,8 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
-from report_checks import pdf_page_texts
-from report_world import make_report_world
 
 from desktop.demo import generate_demo
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
@@ -17,6 +15,8 @@ from desktop.storage import Database
 from desktop.views.reports.page import MONITORING_REPORT, ReportsPage
 from desktop.views.reports.preview import page_count
 from desktop.views.shell.context import AppContext
+from tests.reports.report_checks import pdf_page_texts
+from tests.reports.report_world import make_report_world
 
 TODAY = date(2026, 6, 30)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_checks import page_count, page_size_points, pdf_fonts, pdf_text
-from report_world import make_report_world
 
 from desktop.cli import main
 from desktop.reports.registry import TEMPLATES
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import open_database
+from tests.reports.report_checks import page_count, page_size_points, pdf_fonts, pdf_text
+from tests.reports.report_world import make_report_world
 
 SIZES = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 #: Pages of each blank template on either paper: the form fills them, nothing spills over

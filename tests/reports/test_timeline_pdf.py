@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from timeline_world import TODAY, make_timeline_world
 
 from desktop.cli import main
 from desktop.reports.document import save_pdf
@@ -16,6 +15,7 @@ from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
 from desktop.storage import Database
+from tests.timeline_world import TODAY, make_timeline_world
 
 
 def _text(path: Path) -> str:

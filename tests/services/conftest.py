@@ -6,17 +6,17 @@
 from __future__ import annotations
 
 import pytest
-from service_world import World, build_world
 
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
+from tests.services.service_world import World, build_world
 
 
 @pytest.fixture
 def actor() -> Actor:
     """Someone allowed everything (the app's own role), so service tests need not set up
-    accounts; what each role may do is tested in tests/security."""
+    accounts; what each role may do is tested in tests/services/security."""
     return Actor(username="amina", role=SYSTEM_ROLE)
 
 

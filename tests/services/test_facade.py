@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from service_contract import check_crud
-
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.entity import EntityService
 from desktop.services.usecases.communities import CommunityData, CommunityService
 from desktop.storage import Database
+from tests.services.service_contract import check_crud
 
 NAMES = [
     "communities",
