@@ -96,7 +96,7 @@ def human_size(size: int) -> str:
 def run_info(args: argparse.Namespace) -> int:
     from desktop.cli.signin import open_signed_in
 
-    db, _actor = open_signed_in(args)
+    db, _actor = open_signed_in(args, read_only=True)
     try:
         info = database_info(db)
     finally:
@@ -133,7 +133,7 @@ def run_communities(args: argparse.Namespace) -> int:
     )
     from desktop.cli.signin import open_signed_in
 
-    db, actor = open_signed_in(args)
+    db, actor = open_signed_in(args, read_only=True)
     try:
         rows = list_communities(db, query, actor=actor).items
     finally:

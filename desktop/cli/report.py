@@ -185,7 +185,7 @@ def _services(args: argparse.Namespace) -> tuple[Database, Services]:
     """The database opened as the signed-in person: their role decides what prints."""
     from desktop.cli.signin import open_signed_in
 
-    db, actor = open_signed_in(args)
+    db, actor = open_signed_in(args, read_only=True)  # the export itself is still recorded
     return db, Services(db, actor)
 
 

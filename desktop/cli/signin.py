@@ -64,13 +64,17 @@ def username_for(args: argparse.Namespace) -> str:
 
 
 def open_signed_in(
-    args: argparse.Namespace, *, password: str | None = None
+    args: argparse.Namespace,
+    *,
+    password: str | None = None,
+    read_only: bool = False,
+    checking: bool = False,
 ) -> tuple[Database, Actor]:
     """Open the chosen database as the person named by ``--user`` (after their password).
 
     A database without a key file is not encrypted (made by tests or an old version):
     it has no passwords, and the command acts as the named account's role (a manager
-    when there is no such account).
+    when there is no such account). ``read_only`` and ``checking``: see ``sign_in``.
     """
     target = target_for(args)
     path = local_path(target)
@@ -84,7 +88,7 @@ def open_signed_in(
             password = DEMO_PASSWORD
         else:
             password = secret(PASSWORD_ENV, _("Password for {user}: ").format(user=username))
-        signed_in = sign_in(path, username, password)
+        signed_in = sign_in(path, username, password, read_only=read_only, checking=checking)
         return signed_in.db, signed_in.actor
     db = open_existing(target)
     return db, plain_actor(db, args.user)
@@ -212,7 +216,7 @@ def run_users_recover(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- clcp check
 def run_check(args: argparse.Namespace) -> int:
-    db, actor = open_signed_in(args)
+    db, actor = open_signed_in(args, checking=True)
     try:
         result = check_database(db, actor)
     finally:

@@ -12,7 +12,6 @@ from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
 from desktop.services.security import permissions
 from desktop.storage import Database
-from desktop.storage import keyfile as kf
 
 
 @dataclass(frozen=True)
@@ -43,18 +42,10 @@ def check_database(db: Database, actor: Actor) -> CheckResult:
         chain = audit.verify_chain(session)
         if chain is not None:
             return CheckResult(_event_problem(chain.seq, chain.reason), events)
-        last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
-        if db.keyring is None:
-            return CheckResult(None, events)
-        head = kf.audit_head(db.keyring.data())
-        if head is None:
-            return CheckResult(None, events)
-        if not db.keyring.head_is_genuine(head):
-            return CheckResult(_("the key file's seal on the audit trail is not genuine"), events)
-        sealed = session.get(AuditEvent, head.seq)
-        if last is None or sealed is None or sealed.hash != head.hash:
-            reason = _("deleted or replaced (the seal kept in the key file does not match)")
-            return CheckResult(_event_problem(head.seq, reason), events)
+        if db.keyring is not None:
+            problem = db.keyring.current_problem(connection)
+            if problem is not None:
+                return CheckResult(problem, events)
     return CheckResult(None, events)
 
 

@@ -62,9 +62,7 @@ def create_office(db_path: Path, setup: OfficeSetup) -> tuple[SignedIn, str]:
     username = setup.admin_username.strip().lower()
     db: Database | None = None
     try:
-        data = kf.create(db_path, master_key, recovery_key)
-        kf.set_password_slot(data, master_key, username, setup.admin_password)
-        kf.save(db_path, data)
+        kf.create(db_path, master_key, recovery_key, {username: setup.admin_password})
         db = open_database(db_path, key=master_key)
         _fill_office(Services(db, SYSTEM), setup, username)
         actor = Actor(username=username, role="admin")
