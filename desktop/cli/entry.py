@@ -17,16 +17,15 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import APP_NAME, __version__
-from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
-from desktop.cli.commands import (
-    fill_demo,
-    has_communities,
-    open_new_demo,
-    removed_on_failure,
-    run_communities,
-    run_demo,
-    run_info,
+from desktop.cli.base import (
+    EXIT_OK,
+    UsageError,
+    local_path,
+    settle_database_file,
+    target_for,
+    unexpected,
 )
+from desktop.cli.commands import make_demo, run_communities, run_demo, run_info
 from desktop.cli.encrypt import add_encrypt_command
 from desktop.cli.report import add_report_commands
 from desktop.cli.signin import add_security_commands, open_signed_in
@@ -234,6 +233,7 @@ def _no_console() -> bool:
 def _open_window(args: argparse.Namespace) -> int:
     target = target_for(args)
     path = local_path(target)
+    settle_database_file(path)
     if args.demo:
         _make_demo_on_first_use(target)
     elif path is not None and (not path.exists() or path.stat().st_size == 0):
@@ -269,15 +269,16 @@ def _make_demo_on_first_use(target: str) -> None:
     path = local_path(target)
     if path is not None and path.exists():
         return
-    with removed_on_failure(path):
-        db = open_new_demo(target, DEMO_PASSWORD)
-        try:
-            if not has_communities(db):
-                note = _("clcp: making the demo database at {target} (first use)...")
-                print(note.format(target=target), file=sys.stderr)
-                fill_demo(db, communities=DEFAULT_DEMO_COMMUNITIES, seed=1, actor=Actor("demo"))
-        finally:
-            db.close()
+    note = _("clcp: making the demo database at {target} (first use)...")
+    print(note.format(target=target), file=sys.stderr)
+    make_demo(
+        target,
+        password=DEMO_PASSWORD,
+        communities=DEFAULT_DEMO_COMMUNITIES,
+        seed=1,
+        actor=Actor("demo"),
+        first_use=True,
+    )
 
 
 # --- entry point ------------------------------------------------------------------------
@@ -320,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail(_("interrupted"))
         return EXIT_INTERRUPTED
+    except Exception as error:  # the last guard: one line, never a traceback
+        return _fail(unexpected(error))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from desktop.cli.base import EXIT_OK, UsageError, local_path, open_existing, target_for
 from desktop.demo.accounts import DEMO_PASSWORD
@@ -24,12 +25,14 @@ from desktop.models import User
 from desktop.models.enums import Role
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
-from desktop.services.security.integrity import check_database
+from desktop.services.security.integrity import CheckResult, check_database
 from desktop.services.security.passwords import AccountService
 from desktop.services.security.signin import sign_in, sign_in_with_recovery_key
 from desktop.services.security.users import UserData
-from desktop.storage import Database, DatabaseMissingError
+from desktop.storage import Database, building, damage
 from desktop.storage import keyfile as kf
+from desktop.storage.damage import DamagedDatabaseError
+from desktop.storage.errors import one_line_reason
 from desktop.texttable import format_table
 
 USER_ENV = "CLCP_USER"
@@ -78,9 +81,9 @@ def open_signed_in(
     """
     target = target_for(args)
     path = local_path(target)
+    if path is not None:
+        building.settle(path)
     if path is not None and kf.has_key_file(path):
-        if not path.exists():
-            raise DatabaseMissingError(_("no database at {path}").format(path=path))
         username = username_for(args)
         if password is not None:
             pass
@@ -216,9 +219,18 @@ def run_users_recover(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- clcp check
 def run_check(args: argparse.Namespace) -> int:
-    db, actor = open_signed_in(args, checking=True)
+    """Exit 0 when all is well; 1 naming the first problem (a damaged page included)."""
+    try:
+        db, actor = open_signed_in(args, checking=True)
+    except DamagedDatabaseError as error:
+        print(f"clcp: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         result = check_database(db, actor)
+    except (DBAPIError, MemoryError) as error:  # a page that fails as the trail is read
+        key = db.keyring.master_key if db.keyring is not None else None
+        found = damage.find_damage(db.path, key) if db.path is not None else None
+        result = CheckResult(found or one_line_reason(error), 0)
     finally:
         db.close()
     if result.problem is not None:

@@ -27,6 +27,7 @@ from desktop.storage.connect import (
     checkpoint,
     dbapi_module,
 )
+from desktop.storage.damage import damaged, find_damage
 from desktop.storage.errors import DatabaseMissingError, StorageError, one_line_reason
 from desktop.storage.inspect import inspect_file
 from desktop.storage.keyfile import has_key_file
@@ -194,8 +195,11 @@ def open_database(
     except StorageError:
         engine.dispose()
         raise
-    except Exception as error:
+    except Exception as error:  # MemoryError too: a damaged encrypted page can end so
         engine.dispose()
+        problem = find_damage(path, key) if path is not None else None
+        if path is not None and problem is not None:
+            raise damaged(path, problem) from None
         raise StorageError(
             _("cannot open {target}: {reason}").format(
                 target=path or url, reason=one_line_reason(error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from desktop.i18n import _
 from desktop.models import AuditEvent
@@ -12,6 +12,7 @@ from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
 from desktop.services.security import permissions
 from desktop.storage import Database
+from desktop.storage.damage import find_damage
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ def check_database(db: Database, actor: Actor) -> CheckResult:
     with db.session() as session:
         permissions.require(session, actor, permissions.READ, "audit_event")
         connection = session.connection()
-        result = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-        if [tuple(row) for row in result] != [("ok",)]:
-            return CheckResult(_("the file is damaged: {reason}").format(reason=result[0][0]), 0)
+        problem = _file_problem(db, connection)
+        if problem is not None:
+            return CheckResult(problem, 0)
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if broken:
             table, rowid, parent = broken[0][0], broken[0][1], broken[0][2]
@@ -47,6 +48,16 @@ def check_database(db: Database, actor: Actor) -> CheckResult:
             if problem is not None:
                 return CheckResult(problem, events)
     return CheckResult(None, events)
+
+
+def _file_problem(db: Database, connection: Connection) -> str | None:
+    """The first damage in the file, in one line naming the table and page."""
+    if db.path is not None:
+        return find_damage(db.path, db.keyring.master_key if db.keyring else None)
+    result = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+    if [tuple(row) for row in result] == [("ok",)]:
+        return None
+    return _("the file is damaged: {reason}").format(reason=str(result[0][0]).splitlines()[0])
 
 
 def _event_problem(seq: int, reason: str) -> str:

@@ -24,7 +24,7 @@ from desktop.models import User, utcnow
 from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import ServiceError
-from desktop.storage import Database, open_database
+from desktop.storage import Database, damage, open_database
 from desktop.storage import keyfile as kf
 from desktop.storage.keyslots import WrongSecret
 
@@ -125,14 +125,16 @@ def sign_in(
     trail, so neither file changes. ``checking`` (``clcp check``, read-only too) opens a
     database whose key file does not match it, to report that instead of refusing."""
     username = username.strip().lower()
+    damage.require_database(db_path)
     master_key, must_change = unlock_master_key(db_path, username, password, now)
-    db = open_database(db_path, key=master_key, create=False, checking=checking)
-    try:
-        action = None if read_only or checking else "login"
-        signed_in = _start_session(db, username, must_change, action)
-    except BaseException:
-        db.close()
-        raise
+    with damage.named(db_path, master_key):
+        db = open_database(db_path, key=master_key, create=False, checking=checking)
+        try:
+            action = None if read_only or checking else "login"
+            signed_in = _start_session(db, username, must_change, action)
+        except BaseException:
+            db.close()
+            raise
     return signed_in
 
 
