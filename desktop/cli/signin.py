@@ -108,9 +108,13 @@ def plain_actor(db: Database, username: str | None) -> Actor:
 
 
 def _with_services(
-    args: argparse.Namespace, work: Callable[[Services], int], *, password: str | None = None
+    args: argparse.Namespace,
+    work: Callable[[Services], int],
+    *,
+    password: str | None = None,
+    read_only: bool = False,
 ) -> int:
-    db, actor = open_signed_in(args, password=password)
+    db, actor = open_signed_in(args, password=password, read_only=read_only)
     try:
         return work(Services(db, actor))
     finally:
@@ -136,7 +140,7 @@ def run_users_list(args: argparse.Namespace) -> int:
             print(line)
         return EXIT_OK
 
-    return _with_services(args, work)
+    return _with_services(args, work, read_only=True)
 
 
 def run_users_add(args: argparse.Namespace) -> int:

@@ -40,12 +40,9 @@ def _query(path: Path, key: bytes | None, sql: str) -> list[tuple[object, ...]]:
 def find_damage(path: Path, key: bytes | None) -> str | None:
     """One line naming the first damage in the file at ``path``, or None if it is sound."""
     try:
-        roots = {
-            int(str(root)): f"{kind} {name}"
-            for kind, name, root in _query(
-                path, key, "SELECT type, name, rootpage FROM sqlite_master WHERE rootpage > 0"
-            )
-        }
+        objects = _query(
+            path, key, "SELECT type, name, tbl_name, rootpage FROM sqlite_master WHERE rootpage > 0"
+        )
     except (Exception, MemoryError) as error:
         return _("page 1 (the list of tables) is unreadable: {reason}").format(
             reason=one_line_reason(error)
@@ -58,18 +55,36 @@ def find_damage(path: Path, key: bytes | None) -> str | None:
         return None
     text = " ".join(str(row[0]) for row in rows)
     failed_page = _failed_page(path, key) if key is not None else None
+    roots = {int(str(root)): f"{kind} {name}" for kind, name, _table, root in objects}
     tree = _TREE.search(text)
-    if tree is not None:
-        root, page = int(tree.group(1)), int(tree.group(2))
-        where = roots.get(root, _("the tree at page {root}").format(root=root))
-        page = failed_page or page
-        return _("{where}, page {page}, is damaged").format(where=where, page=page)
+    where = roots.get(int(tree.group(1))) if tree is not None else None
+    where = where or _first_unreadable(path, key, objects)
     page_match = _PAGE.search(text)
-    loose = failed_page or (int(page_match.group(1)) if page_match else None)
-    if loose is not None:
-        return _("page {page} is damaged").format(page=loose)
+    page = failed_page or (int(page_match.group(1)) if page_match else None)
+    if where is not None and page is not None:
+        return _("{where}, page {page}, is damaged").format(where=where, page=page)
+    if where is not None or page is not None:
+        place = where or _("page {page}").format(page=page)
+        return _("{place} is damaged").format(place=place)
     first = text.replace("*** in database main ***", "").strip().splitlines()[0][:200]
     return _("the file is damaged: {reason}").format(reason=first)
+
+
+def _first_unreadable(
+    path: Path, key: bytes | None, objects: list[tuple[object, ...]]
+) -> str | None:
+    """The first table that fails the integrity check on its own (with its indexes), each
+    on a fresh connection: a failed page leaves the connection it was read on unusable."""
+    for kind, name, _table, _root in objects:
+        if kind != "table":
+            continue
+        try:
+            if _query(path, key, f'PRAGMA integrity_check("{name}")') == [("ok",)]:
+                continue
+        except (Exception, MemoryError):
+            pass
+        return f"table {name}"
+    return None
 
 
 def _failed_page(path: Path, key: bytes) -> int | None:
