@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import APP_NAME, __version__
+from desktop.cli.backup import add_backup_commands
 from desktop.cli.base import (
     EXIT_OK,
     UsageError,
@@ -179,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(commands, shared, _Parser)
     add_security_commands(commands, shared, _Parser)
     add_encrypt_command(commands, shared)
+    add_backup_commands(commands, shared)
     screenshots = commands.add_parser(
         "screenshots",
         parents=[shared],
