@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from desktop.i18n import _
@@ -51,13 +51,18 @@ class Restored:
     set_aside: Path | None  # where the database it replaced was moved
 
 
-def back_up(db: Database, out_dir: Path, *, label: str = "") -> BackupMade:
-    """Write a checked archive of ``db`` (and its key file) into the folder ``out_dir``."""
+def back_up(
+    db: Database, out_dir: Path, *, label: str = "", moment: datetime | None = None
+) -> BackupMade:
+    """Write a checked archive of ``db`` (and its key file) into the folder ``out_dir``;
+    its name carries ``label`` and the moment it was made."""
     if db.path is None:
         raise StorageError(_("only a database file can be backed up"))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise StorageError(_("{path} is not a folder").format(path=out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_work(out_dir)
-    out = out_dir / arc.archive_name(db.path, label, datetime.now())
+    out = out_dir / arc.archive_name(db.path, label, moment or datetime.now())
     if out.exists():
         raise StorageError(_("{path} already exists").format(path=out))
     key = db.keyring.master_key if db.keyring is not None else None
@@ -94,17 +99,18 @@ def _remove_stale_work(folder: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def daily_backup(db: Database, today: date | None = None) -> Path | None:
+def daily_backup(db: Database, now: datetime | None = None) -> Path | None:
     """Today's automatic backup in ``backups/`` beside the database, if none was made
     today; the oldest automatic ones beyond :data:`KEEP_AUTOMATIC` are removed."""
     if db.path is None:
         return None
+    moment = now or datetime.now()
     folder = backup_dir_for(db.path)
     prefix = f"{db.path.stem}-{AUTOMATIC}"
-    day = (today or date.today()).strftime("%Y%m%d")
+    day = moment.strftime("%Y%m%d")
     if any(found.name.startswith(prefix + day) for found in arc.archives(folder, prefix)):
         return None
-    made = back_up(db, folder, label=AUTOMATIC)
+    made = back_up(db, folder, label=AUTOMATIC, moment=moment)
     for old in arc.archives(folder, prefix)[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
     return made.path

@@ -43,6 +43,7 @@ from desktop.services.framework.errors import ServiceError
 from desktop.storage import Database
 from desktop.views.forms import confirm_leave, dirty_forms
 from desktop.views.forms.registry import offer_drafts, reopen_draft, reopenable_drafts
+from desktop.views.shell.backup_command import add_backup_command
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.keyboard_shortcuts import ShortcutsDialog, action_shortcuts
 from desktop.views.shell.permission_gate import gate
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
         file_menu.addAction(self.commands["accounts"])
+        self.commands["backup"] = add_backup_command(self, file_menu, self.context.db)
         file_menu.addSeparator()
         file_menu.addAction(self.commands["switch_user"])
         file_menu.addAction(self.commands["sign_out"])
