@@ -224,6 +224,14 @@ def run_users_recover(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- clcp check
 def run_check(args: argparse.Namespace) -> int:
     """Exit 0 when all is well; 1 naming the first problem (a damaged page included)."""
+    path = local_path(target_for(args))
+    if path is None:
+        return _check(args)
+    with damage.left_as_found(path):
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
     try:
         db, actor = open_signed_in(args, checking=True)
     except DamagedDatabaseError as error:

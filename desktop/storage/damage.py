@@ -127,12 +127,35 @@ def require_database(path: Path) -> None:
         raise lost_database(path)
 
 
+SIDECARS = ("-wal", "-shm")
+
+
+@contextmanager
+def left_as_found(path: Path, *, only_on_error: bool = False) -> Iterator[None]:
+    """Remove the (empty) journal files opening ``path`` made, if they were not there
+    before: closing a damaged file cannot fold them away as closing a sound one does.
+    Only for a database closed again by the end of the block (or, ``only_on_error``,
+    when the block fails)."""
+    before = any(Path(f"{path}{suffix}").exists() for suffix in SIDECARS)
+    failed = True
+    try:
+        yield
+        failed = False
+    finally:
+        wal = Path(f"{path}-wal")
+        empty = not wal.exists() or wal.stat().st_size == 0
+        if not before and empty and (failed or not only_on_error):
+            for suffix in SIDECARS:
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 @contextmanager
 def named(path: Path, key: bytes | None) -> Iterator[None]:
     """Turn a driver error met while reading ``path`` into one line naming the damage
     (every write is in a transaction the error rolls back, so nothing was written)."""
     try:
-        yield
+        with left_as_found(path, only_on_error=True):
+            yield
     except (DBAPIError, MemoryError) as error:
         problem = find_damage(path, key)
         if problem is None:

@@ -80,9 +80,15 @@ def _read(path: Path) -> dict[str, Any]:
         raise StorageError(
             _("{path} was written by a newer version of CLCP Desktop").format(path=path)
         )
-    if not isinstance(data.get("slots"), list) or not isinstance(data.get("file_salt"), str):
+    slots = data.get("slots")
+    if not isinstance(slots, list) or not isinstance(data.get("file_salt"), str):
         raise KeyFileDamaged(_damaged(path, _("its key slots are missing")))
+    if not all(isinstance(slot, dict) and slot.keys() >= _SLOT_FIELDS for slot in slots):
+        raise KeyFileDamaged(_damaged(path, _("a key slot is incomplete")))
     return data
+
+
+_SLOT_FIELDS = frozenset({"id", "kind", "kdf", "nonce", "wrapped"})
 
 
 def _damaged(path: Path, reason: str) -> str:
@@ -238,10 +244,23 @@ def unlock(data: dict[str, Any], username: str, password: str) -> tuple[bytes, d
         raise NoSuchAccount(username)
     for slot in slots:
         try:
-            return keyslots.unwrap(slot, password, _label(slot)), slot
+            return _unwrap(slot, password), slot
         except keyslots.WrongSecret:
             continue
     raise keyslots.WrongSecret
+
+
+def _unwrap(slot: dict[str, Any], secret: str) -> bytes:
+    """The master key from one slot; a malformed slot is damage, not a wrong password."""
+    try:
+        return keyslots.unwrap(slot, secret, _label(slot))
+    except (KeyError, ValueError, TypeError) as error:
+        raise KeyFileDamaged(
+            _(
+                "the key file is damaged (a key slot is malformed: {reason}); nothing was "
+                "changed - restore the database and its key file together from a backup"
+            ).format(reason=one_line_reason(error))
+        ) from None
 
 
 def unlock_with_recovery_key(data: dict[str, Any], recovery_key: str) -> bytes:
@@ -249,7 +268,7 @@ def unlock_with_recovery_key(data: dict[str, Any], recovery_key: str) -> bytes:
     for slot in data["slots"]:
         if slot["kind"] == RECOVERY and text:
             try:
-                return keyslots.unwrap(slot, text, _label(slot))
+                return _unwrap(slot, text)
             except keyslots.WrongSecret:
                 continue
     raise keyslots.WrongSecret
