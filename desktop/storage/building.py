@@ -50,7 +50,7 @@ def start(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     build = build_path(path)
     clear(build)
-    kf.remove_stale_temporaries(path)
+    kf.remove_stale_temporaries(path, lock=True)
     return build
 
 
@@ -70,7 +70,7 @@ def put_in_place(build: Path, path: Path) -> None:
 def settle(path: Path) -> None:
     """Finish a move stopped between the two renames (the database is in place, its key
     file still under the build name), and remove temporary key files a killed process left."""
-    kf.remove_stale_temporaries(path)
+    kf.remove_stale_temporaries(path, lock=True)
     build = build_path(path)
     moved = path.is_file() and not build.exists() and not kf.has_key_file(path)
     if moved and kf.has_key_file(build):

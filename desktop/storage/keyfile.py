@@ -123,11 +123,17 @@ def save(db_path: Path, data: dict[str, Any]) -> None:
     _write_atomically(path, text.encode("utf-8"))
 
 
-def remove_stale_temporaries(db_path: Path) -> None:
-    """Temporary key files a killed process left (full copies with old password slots)."""
-    for stale in db_path.parent.glob(f"{glob.escape(db_path.name)}{SUFFIX}.*tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
+def remove_stale_temporaries(db_path: Path, *, lock: bool = False) -> None:
+    """Temporary key files a killed process left (full copies with old password slots).
+    ``lock``: take the key file's lock first (the caller does not hold it), so a save in
+    progress in another process is never disturbed."""
+    found = list(db_path.parent.glob(f"{glob.escape(db_path.name)}{SUFFIX}.*tmp"))
+    if not found:
+        return
+    with locked(db_path) if lock else contextlib.nullcontext():
+        for stale in found:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 def _write_atomically(path: Path, content: bytes) -> None:
@@ -360,4 +366,4 @@ def remove(db_path: Path) -> None:
     for suffix in (SUFFIX, BACKUP_SUFFIX, LOCK_SUFFIX):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{db_path}{suffix}").unlink()
-    remove_stale_temporaries(db_path)
+    remove_stale_temporaries(db_path, lock=False)
