@@ -140,3 +140,41 @@ def test_mutated_database_files_are_refused_and_change_nothing(
             f"{undetected}, unclean {unclean}, files changed {changed}"
         )
     assert (undetected, unclean, changed) == (0, 0, 0)
+
+
+ARCHIVE_MUTATIONS = 60
+
+
+def test_mutated_backup_archives_are_refused_or_restore_the_genuine_records(
+    original: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A flip in the ZIP's own bookkeeping may leave every member intact (the checksums
+    prove it); anything else is refused in one line and nothing is left at the target."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    path = _fresh(original, folder)
+    assert cli.main(["backup", "--db", str(path), "--out", str(tmp_path / "usb")]) == 0
+    (archive,) = (tmp_path / "usb").glob("*.clcpbackup")
+    genuine = archive.read_bytes()
+    randomly = random.Random(13)
+    refused = restored = unclean = leftovers = 0
+    for number in range(ARCHIVE_MUTATIONS):
+        archive.write_bytes(_mutate(genuine, randomly))
+        target = tmp_path / f"restore-{number}" / "office.db"
+        capsys.readouterr()
+        status = cli.main(["restore", str(archive), "--db", str(target)])
+        err = capsys.readouterr().err
+        if status == 0:
+            restored += 1
+            assert cli.main(["check", "--db", str(target)]) == 0
+            assert target.read_bytes() == path.read_bytes()
+        else:
+            refused += 1
+            unclean += not _one_clean_line(status, err) or "Traceback" in err
+            leftovers += target.parent.exists() and any(target.parent.iterdir())
+    with capsys.disabled():
+        print(
+            f"\narchive mutations: {ARCHIVE_MUTATIONS}, refused {refused}, restored intact "
+            f"{restored}, unclean {unclean}, files left {leftovers}"
+        )
+    assert (unclean, leftovers) == (0, 0)
