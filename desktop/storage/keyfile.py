@@ -298,6 +298,7 @@ def set_password_slot(
     }
     slot.update(keyslots.wrap(master_key, password, _label(slot)))
     data["slots"].append(slot)
+    authenticate(data, master_key)  # whoever saves this content next saves it sealed
 
 
 def remove_password_slots(data: dict[str, Any], username: str) -> int:
@@ -316,6 +317,7 @@ def set_recovery_slot(data: dict[str, Any], master_key: bytes, recovery_key: str
         keyslots.wrap(master_key, keyslots.normalise_recovery_key(recovery_key), _label(slot))
     )
     data["slots"].append(slot)
+    authenticate(data, master_key)
 
 
 # --------------------------------------------------------------- attempts
