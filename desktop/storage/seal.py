@@ -26,6 +26,8 @@ both files consistently with other tools; see the administrator's guide.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,9 +131,28 @@ def _seal_before(data: dict[str, Any], state: DatabaseState, master_key: bytes) 
     )
 
 
+def _legacy_head(data: dict[str, Any], master_key: bytes, last: Mark | None) -> Mark | None:
+    """The last event as sealed by earlier versions (``audit_head``), in a key file not yet
+    rewritten by this one: if genuine and not behind the trail, the trail must end there.
+    (Such a seal could stall behind the trail; one that did is left unchecked.)"""
+    head = data.get("audit_head") if "mac" not in data else None
+    if not isinstance(head, dict):
+        return None
+    try:
+        mark = Mark(int(head["seq"]), str(head["hash"]))
+        given = str(head["mac"])
+    except (KeyError, TypeError, ValueError):
+        raise SealProblem(_("the key file's audit seal is malformed")) from None
+    sealing_key = hashlib.sha256(b"clcp audit head\x00" + master_key).digest()
+    expected = hmac.new(sealing_key, f"{mark.seq}:{mark.hash}".encode(), hashlib.sha256)
+    if not hmac.compare_digest(expected.hexdigest(), given):
+        raise SealProblem(_("the key file's audit seal is not genuine"))
+    return mark if last is None or last.seq <= mark.seq else None
+
+
 def verify(data: dict[str, Any], master_key: bytes, state: DatabaseState) -> None:
     """SealProblem, in one line, unless the key file and the database belong together."""
-    sealed = _seal_before(data, state, master_key)
+    sealed = _seal_before(data, state, master_key) or _legacy_head(data, master_key, state.last)
     last = state.last
     if sealed is None or last == sealed:
         return

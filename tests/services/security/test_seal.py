@@ -7,6 +7,8 @@ written)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import shutil
 from pathlib import Path
@@ -199,3 +201,48 @@ def test_no_temporary_or_backup_key_files_are_left(office: Office) -> None:
         _write(office, str(number))
     names = sorted(p.name for p in office.path.parent.iterdir())
     assert not [name for name in names if name.endswith((".tmp", ".bak"))], names
+
+
+def _legacy_pair(office: Office) -> None:
+    """The files as earlier versions wrote them: no generation, the last event sealed
+    in ``audit_head`` with a MAC of its own."""
+    assert office.db.keyring is not None
+    key = office.db.keyring.master_key
+    with office.db.session() as session:
+        seq, digest = (
+            session.connection()
+            .exec_driver_sql("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+            .one()
+        )
+    office.db.checkpoint()
+    _tamper(office, "DELETE FROM app_meta WHERE key = 'keys_generation'")
+    office.db.close()
+    data = json.loads(_keys(office).read_text())
+    for field in ("mac", "generation", "seal", "seal_before"):
+        data.pop(field)
+    sealing_key = hashlib.sha256(b"clcp audit head\x00" + key).digest()
+    mac = hmac.new(sealing_key, f"{seq}:{digest}".encode(), hashlib.sha256).hexdigest()
+    data["audit_head"] = {"seq": seq, "hash": digest, "mac": mac}
+    _keys(office).write_text(json.dumps(data))
+
+
+def test_a_key_file_of_an_earlier_version_is_checked_then_sealed_anew(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _legacy_pair(office)
+    assert _check(office.path, capsys)[0] == 0
+    sign_in(office.path, "manager1", PASSWORD).db.close()  # a session: the first write
+    assert "generation" in kf.load(office.path) and "audit_head" not in kf.load(office.path)
+    assert _check(office.path, capsys)[0] == 0
+
+
+def test_events_removed_under_an_earlier_versions_seal_are_named(
+    office: Office, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = office.services("manager").audit_log.list(limit=1).items[0].seq
+    _legacy_pair(office)
+    office.db = sign_in(office.path, "admin1", PASSWORD, read_only=True).db
+    _tamper(office, f"DELETE FROM audit_event WHERE seq = {last}")
+    office.db.close()
+    status, err = _check(office.path, capsys)
+    assert status == 1 and f"audit event {last} is missing" in err, err
