@@ -127,10 +127,11 @@ def _run_session(signed_in: SignedIn, *, demo: bool = False, keep: Database | No
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     session = Session(demo=demo)
     session.ended.connect(app.quit)
-    if session.begin(signed_in) is None:
+    window = session.begin(signed_in)
+    if window is None:
         return 0
     if not demo:
-        start_daily_backup(signed_in.db)
+        start_daily_backup(signed_in.db, window)
     try:
         return app.exec()
     finally:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.i18n import _
 from desktop.storage.backup import backup_dir_for
-from desktop.storage.connect import open_readonly
+from desktop.storage.connect import dbapi_module, open_readonly
 from desktop.storage.errors import StorageError, one_line_reason
 
 _TREE = re.compile(r"Tree (\d+) page (\d+)")
@@ -39,6 +39,11 @@ def _query(path: Path, key: bytes | None, sql: str) -> list[tuple[object, ...]]:
 
 def find_damage(path: Path, key: bytes | None) -> str | None:
     """One line naming the first damage in the file at ``path``, or None if it is sound."""
+    with left_as_found(path):
+        return _find_damage(path, key)
+
+
+def _find_damage(path: Path, key: bytes | None) -> str | None:
     try:
         objects = _query(
             path, key, "SELECT type, name, tbl_name, rootpage FROM sqlite_master WHERE rootpage > 0"
@@ -149,17 +154,26 @@ def left_as_found(path: Path, *, only_on_error: bool = False) -> Iterator[None]:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+def _driver_errors(key: bytes | None) -> tuple[type[Exception], ...]:
+    """The errors of the driver itself (raised where SQLAlchemy is not in between)."""
+    return (dbapi_module(key).Error,)
+
+
 @contextmanager
 def named(path: Path, key: bytes | None) -> Iterator[None]:
     """Turn a driver error met while reading ``path`` into one line naming the damage
     (every write is in a transaction the error rolls back, so nothing was written)."""
-    try:
-        with left_as_found(path, only_on_error=True):
+    with left_as_found(path, only_on_error=True):
+        try:
             yield
-    except (DBAPIError, MemoryError) as error:
-        problem = find_damage(path, key)
-        if problem is None:
-            raise StorageError(
-                _("cannot read {path}: {reason}").format(path=path, reason=one_line_reason(error))
-            ) from None
-        raise damaged(path, problem) from None
+        except Exception as error:  # MemoryError too
+            if not isinstance(error, (DBAPIError, MemoryError, *_driver_errors(key))):
+                raise
+            problem = find_damage(path, key)
+            if problem is None:
+                raise StorageError(
+                    _("cannot read {path}: {reason}").format(
+                        path=path, reason=one_line_reason(error)
+                    )
+                ) from None
+            raise damaged(path, problem) from None

@@ -25,7 +25,7 @@ from desktop.i18n import _
 from desktop.services.framework.actor import SYSTEM
 from desktop.services.security.integrity import check_database
 from desktop.services.security.signin import sign_in
-from desktop.storage import Database, StorageError, building, open_database
+from desktop.storage import Database, StorageError, building, damage, open_database
 from desktop.storage import archive as arc
 from desktop.storage import keyfile as kf
 from desktop.storage.backup import backup_dir_for
@@ -68,8 +68,9 @@ def back_up(
     key = db.keyring.master_key if db.keyring is not None else None
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work:
         snapshot = Path(work) / db.path.name
-        arc.snapshot(db.path, key, snapshot)
-        events = _checked(open_database(snapshot, key=key, create=False), _("the copy"))
+        with damage.named(db.path, key):  # a page that cannot be read is named
+            arc.snapshot(db.path, key, snapshot)
+            events = _checked(open_database(snapshot, key=key, create=False), _("the copy"))
         arc.pack(snapshot, out)
     return BackupMade(out, out.stat().st_size, events)
 

@@ -8,11 +8,12 @@ database and keeps the last seven days.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -65,17 +66,37 @@ def back_up_now(parent: QWidget, db: Database, folder: Path | None = None) -> Pa
     return made.path
 
 
-def start_daily_backup(db: Database) -> threading.Thread | None:
-    """Today's automatic backup, made in the background (the window stays usable)."""
+class _Outcome(QObject):
+    """Carries the background backup's failure to the window's thread (a queued signal)."""
+
+    failed = Signal(str)
+
+
+def start_daily_backup(db: Database, window: QWidget | None = None) -> threading.Thread | None:
+    """Today's automatic backup, made in the background (the window stays usable). A
+    failure (a damaged file, a full disk) is shown over ``window``: it may be the first
+    sign of damage in a part of the file nobody has read yet."""
     if db.path is None or db.keyring is None:
         return None
-    thread = threading.Thread(target=_daily, args=(db,), name="clcp-daily-backup")
+    outcome = _Outcome(window)
+    if window is not None:
+        outcome.failed.connect(
+            lambda reason: QMessageBox.warning(
+                window,
+                _tr("Daily backup"),
+                _tr("Today's automatic backup could not be made: {reason}").format(reason=reason),
+            )
+        )
+    thread = threading.Thread(target=_daily, args=(db, outcome), name="clcp-daily-backup")
     thread.start()
     return thread
 
 
-def _daily(db: Database) -> None:
+def _daily(db: Database, outcome: _Outcome) -> None:
     try:
         daily_backup(db)
-    except Exception as error:  # reported, never fatal: the next start tries again
-        print(f"clcp: the daily backup failed: {' '.join(str(error).split())}", file=sys.stderr)
+    except Exception as error:  # shown, never fatal: the next start tries again
+        reason = " ".join(str(error).split())
+        print(f"clcp: the daily backup failed: {reason}", file=sys.stderr)
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            outcome.failed.emit(reason)
