@@ -265,3 +265,18 @@ def test_the_screens_never_import_what_starts_them() -> None:
         if within(module, ("desktop.views",))
     }
     assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_tests_have_the_folders_of_the_code() -> None:
+    """``tests/views/cycle`` tests ``desktop/views/cycle``: a test folder with no folder of
+    the same name in the code would be a place nobody looks."""
+    tests_root = Path(__file__).resolve().parent
+    strays = [
+        folder.relative_to(tests_root).as_posix()
+        for layer in ("views", "services")
+        for folder in sorted((tests_root / layer).iterdir())
+        if folder.is_dir()
+        and folder.name != "__pycache__"
+        and not (PACKAGE_ROOT / layer / folder.name / "__init__.py").exists()
+    ]
+    assert strays == []
