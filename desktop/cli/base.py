@@ -1,11 +1,12 @@
-"""What every command shares: the exit status, the refusal a person can fix, and how a
-command finds and opens the database file it was pointed at. Nothing here imports Qt."""
+"""How a command finds and opens the database file it was pointed at. Nothing here
+imports Qt (the exit statuses and the usage refusal are in ``usage.py``)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from desktop.cli.usage import UsageError
 from desktop.i18n import _
 from desktop.storage import (
     Database,
@@ -16,13 +17,6 @@ from desktop.storage import (
     resolve_target,
 )
 from desktop.storage.inspect import inspect_file
-
-EXIT_OK = 0
-
-
-class UsageError(Exception):
-    """Bad input the person can fix; ``str(error)`` is the one line shown after ``clcp:``."""
-
 
 # --- choosing and opening the database -------------------------------------------------
 

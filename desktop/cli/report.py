@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli.base import EXIT_OK, UsageError
+from desktop.cli.catalogue import help_for
+from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import LANGUAGES, _
 from desktop.reports.options import Paper
 from desktop.services.facade import Services
@@ -79,7 +80,7 @@ def add_report_commands(
     report = commands.add_parser(
         "report",
         parents=[shared],
-        help=_("print templates and reports to PDF"),
+        help=help_for("report"),
         description=_("Print blank or filled templates, cycle reports and monitoring reports."),
     )
     kinds = report.add_subparsers(
