@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.measure import Figure, best_of, table
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.queries.community_list import CommunityQuery, SortKey, list_communities
 from desktop.storage import open_database

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.measure import Figure, table
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import Actor
 from desktop.storage import open_database
 

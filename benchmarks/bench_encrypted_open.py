@@ -21,8 +21,8 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.measure import Figure, best_of, table
-from desktop.demo import generate_demo
 from desktop.demo.accounts import create_demo_database
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities
 from desktop.services.security.signin import sign_in, unlock_master_key

@@ -35,8 +35,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.measure import Figure, best_of, table
-from desktop.demo import generate_demo
 from desktop.demo.accounts import DEMO_PASSWORD, create_demo_database
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.framework.text import fold
 from desktop.services.security.signin import unlock_master_key

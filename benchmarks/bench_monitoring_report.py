@@ -30,7 +30,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 
 from benchmarks.measure import Figure, table
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.reports.fonts import SANS
 from desktop.reports.jobs import monitoring_job
 from desktop.services.facade import Services

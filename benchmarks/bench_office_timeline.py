@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 from benchmarks.measure import Figure, table
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM
 from desktop.services.queries.timeline import OfficeQuery, office_timeline
 from desktop.storage import Database, open_database

@@ -49,7 +49,7 @@ def removed_on_failure(path: Path | None) -> Iterator[None]:
 
 def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str:
     """Write the demo data set; the one-line summary to print."""
-    from desktop.demo import generate_demo  # its word lists load only when needed
+    from desktop.demo.generate import generate_demo  # its word lists load only when needed
 
     try:
         summary = generate_demo(db, communities=communities, seed=seed, actor=actor)

@@ -502,3 +502,13 @@ def test_every_revision_upgrades_to_head_keeping_its_rows(
         assert stored is not None, f"{table} row lost by the upgrade from {revision}"
         kept = {name: value for name, value in row.items() if name in stored}
         assert {name: stored[name] for name in kept} == kept
+
+
+def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
+    """Opening a file reads the revisions without Alembic; they must be what Alembic says."""
+    scripts = migrate_module.script_directory()
+    assert head_revision() == scripts.get_current_head()
+    assert migrate_module.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    assert migrate_module.revision_graph() == {
+        s.revision: s.down_revision for s in scripts.walk_revisions()
+    }
