@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.catalogue import help_for
 from desktop.cli.usage import EXIT_OK, UsageError
@@ -90,7 +90,13 @@ def add_report_commands(
 
     listing = kinds.add_parser("list", parents=[shared], help=_("list the templates"))
     listing.set_defaults(handler=run_list)
+    _add_template_and_cycle(kinds, shared)
+    _add_monitoring(kinds, shared)
+    _add_timeline(kinds, shared)
+    return kinds  # type: ignore[no-any-return]
 
+
+def _add_template_and_cycle(kinds: Any, shared: argparse.ArgumentParser) -> None:
     template = kinds.add_parser(
         "template",
         parents=[shared],
@@ -112,6 +118,8 @@ def add_report_commands(
     _add_output_options(cycle)
     cycle.set_defaults(handler=run_cycle)
 
+
+def _add_monitoring(kinds: Any, shared: argparse.ArgumentParser) -> None:
     monitoring = kinds.add_parser(
         "monitoring", parents=[shared], help=_("the managers' monitoring report")
     )
@@ -128,6 +136,8 @@ def add_report_commands(
     _add_output_options(monitoring)
     monitoring.set_defaults(handler=run_monitoring)
 
+
+def _add_timeline(kinds: Any, shared: argparse.ArgumentParser) -> None:
     timeline = kinds.add_parser(
         "timeline",
         parents=[shared],
@@ -144,7 +154,6 @@ def add_report_commands(
     )
     _add_output_options(timeline)
     timeline.set_defaults(handler=run_timeline)
-    return kinds  # type: ignore[no-any-return]
 
 
 # --- helpers ------------------------------------------------------------------------------
