@@ -199,6 +199,18 @@ def add_general_commands(
     parser_class: type[argparse.ArgumentParser],
 ) -> None:
     """``clcp demo``, ``clcp info`` and ``clcp communities``."""
+    _add_demo(commands, shared)
+    info = commands.add_parser(
+        "info",
+        parents=[shared],
+        help=help_for("info"),
+        description=_("Show facts about a database. Never creates or changes one."),
+    )
+    info.set_defaults(handler=run_info)
+    _add_communities(commands, shared)
+
+
+def _add_demo(commands: Any, shared: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
         "demo",
         parents=[shared],
@@ -230,14 +242,8 @@ def add_general_commands(
     )
     demo.set_defaults(handler=run_demo)
 
-    info = commands.add_parser(
-        "info",
-        parents=[shared],
-        help=help_for("info"),
-        description=_("Show facts about a database. Never creates or changes one."),
-    )
-    info.set_defaults(handler=run_info)
 
+def _add_communities(commands: Any, shared: argparse.ArgumentParser) -> None:
     communities = commands.add_parser(
         "communities",
         parents=[shared],
