@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import label
-from desktop.services.security.passwords import AccountService, AccountSummary
+from desktop.services.security.passwords import AccountSummary
 from desktop.views.admin.accounts_assign import AssignmentsPanel
 from desktop.views.admin.accounts_forms import add_account_dialog, set_password_dialog
 from desktop.views.auth.forms import message_label
@@ -44,7 +44,7 @@ class AccountsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.accounts = AccountService(context.db, context.actor)
+        self.accounts = context.services.accounts
         self.people: dict[uuid.UUID, AccountSummary] = {}
         self.setWindowTitle(self.tr("Accounts"))
         self.setSizeGripEnabled(True)

@@ -30,7 +30,7 @@ from desktop.services.framework.errors import (
     ServiceError,
     ValidationError,
 )
-from desktop.services.usecases.drafts import DraftEntry, DraftService
+from desktop.services.usecases.drafts import DraftEntry
 from desktop.views.forms import prompts
 from desktop.views.forms.inputs import changed_signal, input_error, read_value, write_value
 from desktop.views.forms.registry import UNSAVED, dirty_forms, take_reopened
@@ -87,7 +87,7 @@ class Form(QWidget):
         self._dirty = False
         self._loading = False
         self._created = False  # a "new" form saved its record: it must not create another
-        self._drafts = DraftService(context.db, context.actor)
+        self._drafts = context.services.drafts
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)

@@ -35,7 +35,7 @@ from desktop.reports.job import ReportJob
 from desktop.reports.jobs import cycle_job, monitoring_job, template_job
 from desktop.reports.options import Paper, paper_label
 from desktop.reports.registry import TEMPLATES
-from desktop.services.queries.community_list import CommunityQuery, list_communities, list_districts
+from desktop.services.queries.community_list import CommunityQuery
 from desktop.services.queries.reporting_monitoring import MonitoringFilter
 from desktop.views.reports.preview import PreviewPane, page_count, print_pdf
 from desktop.views.shell.context import AppContext
@@ -198,13 +198,11 @@ class ReportsPage(QWidget):
     # ------------------------------------------------------------------ choices
     def _load_choices(self) -> None:
         services = self.context.services
-        rows = list_communities(
-            self.context.db, CommunityQuery(limit=None), actor=self.context.actor
-        ).items
+        rows = services.list_communities(CommunityQuery(limit=None)).items
         for row in rows:
             self.community.addItem(row.name, row.id)
         self.district.addItem(self.tr("All districts"), "")
-        for district in list_districts(self.context.db, actor=self.context.actor):
+        for district in services.list_districts():
             self.district.addItem(district, district)
         self.facilitator.addItem(self.tr("All facilitators"), "")
         for user in services.users.list(

@@ -36,7 +36,6 @@ from desktop.labels import record_kind
 from desktop.services.facade import Services
 from desktop.services.framework.errors import ServiceError
 from desktop.services.framework.records import Record
-from desktop.services.queries.mentoring import display_names
 from desktop.services.queries.record_names import RecordName, name_record
 from desktop.services.usecases.comments import CommentData
 from desktop.views.forms.form import error_palette
@@ -175,7 +174,7 @@ class CommentsPanel(QWidget):
         except ServiceError as refused:
             self._show_message(str(refused))
             thread, unread, edited = [], set(), set()
-        self._names = display_names(self.context.db, {c.data.author for c in thread})
+        self._names = self.context.services.reads.display_names({c.data.author for c in thread})
         selected = self.selected_id()
         self._comments = {c.id: c for c in thread}
         self.tree.clear()

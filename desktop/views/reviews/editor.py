@@ -33,7 +33,6 @@ from desktop.labels import labels
 from desktop.models.enums import PhaseKind, Role
 from desktop.services.framework.errors import ServiceError
 from desktop.services.framework.records import Record
-from desktop.services.queries.mentoring import display_names
 from desktop.services.usecases.drafts import DraftEntry
 from desktop.services.usecases.reviews import MentorReviewData
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo, confirm_leave, fit_width
@@ -187,7 +186,9 @@ class ReviewEditor(QWidget):
             self.form.set_values(asdict(record.data))
             self.who.setText(
                 self.tr("Last changed by {user} on {day}.").format(
-                    user=display_names(self.context.db, [record.updated_by])[record.updated_by],
+                    user=self.context.services.reads.display_names([record.updated_by])[
+                        record.updated_by
+                    ],
                     day=record.updated_at.astimezone().date().isoformat(),
                 )
             )

@@ -33,9 +33,6 @@ from desktop.services.framework.errors import ServiceError
 from desktop.services.queries.mentoring import (
     MentorHome,
     UnreadComment,
-    mentor_home,
-    review_history,
-    unread_comments,
 )
 from desktop.views.forms.form import error_palette
 from desktop.views.reviews.editor import ReviewDialog
@@ -172,8 +169,8 @@ class ReviewsPage(QWidget):
     def refresh(self) -> None:
         today = self.context.today()
         try:
-            home = mentor_home(self.context.db, self.context.actor, today=today)
-            replies = unread_comments(self.context.db, self.context.actor)
+            home = self.context.services.reads.mentor_home(today)
+            replies = self.context.services.reads.unread_comments()
         except ServiceError as refused:
             self._show(str(refused))
             return
@@ -291,7 +288,7 @@ class ReviewsPage(QWidget):
         if self.home is None or not 0 <= row < len(self.home.communities):
             return
         community = self.home.communities[row]
-        history = review_history(self.context.db, community.community_id, actor=self.context.actor)
+        history = self.context.services.reads.review_history(community.community_id)
         if history:
             latest = history[-1]
             self.open_review(latest.cycle_id, latest.review_id)

@@ -39,8 +39,6 @@ from desktop.services.queries.timeline import (
     CommunityTimeline,
     OfficeQuery,
     OfficeTimeline,
-    community_timeline,
-    office_timeline,
 )
 from desktop.views.shell.context import AppContext
 from desktop.views.timeline.community_view import CommunityTimelineView
@@ -257,9 +255,7 @@ class TimelinePage(QWidget):
 
     def refresh(self) -> None:
         today = self.context.today()
-        self.office = office_timeline(
-            self.context.db, self.query(), today, actor=self.context.actor
-        )
+        self.office = self.context.services.reads.office_timeline(self.query(), today)
         rows = sorted_rows(self.office.rows, str(self.sort.currentData() or "name"), today)
         first_load = not self.office_view.rows
         self.office_view.set_rows(rows, today)
@@ -280,8 +276,8 @@ class TimelinePage(QWidget):
         )
         if self.community is not None:
             try:
-                self.community = community_timeline(
-                    self.context.db, self.community.community_id, today, actor=self.context.actor
+                self.community = self.context.services.reads.community_timeline(
+                    self.community.community_id, today
                 )
             except LookupError:  # deleted meanwhile
                 self.community = None
@@ -292,11 +288,8 @@ class TimelinePage(QWidget):
             self._fill_community_table()
 
     def show_community(self, community_id: str) -> None:
-        self.community = community_timeline(
-            self.context.db,
-            uuid.UUID(community_id),
-            self.context.today(),
-            actor=self.context.actor,
+        self.community = self.context.services.reads.community_timeline(
+            uuid.UUID(community_id), self.context.today()
         )
         self.community_view.pixels_per_day = self.office_view.pixels_per_day
         self.community_view.set_timeline(self.community)
