@@ -289,8 +289,9 @@ WITHOUT_THE_FACADE = {
 
 #: Modules of the screens that handle the database file itself (``context.db``), and why.
 HOLD_THE_FILE = {
-    "desktop.views.shell.main_window": (
-        "offers Change password only for an encrypted file, and shows the file in the status bar"
+    "desktop.views.shell.main_window": "shows the database file in the status bar",
+    "desktop.views.shell.commands": (
+        "offers Change password, Sign out and Switch user only for a file with passwords"
     ),
     "desktop.views.shell.operations": (
         "runs a long write on a worker thread only when the database is a file, not in memory"
