@@ -48,6 +48,25 @@ class AccountsDialog(QDialog):
         self.people: dict[uuid.UUID, AccountSummary] = {}
         self.setWindowTitle(self.tr("Accounts"))
         self.setSizeGripEnabled(True)
+        intro = self._introduction()
+        top = self._account_list()
+        self.assignments = AssignmentsPanel(context)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.assignments)
+        splitter.setChildrenCollapsible(False)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.resize(820, 640)
+        self.reload()
+
+    def _introduction(self) -> QLabel:
+        """What accounts are, and (for a plain file) why they have no passwords."""
         intro = QLabel(
             self.tr(
                 "Everyone who uses this office's records has an account. A new or reset "
@@ -65,6 +84,10 @@ class AccountsDialog(QDialog):
                     "encrypt it first (see the administrator's guide)."
                 )
             )
+        return intro
+
+    def _account_list(self) -> QWidget:
+        """The table of accounts with its buttons and the line for messages."""
         self.table = record_table(
             [
                 self.tr("User name"),
@@ -95,20 +118,7 @@ class AccountsDialog(QDialog):
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(row)
         top_layout.addWidget(self.message)
-        self.assignments = AssignmentsPanel(context)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.assignments)
-        splitter.setChildrenCollapsible(False)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(close)
-        self.table.itemSelectionChanged.connect(self._on_selected)
-        self.resize(820, 640)
-        self.reload()
+        return top
 
     # ------------------------------------------------------------------ showing
     def reload(self, select: str | None = None) -> None:

@@ -49,6 +49,8 @@ from desktop.views.reviews.cycle_comments import CycleComments
 from desktop.views.shell.context import AppContext
 
 D = TypeVar("D", bound=FormDialog)
+#: A section as the workspace lists it: key, title, widget, how to refresh it.
+Page = tuple[str, str, QWidget, Callable[[], None]]
 
 
 class Section:
@@ -75,6 +77,39 @@ class CycleWorkspace(QWidget):
         self.dialog: QWidget | None = None
         remember_workspace(self.cycle.id, self)
 
+        pages = self._build_sections(ref)
+        self.keys = [key for key, *_rest in pages]
+        self._refreshers = {key: refresh for key, _t, _w, refresh in pages}
+        self._stale = set(self.keys)
+        self._build_navigation(pages)
+        header = self._build_header(ref)
+        # The comments on the record selected in the shown section, below it.
+        self.comments = CycleComments(context, self.cycle.id, self._commented_sections())
+        pane = QSplitter(Qt.Orientation.Vertical)
+        pane.addWidget(self.stack)
+        pane.addWidget(self.comments)
+        # The section's list keeps most of a small (1366x768, or 150 %) screen.
+        pane.setStretchFactor(0, 3)
+        pane.setStretchFactor(1, 1)
+        pane.setSizes([720, 280])
+        pane.setChildrenCollapsible(False)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(pane, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self._show_header()
+        context.navigator.changes_made.connect(self._on_changes)
+        context.navigator.open_record.connect(self._on_open_record)
+        self.nav.setCurrentRow(0)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_sections(self, ref: CycleRef) -> list[Page]:
+        """Every section, in the order the community goes through them."""
         self.phases = PhasesSection(ref)
         self.meetings = MeetingsSection(ref)
         self.planning_group = PlanningGroupSection(ref)
@@ -89,7 +124,7 @@ class CycleWorkspace(QWidget):
         meetings_page.setStretchFactor(0, 3)
         meetings_page.setStretchFactor(1, 1)
 
-        pages: list[tuple[str, str, QWidget, Callable[[], None]]] = [
+        pages: list[Page] = [
             (Section.PHASES, self.tr("Phases"), self.phases, self.phases.refresh),
             (Section.MEETINGS, self.tr("Meetings"), meetings_page, self._refresh_meetings),
             (
@@ -103,10 +138,10 @@ class CycleWorkspace(QWidget):
             (Section.MONITORING, self.tr("Monitoring"), self.monitoring, self.monitoring.refresh),
             (Section.REFLECTION, self.tr("Reflection"), self.reflection, self.reflection.refresh),
         ]
-        self.keys = [key for key, *_rest in pages]
-        self._refreshers = {key: refresh for key, _t, _w, refresh in pages}
-        self._stale = set(self.keys)
+        return pages
 
+    def _build_navigation(self, pages: list[Page]) -> None:
+        """The list of sections on the left and the stack showing the chosen one."""
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Sections of the cycle"))
         self.stack = QStackedWidget()
@@ -117,6 +152,8 @@ class CycleWorkspace(QWidget):
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 32)
         self.nav.currentRowChanged.connect(self._show_row)
 
+    def _build_header(self, ref: CycleRef) -> QHBoxLayout:
+        """The cycle's title and facts, with Edit cycle and Start next cycle."""
         self.title_label = QLabel()
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -142,28 +179,7 @@ class CycleWorkspace(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
-        # The comments on the record selected in the shown section, below it.
-        self.comments = CycleComments(context, self.cycle.id, self._commented_sections())
-        pane = QSplitter(Qt.Orientation.Vertical)
-        pane.addWidget(self.stack)
-        pane.addWidget(self.comments)
-        # The section's list keeps most of a small (1366x768, or 150 %) screen.
-        pane.setStretchFactor(0, 3)
-        pane.setStretchFactor(1, 1)
-        pane.setSizes([720, 280])
-        pane.setChildrenCollapsible(False)
-        body = QHBoxLayout()
-        body.addWidget(self.nav)
-        body.addWidget(pane, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 6)
-        layout.addLayout(header)
-        layout.addLayout(body, 1)
-
-        self._show_header()
-        context.navigator.changes_made.connect(self._on_changes)
-        context.navigator.open_record.connect(self._on_open_record)
-        self.nav.setCurrentRow(0)
+        return header
 
     # --- sections ------------------------------------------------------------------------
 
