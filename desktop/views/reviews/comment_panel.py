@@ -89,6 +89,19 @@ class CommentsPanel(QWidget):
         except (ServiceError, KeyError):
             self.subject = None
 
+        self._build_threads()
+        buttons = self._build_writing()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.message)
+        layout.addWidget(self.editor)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _build_threads(self) -> None:
+        """The tree of threads (a comment, its replies under it) and the lines below it."""
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
@@ -113,6 +126,8 @@ class CommentsPanel(QWidget):
         self.message.hide()
         error_palette(self.message)
 
+    def _build_writing(self) -> QHBoxLayout:
+        """The box to write in and its buttons (add, reply, edit, resolve)."""
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(self.tr("Write a comment or a reply…"))
         self.editor.setAccessibleName(self.tr("Comment text"))
@@ -138,14 +153,7 @@ class CommentsPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.resolve_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.message)
-        layout.addWidget(self.editor)
-        layout.addLayout(buttons)
-        self.refresh()
+        return buttons
 
     def heading(self, any_comments: bool = True) -> str:
         """ "Comments on the harm considered “Child marriage”", or "No comments on …"."""
