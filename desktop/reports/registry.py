@@ -9,6 +9,7 @@ from __future__ import annotations
 from desktop.i18n import _
 from desktop.reports import templates_monitoring as mon
 from desktop.reports import templates_planning as plan
+from desktop.reports import templates_review as oversight
 from desktop.reports.forms import TemplateSpec
 
 TEMPLATES: tuple[TemplateSpec, ...] = (
@@ -84,8 +85,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         ),
         "1.0",
         False,
-        mon.mentor_review_blank,
-        mon.mentor_review_filled,
+        oversight.mentor_review_blank,
+        oversight.mentor_review_filled,
     ),
     TemplateSpec(
         "quarterly-summary",
@@ -93,8 +94,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         _("The quarter's figures at a glance, for the programme manager."),
         "1.0",
         False,
-        mon.quarterly_blank,
-        mon.quarterly_filled,
+        oversight.quarterly_blank,
+        oversight.quarterly_filled,
         one_community=False,
     ),
 )
