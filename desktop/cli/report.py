@@ -20,11 +20,11 @@ from desktop.cli.catalogue import help_for
 from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import LANGUAGES, _
 from desktop.reports.options import Paper
-from desktop.services.facade import Services
-from desktop.storage import Database
 
 if TYPE_CHECKING:
     from desktop.reports.job import ReportJob
+    from desktop.services.facade import Services
+    from desktop.storage import Database
 
 
 def _iso_date(text: str) -> date:
@@ -194,6 +194,7 @@ def _write(job: ReportJob, out: Path) -> int:
 def _services(args: argparse.Namespace) -> tuple[Database, Services]:
     """The database opened as the signed-in person: their role decides what prints."""
     from desktop.cli.signin import open_signed_in
+    from desktop.services.facade import Services
 
     db, actor = open_signed_in(args)
     return db, Services(db, actor)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -13,6 +13,9 @@ from desktop.reports.blocks import fields, unruled
 from desktop.reports.labels import recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.reporting import CycleSheet, Group
+
+if TYPE_CHECKING:
+    from desktop.reports.registry import TemplateSpec
 
 #: The groups a blank form shows when it is printed without a database.
 DEFAULT_GROUPS: tuple[Group, ...] = (
@@ -33,26 +36,6 @@ class FormContext:
     width: float
     groups: tuple[Group, ...] = DEFAULT_GROUPS
     today: date = field(default_factory=date.today)
-
-
-Blank = Callable[[FormContext], list[Flowable]]
-Filled = Callable[[FormContext, CycleSheet], list[Flowable]]
-
-
-@dataclass(frozen=True)
-class TemplateSpec:
-    """A printable template. ``id`` and ``version`` print on every page, so a paper form
-    filled by hand can be entered back against the same structure."""
-
-    id: str
-    title: str
-    purpose: str
-    version: str
-    wide: bool
-    blank: Blank = field(repr=False)
-    filled: Filled = field(repr=False)
-    #: whether the blank form is about one community (a programme summary is not)
-    one_community: bool = True
 
 
 def opening(spec: TemplateSpec, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
