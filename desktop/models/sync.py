@@ -66,3 +66,15 @@ class SyncConflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     resolved_by: Mapped[str] = mapped_column(String(80), default="")
     resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+class ServerAccount(Base):
+    """An account's password on the office server (an Argon2id hash; laptops keep key
+    slots instead), and its failed sign-ins, which delay the next try as in the app."""
+
+    __tablename__ = "server_account"
+
+    username: Mapped[str] = mapped_column(String(80), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

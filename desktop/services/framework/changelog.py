@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -42,10 +42,14 @@ class Origin:
     username: str
     at: datetime
     record_id: uuid.UUID | None = None
+    outcome: str = "applied"  # or "merged", "conflict" (some fields were set aside)
 
 
 _origin: ContextVar[Origin | None] = ContextVar("clcp_change_origin", default=None)
 _receiving: ContextVar[bool] = ContextVar("clcp_change_receiving", default=False)
+_together: ContextVar[Callable[[Session], None] | None] = ContextVar(
+    "clcp_change_together", default=None
+)
 
 
 @contextmanager
@@ -56,6 +60,17 @@ def applying(origin: Origin) -> Iterator[None]:
         yield
     finally:
         _origin.reset(token)
+
+
+@contextmanager
+def together(write: Callable[[Session], None]) -> Iterator[None]:
+    """Run ``write`` in the transaction of the next change recorded inside the block (the
+    server keeps a conflict in the very transaction that applies the rest of an edit)."""
+    token = _together.set(write)
+    try:
+        yield
+    finally:
+        _together.reset(token)
 
 
 @contextmanager
@@ -125,10 +140,14 @@ def record(
         username=username,
         at=at,
         acknowledged=origin is not None,
-        outcome="applied" if origin is not None else "",
+        outcome=origin.outcome if origin is not None else "",
     )
     session.add(change)
     session.flush()
+    also = _together.get()
+    if also is not None:
+        _together.set(None)
+        also(session)
     bases[(entity, str(row.id))] = row.version  # a second write in one transaction
     return change
 

@@ -1,4 +1,4 @@
-"""The change log and the conflict records of sync (issue 16).
+"""The change log, the conflict records and the server's passwords of sync (issue 16).
 
 Only adds two tables: every existing row and the audit trail are kept as they are. Writes
 made before this revision are not in the log; a laptop joins an office by downloading
@@ -70,9 +70,18 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_sync_conflict_entity_id"), "sync_conflict", ["entity_id"], unique=False
     )
+    op.create_table(
+        "server_account",
+        sa.Column("username", sa.String(length=80), nullable=False),
+        sa.Column("password_hash", sa.Text(), nullable=False),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("last_failure_at", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("username", name=op.f("pk_server_account")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("server_account")
     op.drop_index(op.f("ix_sync_conflict_entity_id"), table_name="sync_conflict")
     op.drop_table("sync_conflict")
     op.drop_index("ix_sync_change_record", table_name="sync_change")
