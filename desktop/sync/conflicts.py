@@ -22,6 +22,7 @@ from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.framework.errors import ServiceError
 from desktop.services.queries.record_names import describe
 from desktop.storage import Database
+from desktop.sync.download import may_read
 from desktop.sync.history import Touch
 from desktop.sync.wire import ChangeMessage
 
@@ -116,3 +117,22 @@ def mark_resolved(session: Session, conflict: SyncConflict, actor: Actor, how: s
     conflict.resolved_at = utcnow()
     conflict.resolved_by = actor.username
     conflict.resolution = how
+
+
+def resolve_on_server(db: Database, actor: Actor, items: list[Any]) -> int:
+    """Mark conflicts resolved that a laptop resolved (its edit, if any, came as a change).
+    Only conflicts on records the user may read; unknown ids are skipped."""
+    done = 0
+    with db.sessions.begin() as session:
+        for item in items:
+            try:
+                conflict = session.get(SyncConflict, uuid.UUID(str(item["id"])))
+            except (KeyError, TypeError, ValueError):
+                continue
+            if conflict is None or conflict.resolved_at is not None:
+                continue
+            if not may_read(session, actor, conflict):
+                continue
+            mark_resolved(session, conflict, actor, str(item.get("how", ""))[:200])
+            done += 1
+    return done

@@ -94,7 +94,7 @@ def changes_since(db: Database, actor: Actor, since: int) -> Download:
             conflict_to_dict(row)
             for row in session.scalars(select(SyncConflict).order_by(SyncConflict.created_at))
             if (row.entity_type, row.entity_id) in names
-            or (since == 0 and row.resolved_at is None and _may_read(session, actor, row))
+            or (since == 0 and row.resolved_at is None and may_read(session, actor, row))
         ]
     return download
 
@@ -126,7 +126,7 @@ def _own_account(
     return [record_state(service, session, row)]
 
 
-def _may_read(session: Session, actor: Actor, conflict: SyncConflict) -> bool:
+def may_read(session: Session, actor: Actor, conflict: SyncConflict) -> bool:
     model = permissions.model_for_entity(conflict.entity_type)
     row = session.get(model, uuid.UUID(conflict.entity_id)) if model is not None else None
     if row is None:

@@ -19,6 +19,7 @@ from desktop.services.usecases.communities import CommunityData
 from desktop.storage import Database, open_database
 from desktop.sync.accounts import authenticate, set_password
 from desktop.sync.apply import apply_batch
+from desktop.sync.conflicts import resolve_on_server
 from desktop.sync.download import changes_since
 from desktop.sync.engine import Summary, sync_once
 from desktop.sync.office import init_empty
@@ -68,6 +69,7 @@ class Laptop:
         self.db = open_database(path)
         self.server_actor = authenticate(office.db, username, PASSWORD)
         self.actor = self.server_actor
+        self.name = "office"
 
     @property
     def services(self) -> Services:
@@ -78,12 +80,15 @@ class Laptop:
         outcomes = apply_batch(self.office.db, self.server_actor, self.db.device_id, messages)
         return _through_json([outcome.to_dict() for outcome in outcomes])  # type: ignore[no-any-return]
 
+    def resolved(self, items: list[dict[str, str]]) -> None:
+        resolve_on_server(self.office.db, self.server_actor, _through_json(items))
+
     def fetch(self, since: int) -> dict[str, Any]:
         download = changes_since(self.office.db, self.server_actor, since)
         return _through_json(download.to_dict())  # type: ignore[no-any-return]
 
     def sync(self) -> Summary:
-        return sync_once(self.db, self.actor, self.upload, self.fetch, "office")
+        return sync_once(self.db, self.actor, self)
 
     def close(self) -> None:
         self.db.close()

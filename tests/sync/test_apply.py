@@ -13,6 +13,7 @@ from desktop.models import AuditEvent, Community, SyncChange, SyncConflict
 from desktop.services.framework.changelog import next_device_seq
 from desktop.services.usecases.communities import CommunityData
 from desktop.sync.laptop import waiting_messages
+from desktop.sync.resolve import resolve
 from tests.sync.office_world import Laptop, Office
 
 MakeLaptop = Callable[[str], Laptop]
@@ -178,3 +179,27 @@ def test_a_facilitators_forged_change_to_another_community_is_refused_and_audite
         ("fatima", str(office.other_community_id))
     ]
     assert fatima.sync().sent == 0  # answered once, not sent again
+
+
+def test_a_conflict_resolved_on_a_laptop_syncs_as_an_edit(
+    office: Office, laptop: MakeLaptop
+) -> None:
+    one, two = laptop("mary"), laptop("fatima")
+    for machine, text in ((one, "school reopened"), (two, "school closed")):
+        current = machine.services.communities.get(office.community_id)
+        machine.services.communities.update(current.id, replace(current.data, notes=text))
+    one.sync()
+    two.sync()
+    assert two.services.communities.get(office.community_id).data.notes == "school reopened"
+    with two.db.session() as session:
+        conflict = session.scalars(select(SyncConflict)).one()
+    resolve(two.db, two.actor, conflict.id, "other")
+    summary = two.sync()
+    assert (summary.sent, summary.conflicts) == (1, 0)
+    assert community(office, office.community_id).notes == "school closed"
+    with office.db.session() as session:
+        on_server = session.get(SyncConflict, conflict.id)
+        assert on_server is not None and on_server.resolved_by == "fatima"
+    one.sync()
+    assert one.services.communities.get(office.community_id).data.notes == "school closed"
+    assert one.sync().conflicts == 0
