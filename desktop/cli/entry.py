@@ -29,7 +29,9 @@ from desktop.cli.commands import (
 )
 from desktop.cli.encrypt import add_encrypt_command
 from desktop.cli.report import add_report_commands
+from desktop.cli.server import add_server_commands
 from desktop.cli.signin import add_security_commands, open_signed_in
+from desktop.cli.sync import add_sync_commands
 from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.models.enums import PartnershipStatus, PhaseKind
@@ -180,6 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(commands, shared, _Parser)
     add_security_commands(commands, shared, _Parser)
     add_encrypt_command(commands, shared)
+    add_server_commands(commands)
+    add_sync_commands(commands, shared)
     screenshots = commands.add_parser(
         "screenshots",
         parents=[shared],
