@@ -4,12 +4,15 @@ then send changes, settled conflicts, and fetch downloads. Every failure is one
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import httpx
 
 from desktop.i18n import _
 from desktop.services.framework.errors import ServiceError
+from desktop.storage.migrate import known_revisions
+from desktop.sync.wire import PROTOCOL_VERSION
 
 TIMEOUT_SECONDS = 60.0
 
@@ -25,7 +28,9 @@ class HttpTransport:
     def __init__(self, url: str, *, ca_cert: str | None = None) -> None:
         self.name = url.rstrip("/")
         self._client = httpx.Client(
-            base_url=self.name, timeout=TIMEOUT_SECONDS, verify=ca_cert or True
+            base_url=self.name,
+            timeout=TIMEOUT_SECONDS,
+            verify=ssl.create_default_context(cafile=ca_cert) if ca_cert else True,
         )
         self.role: str | None = None
 
@@ -39,7 +44,17 @@ class HttpTransport:
         self.close()
 
     def sign_in(self, username: str, password: str, device_id: str) -> str | None:
-        """Get a token; returns the account's role on the server."""
+        """Get a token; returns the account's role on the server. A server speaking another
+        protocol or running a schema this app does not know is refused before anything
+        is sent."""
+        hello = self._call("GET", "/api/v1/hello")
+        known = hello.get("schema") in known_revisions()
+        if hello.get("protocol") != PROTOCOL_VERSION or not known:
+            raise SyncError(
+                _(
+                    "the office server runs another version of the app ({schema}); update first"
+                ).format(schema=hello.get("schema"))
+            )
         body = {"username": username, "password": password, "device_id": device_id}
         answer = self._call("POST", "/api/v1/token", json=body)
         self._client.headers["Authorization"] = f"Bearer {answer['token']}"
