@@ -2,7 +2,8 @@
 
 - ``GET  /api/v1/hello``: the protocol version and the schema the server runs.
 - ``POST /api/v1/token``: ``{username, password, device_id}`` -> ``{token, expires_in}``.
-- ``POST /api/v1/changes``: a device's changes -> one outcome each (token needed).
+- ``POST /api/v1/changes``: ``{changes, seen}`` (a device's changes and the checkpoint it
+  had received when making them) -> one outcome each (token needed).
 - ``GET  /api/v1/changes?since=N``: what changed after checkpoint N that the user may read.
 - ``POST /api/v1/conflicts/resolved``: conflicts a laptop resolved (token needed).
 
@@ -77,8 +78,12 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         items = body.get("changes") if isinstance(body, dict) else None
         if not isinstance(items, list) or len(items) > MAX_BATCH:
             return _error(f"changes: a list of at most {MAX_BATCH}", 400)
+        try:
+            seen = int(body.get("seen", 0))
+        except (TypeError, ValueError):
+            return _error("seen: a whole number", 400)
         messages = [ChangeMessage.from_dict(item) for item in items]
-        outcomes = await run_in_threadpool(apply_batch, db, actor, device_id, messages)
+        outcomes = await run_in_threadpool(apply_batch, db, actor, device_id, messages, seen)
         return JSONResponse({"outcomes": [outcome.to_dict() for outcome in outcomes]})
 
     async def download(request: Request) -> JSONResponse:

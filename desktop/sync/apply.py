@@ -1,14 +1,16 @@
 """The office server applies a laptop's changes through the app's own services.
 
-Each change is checked against the version it was based on. When nobody else changed the
-record since, it is applied as it is (the service's ``UPDATE ... WHERE version = :base``).
-When someone did, the fields nobody else touched are merged and each field both changed
+Each change is checked against what its laptop had received when the edit was made (the
+checkpoint of its last download). When nobody else changed the record since, it is applied
+as it is; when someone did, the fields nobody else touched are merged and each field both changed
 to different values becomes a conflict kept with both values, who and when; the value
 already on the server stays current until a person decides. An edit to a deleted record
 brings the record back with the edit (and a conflict says so); a delete of a record that
 someone edited since is not done (a conflict asks). A change the user may not make is
 refused and the refusal is audited. Every change, whatever became of it, is remembered by
-(device, sequence), so a batch sent twice is applied once.
+(device, sequence), so a batch sent twice is applied once. The write itself is the
+service's ``UPDATE ... WHERE version = :read``, so a request that changed the record in
+between makes this one read again rather than overwrite it.
 """
 
 from __future__ import annotations
@@ -38,19 +40,21 @@ ATTEMPTS = 3
 
 
 def apply_batch(
-    db: Database, actor: Actor, device_id: str, messages: list[ChangeMessage]
+    db: Database, actor: Actor, device_id: str, messages: list[ChangeMessage], seen: int
 ) -> list[Outcome]:
-    """Apply a device's changes in the order it made them; one outcome each."""
+    """Apply a device's changes in the order it made them; one outcome each. ``seen``:
+    the checkpoint of the last download the device applied before making them (own
+    writes go first, so every change waiting on a laptop was made after that download)."""
     outcomes = []
     for message in messages:
         if message.device_id != device_id:  # not remembered: it is not this device's to use
             outcomes.append(Outcome(message.device_seq, "refused", "change of another device"))
         else:
-            outcomes.append(apply_change(db, actor, message))
+            outcomes.append(apply_change(db, actor, message, seen))
     return outcomes
 
 
-def apply_change(db: Database, actor: Actor, message: ChangeMessage) -> Outcome:
+def apply_change(db: Database, actor: Actor, message: ChangeMessage, seen: int) -> Outcome:
     """Apply one change as ``actor`` (the account that signed in to sync)."""
     service = service_for(db, actor, message.entity)
     for _attempt in range(ATTEMPTS):
@@ -61,7 +65,7 @@ def apply_change(db: Database, actor: Actor, message: ChangeMessage) -> Outcome:
         if service is None:
             return refuse(db, actor, message, f"unknown kind of record: {message.entity}")
         try:
-            return _apply(db, service, actor, message)
+            return _apply(db, service, actor, message, seen)
         except ConflictError:
             continue  # written meanwhile by another request: read it again
         except IntegrityError:
@@ -85,7 +89,7 @@ def _origin(actor: Actor, message: ChangeMessage, outcome: str = "applied") -> c
 
 
 def _apply(
-    db: Database, service: EntityService[Any, Any], actor: Actor, message: ChangeMessage
+    db: Database, service: EntityService[Any, Any], actor: Actor, message: ChangeMessage, seen: int
 ) -> Outcome:
     record_id = uuid.UUID(message.record_id)
     with db.session() as session:
@@ -93,7 +97,7 @@ def _apply(
         version = row.version if row is not None else 0
         deleted = row is not None and row.deleted_at is not None
         current = service.snapshot(session, row) if row is not None else None
-        touched = touched_since(session, message)
+        touched = touched_since(session, message, seen)
     if message.action == "create":
         if row is not None:
             return _marker(db, actor, message, "unchanged", version)

@@ -61,8 +61,9 @@ class HttpTransport:
         self.role = answer.get("role")
         return self.role
 
-    def upload(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return list(self._call("POST", "/api/v1/changes", json={"changes": items})["outcomes"])
+    def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]:
+        body = {"changes": items, "seen": seen}
+        return list(self._call("POST", "/api/v1/changes", json=body)["outcomes"])
 
     def resolved(self, items: list[dict[str, str]]) -> None:
         self._call("POST", "/api/v1/conflicts/resolved", json={"resolved": items})

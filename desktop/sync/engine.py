@@ -30,7 +30,7 @@ class Transport(Protocol):
 
     name: str
 
-    def upload(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+    def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]: ...
 
     def resolved(self, items: list[dict[str, str]]) -> None: ...
 
@@ -52,10 +52,11 @@ class Summary:
 def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
     """Send, then receive (see the module docstring)."""
     waiting = waiting_messages(db)
+    since = int(meta(db, CHECKPOINT_KEY, "0") or 0)
     sent = refused = 0
     for start in range(0, len(waiting), BATCH):
         batch = waiting[start : start + BATCH]
-        answer = transport.upload([message.to_dict() for message in batch])
+        answer = transport.upload([message.to_dict() for message in batch], since)
         outcomes = [Outcome.from_dict(item) for item in answer]
         acknowledge(db, outcomes)
         sent += len(outcomes)
@@ -64,7 +65,6 @@ def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
     if resolutions:
         transport.resolved(resolutions)
         clear_pending(db, resolutions)
-    since = int(meta(db, CHECKPOINT_KEY, "0") or 0)
     received = apply_download(db, actor, transport.fetch(since), transport.name)
     with db.session() as session:
         open_count = session.scalar(

@@ -33,15 +33,18 @@ def known_outcome(session: Session, message: ChangeMessage) -> Outcome | None:
     return None if row is None else Outcome(message.device_seq, row.outcome or "applied")
 
 
-def touched_since(session: Session, message: ChangeMessage) -> dict[str, Touch]:
-    """Fields other devices changed after the version the laptop's change was based on
-    (``""`` stands for a delete)."""
+def touched_since(session: Session, message: ChangeMessage, seen: int) -> dict[str, Touch]:
+    """Fields other devices changed that the laptop had not received when its user made
+    the change: after checkpoint ``seen``, the last download it applied (``""`` stands for
+    a delete). Counted in the server's sequence, not in versions: a laptop's second edit
+    of a record is based on a version only that laptop had, which says nothing of what
+    others did meanwhile."""
     rows = session.scalars(
         select(SyncChange)
         .where(
             SyncChange.entity_type == message.entity,
             SyncChange.entity_id == message.record_id,
-            SyncChange.new_version > message.base_version,
+            SyncChange.seq > seen,
             SyncChange.device_id != message.device_id,
             SyncChange.outcome != "refused",
         )

@@ -75,9 +75,9 @@ class Laptop:
     def services(self) -> Services:
         return Services(self.db, self.actor)
 
-    def upload(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]:
         messages = [ChangeMessage.from_dict(item) for item in _through_json(items)]
-        outcomes = apply_batch(self.office.db, self.server_actor, self.db.device_id, messages)
+        outcomes = apply_batch(self.office.db, self.server_actor, self.db.device_id, messages, seen)
         return _through_json([outcome.to_dict() for outcome in outcomes])  # type: ignore[no-any-return]
 
     def resolved(self, items: list[dict[str, str]]) -> None:

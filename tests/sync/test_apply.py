@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop.models import AuditEvent, Community, SyncChange, SyncConflict
 from desktop.services.framework.changelog import next_device_seq
 from desktop.services.usecases.communities import CommunityData
-from desktop.sync.laptop import waiting_messages
+from desktop.sync.laptop import CHECKPOINT_KEY, meta, waiting_messages
 from desktop.sync.resolve import resolve
 from tests.sync.office_world import Laptop, Office
 
@@ -124,8 +124,9 @@ def test_a_batch_sent_twice_is_applied_once(office: Office, laptop: MakeLaptop) 
     mary.services.communities.update(current.id, replace(current.data, notes="once"))
     mary.services.communities.create(CommunityData(name="Lukodi"))
     items = [message.to_dict() for message in waiting_messages(mary.db)]
-    first = mary.upload(items)
-    second = mary.upload(items)  # the answer was lost; the laptop sends again
+    seen = int(meta(mary.db, CHECKPOINT_KEY))
+    first = mary.upload(items, seen)
+    second = mary.upload(items, seen)  # the answer was lost; the laptop sends again
     assert [o["outcome"] for o in first] == [o["outcome"] for o in second] == ["applied"] * 2
     with office.db.session() as session:
         mine = session.scalars(

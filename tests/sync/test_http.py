@@ -17,7 +17,7 @@ from desktop.services.facade import Services
 from desktop.services.security.signin import sign_in
 from desktop.storage.server_database import ServerDatabase
 from desktop.sync.client import HttpTransport
-from desktop.sync.laptop import waiting_messages
+from desktop.sync.laptop import CHECKPOINT_KEY, meta, waiting_messages
 from tests.cli.cli_support import assert_refused, run
 from tests.sync.office_world import PASSWORD, Office
 
@@ -100,7 +100,7 @@ def test_a_sync_whose_answer_was_lost_is_rerun_without_doubling(
         waiting = [m.to_dict() for m in waiting_messages(signed.db)]
         with HttpTransport(server_url) as transport:  # sent, but the answer never arrives
             transport.sign_in("mary", PASSWORD, signed.db.device_id)
-            transport.upload(waiting)
+            transport.upload(waiting, int(meta(signed.db, CHECKPOINT_KEY)))
         device = signed.db.device_id
     finally:
         signed.db.close()
