@@ -47,6 +47,18 @@ def groups() -> list[CommandGroup]:
             {"encrypt": _("encrypt a database made without encryption")},
         ),
         CommandGroup(
+            "desktop.cli.server:add_server_commands",
+            {"server": _("the office server: make its database, run it, set passwords")},
+        ),
+        CommandGroup(
+            "desktop.cli.sync:add_sync_commands",
+            {
+                "join": _("make this laptop's database from the office server"),
+                "sync": _("send this laptop's changes and receive the office's"),
+                "conflicts": _("list, show or resolve sync conflicts"),
+            },
+        ),
+        CommandGroup(
             "desktop.cli.screenshots:add_screenshots_command",
             {"screenshots": _("save a picture of every screen, filled with the database's data")},
         ),

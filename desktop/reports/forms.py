@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -13,9 +13,6 @@ from desktop.reports.blocks import fields, unruled
 from desktop.reports.labels import recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.reporting import CycleSheet, Group
-
-if TYPE_CHECKING:
-    from desktop.reports.registry import TemplateSpec
 
 #: The groups a blank form shows when it is printed without a database.
 DEFAULT_GROUPS: tuple[Group, ...] = (
@@ -38,7 +35,20 @@ class FormContext:
     today: date = field(default_factory=date.today)
 
 
-def opening(spec: TemplateSpec, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
+class FormDescription(Protocol):
+    """What the opening block reads of a template (``registry.TemplateSpec`` has it)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def purpose(self) -> str: ...
+    @property
+    def wide(self) -> bool: ...
+    @property
+    def one_community(self) -> bool: ...
+
+
+def opening(spec: FormDescription, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
     """Title, purpose and the identity of the community, cycle and people."""
     if sheet is None and not spec.one_community:
         pairs: list[tuple[str, object]] = [(_("Date"), ""), (_("Prepared by"), "")]
