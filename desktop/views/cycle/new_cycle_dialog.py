@@ -65,9 +65,7 @@ class NewCycleDialog(FormDialog):
         line saying there are none."""
         services = self.context.services
         unfinished = sum(
-            services.actions.list(
-                where={"cycle_id": previous.id, "status": status}, limit=0
-            ).total
+            services.actions.list(where={"cycle_id": previous.id, "status": status}, limit=0).total
             for status in UNFINISHED_ACTION_STATUSES
         )
         indicators = services.indicators.list(where={"cycle_id": previous.id}, limit=0).total

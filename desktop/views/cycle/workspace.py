@@ -36,13 +36,13 @@ from desktop.views.cycle.actions import ActionsSection
 from desktop.views.cycle.drafts import remember_workspace
 from desktop.views.cycle.edit_cycle_dialog import EditCycleDialog
 from desktop.views.cycle.harm_selection import HarmSelectionSection
-from desktop.views.cycle.learning import LearningSection
-from desktop.views.cycle.meetings import MeetingsSection
+from desktop.views.cycle.learning import LEARNING
+from desktop.views.cycle.meetings import MEETINGS
 from desktop.views.cycle.monitoring import MonitoringPage
 from desktop.views.cycle.new_cycle_dialog import NewCycleDialog
-from desktop.views.cycle.phases import PhasesSection
-from desktop.views.cycle.planning_group import PlanningGroupSection
-from desktop.views.cycle.reflection import ReflectionSection
+from desktop.views.cycle.phases import PHASES
+from desktop.views.cycle.planning_group import PLANNING_GROUP
+from desktop.views.cycle.reflection import REFLECTION
 from desktop.views.cycle.section import CycleRef, RecordSection, date_text
 from desktop.views.forms import FormDialog
 from desktop.views.reviews.cycle_comments import CycleComments
@@ -110,14 +110,14 @@ class CycleWorkspace(QWidget):
 
     def _build_sections(self, ref: CycleRef) -> list[Page]:
         """Every section, in the order the community goes through them."""
-        self.phases = PhasesSection(ref)
-        self.meetings = MeetingsSection(ref)
-        self.planning_group = PlanningGroupSection(ref)
-        self.learning = LearningSection(ref)
+        self.phases = RecordSection(PHASES, ref)
+        self.meetings = RecordSection(MEETINGS, ref)
+        self.planning_group = RecordSection(PLANNING_GROUP, ref)
+        self.learning = RecordSection(LEARNING, ref)
         self.harms = HarmSelectionSection(ref)
         self.action_plan = ActionsSection(ref)
         self.monitoring = MonitoringPage(ref)
-        self.reflection = ReflectionSection(ref)
+        self.reflection = RecordSection(REFLECTION, ref)
         meetings_page = QSplitter(Qt.Orientation.Vertical)
         meetings_page.addWidget(self.meetings)
         meetings_page.addWidget(self.planning_group)
