@@ -25,6 +25,7 @@ from desktop.storage import Database
 from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.auth.session import Session
 from desktop.views.auth.setup_wizard import SetupWizard
+from desktop.views.shell.backup_command import start_daily_backup
 from desktop.views.widgets.keyboard import install_keyboard_rules
 from desktop.views.widgets.palette import apply_app_palette
 
@@ -128,6 +129,8 @@ def _run_session(signed_in: SignedIn, *, demo: bool = False, keep: Database | No
     session.ended.connect(app.quit)
     if session.begin(signed_in) is None:
         return 0
+    if not demo:
+        start_daily_backup(signed_in.db)
     try:
         return app.exec()
     finally:

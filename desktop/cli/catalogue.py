@@ -47,6 +47,13 @@ def groups() -> list[CommandGroup]:
             {"encrypt": _("encrypt a database made without encryption")},
         ),
         CommandGroup(
+            "desktop.cli.backup:add_backup_commands",
+            {
+                "backup": _("write the database and its key file as one checked archive"),
+                "restore": _("put a backup archive back, checked"),
+            },
+        ),
+        CommandGroup(
             "desktop.cli.server:add_server_commands",
             {"server": _("the office server: make its database, run it, set passwords")},
         ),

@@ -196,7 +196,7 @@ def _services(args: argparse.Namespace) -> tuple[Database, Services]:
     from desktop.cli.signin import open_signed_in
     from desktop.services.facade import Services
 
-    db, actor = open_signed_in(args)
+    db, actor = open_signed_in(args, read_only=True)  # the export itself is still recorded
     return db, Services(db, actor)
 
 

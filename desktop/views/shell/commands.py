@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from desktop import APP_NAME, __version__
+from desktop.views.shell.backup_command import add_backup_command
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.keyboard_shortcuts import ShortcutsDialog, action_shortcuts
 from desktop.views.shell.navigation import PageWindow
@@ -113,6 +114,7 @@ class CommandWindow(PageWindow):
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
         file_menu.addAction(self.commands["accounts"])
+        self.commands["backup"] = add_backup_command(self, file_menu, self.context.db)
         file_menu.addSeparator()
         file_menu.addAction(self.commands["switch_user"])
         file_menu.addAction(self.commands["sign_out"])
