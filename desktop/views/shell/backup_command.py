@@ -16,29 +16,28 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
-from desktop.services.security.backups import back_up, daily_backup
-from desktop.storage import Database, StorageError
-from desktop.storage.backup import backup_dir_for
+from desktop.services.facade import Services
+from desktop.storage import StorageError
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BackupCommand", text)
 
 
-def add_backup_command(window: QWidget, menu: QMenu, db: Database) -> QAction:
+def add_backup_command(window: QWidget, menu: QMenu, services: Services) -> QAction:
     """The File menu's "Back up…" entry (greyed for a database that is not a file)."""
     action = QAction(_tr("&Back up…"), window)
-    action.triggered.connect(lambda _checked=False: back_up_now(window, db))
-    action.setEnabled(db.path is not None)
+    action.triggered.connect(lambda _checked=False: back_up_now(window, services))
+    action.setEnabled(services.session.backup_folder() is not None)
     menu.addAction(action)
     return action
 
 
-def back_up_now(parent: QWidget, db: Database, folder: Path | None = None) -> Path | None:
+def back_up_now(parent: QWidget, services: Services, folder: Path | None = None) -> Path | None:
     """Ask for a folder (unless given), write the archive there, and say where it is."""
     title = _tr("Back up")
     if folder is None:
-        start = str(backup_dir_for(db.path)) if db.path is not None else ""
+        start = str(services.session.backup_folder() or "")
         chosen = QFileDialog.getExistingDirectory(
             parent, _tr("Back up to which folder (a USB stick, for example)?"), start
         )
@@ -47,7 +46,7 @@ def back_up_now(parent: QWidget, db: Database, folder: Path | None = None) -> Pa
         folder = Path(chosen)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        made = back_up(db, folder)
+        made = services.session.back_up(folder)
     except (StorageError, OSError) as error:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, title, " ".join(str(error).split()))
@@ -65,17 +64,17 @@ def back_up_now(parent: QWidget, db: Database, folder: Path | None = None) -> Pa
     return made.path
 
 
-def start_daily_backup(db: Database) -> threading.Thread | None:
+def start_daily_backup(services: Services) -> threading.Thread | None:
     """Today's automatic backup, made in the background (the window stays usable)."""
-    if db.path is None or db.keyring is None:
+    if services.session.backup_folder() is None:
         return None
-    thread = threading.Thread(target=_daily, args=(db,), name="clcp-daily-backup")
+    thread = threading.Thread(target=_daily, args=(services,), name="clcp-daily-backup")
     thread.start()
     return thread
 
 
-def _daily(db: Database) -> None:
+def _daily(services: Services) -> None:
     try:
-        daily_backup(db)
+        services.session.daily_backup()
     except Exception as error:  # reported, never fatal: the next start tries again
         print(f"clcp: the daily backup failed: {' '.join(str(error).split())}", file=sys.stderr)

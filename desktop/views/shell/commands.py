@@ -114,7 +114,7 @@ class CommandWindow(PageWindow):
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
         file_menu.addAction(self.commands["accounts"])
-        self.commands["backup"] = add_backup_command(self, file_menu, self.context.db)
+        self.commands["backup"] = add_backup_command(self, file_menu, self.context.services)
         file_menu.addSeparator()
         file_menu.addAction(self.commands["switch_user"])
         file_menu.addAction(self.commands["sign_out"])
