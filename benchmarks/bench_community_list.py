@@ -1,6 +1,7 @@
 """How fast the community list answers at 10,000 communities, against a raw baseline.
 
-Run on purpose: ``uv run python benchmarks/bench_community_list.py [N]``.
+Run on purpose: ``uv run python -m benchmarks.bench_community_list [N]`` (or all benchmarks
+with ``python -m benchmarks``).
 It builds a demo database of N communities (default 10,000) in a temporary folder,
 then times each list query the community screen makes - first page by name, each
 sort key, each filter, a text search - and compares it with a raw sqlite3 query
@@ -13,27 +14,19 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from desktop.demo import generate_demo
+from benchmarks.measure import Figure, best_of, table
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.queries.community_list import CommunityQuery, SortKey, list_communities
 from desktop.storage import open_database
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
-
-
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+def run(quick: bool = False, count: int | None = None) -> list[Figure]:
+    count = count or (1_000 if quick else 10_000)
+    figures: list[Figure] = []
     today = date.today()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
@@ -64,12 +57,20 @@ def main() -> None:
         cases["filter facilitator"] = CommunityQuery(facilitator="facilitator", today=today)
         cases["search 'ba'"] = CommunityQuery(text="ba", today=today)
         cases["page 40 by name"] = CommunityQuery(offset=8000, today=today)
-        print(f"{'query':28} {'ms':>9} {'x raw':>8}")
         for label, query in cases.items():
             seconds = best_of(3, lambda query=query: list_communities(db, query, actor=SYSTEM))
-            print(f"{label:28} {seconds * 1000:9.1f} {seconds / baseline:8.0f}")
+            figures.append(
+                Figure(
+                    "community_list",
+                    f"{label} ({count:,})",
+                    seconds,
+                    baseline,
+                    "raw first 200 names",
+                )
+            )
         db.close()
+    return figures
 
 
 if __name__ == "__main__":
-    main()
+    print(table(run(count=int(sys.argv[1]) if len(sys.argv) > 1 else None)))

@@ -1,6 +1,6 @@
 """How fast the demo generator fills a database, against a raw sqlite3 baseline.
 
-Run on purpose: ``uv run python benchmarks/bench_demo.py [N]`` (N communities, default
+Run on purpose: ``uv run python -m benchmarks.bench_demo [N]`` (N communities, default
 10,000). It generates the demo into a new file in a temporary folder and reports the time,
 rows per second and rows per table; then, in the same run, it inserts the same number of
 rows of similar width with plain ``sqlite3`` ``executemany`` (rows prepared beforehand,
@@ -20,7 +20,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from desktop.demo import generate_demo
+from benchmarks.measure import Figure, table
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import Actor
 from desktop.storage import open_database
 
@@ -63,8 +64,8 @@ def raw_baseline(path: Path, count: int) -> float:
     return elapsed
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+def run(quick: bool = False, count: int | None = None) -> list[Figure]:
+    count = count or (1_000 if quick else 10_000)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.db"
         db = open_database(path)
@@ -84,8 +85,27 @@ def main() -> None:
         baseline = raw_baseline(Path(folder) / "raw.db", total)
         print(f"raw sqlite3 executemany, {total:,} rows: {baseline:.1f} s")
         print(f"      {total / baseline:,.0f} rows/s")
-        print(f"ratio demo / raw: {summary.seconds / baseline:.2f}")
+        size = os.path.getsize(path)
+        raw_size = os.path.getsize(Path(folder) / "raw.db")
+    return [
+        Figure(
+            "demo",
+            f"generate {count:,} communities",
+            summary.seconds,
+            baseline,
+            f"raw executemany of {total:,} rows",
+        ),
+        Figure(
+            "demo",
+            "file size per community",
+            size / count / 1000,
+            raw_size / count / 1000,
+            "raw rows of similar width",
+            unit="kB",
+            goal_value=25.0,
+        ),
+    ]
 
 
 if __name__ == "__main__":
-    main()
+    print(table(run(count=int(sys.argv[1]) if len(sys.argv) > 1 else None)))

@@ -1,6 +1,6 @@
 """What encryption costs: opening and listing an encrypted database against the same plain one.
 
-Run on purpose: ``uv run python benchmarks/bench_encrypted_open.py [N]`` (default 10,000
+Run on purpose: ``uv run python -m benchmarks.bench_encrypted_open [N]`` (default 10,000
 communities). It writes the same demo data set (same seed and day) twice in a temporary
 folder, once into a plain file and once into an encrypted one with the demo accounts, then
 times, best of a few runs each:
@@ -17,12 +17,12 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from desktop.demo import generate_demo
+from benchmarks.measure import Figure, best_of, table
 from desktop.demo.accounts import create_demo_database
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities
 from desktop.services.security.signin import sign_in, unlock_master_key
@@ -30,15 +30,6 @@ from desktop.storage import Database, open_database
 
 PASSWORD = "demo"
 MANAGER = Actor("manager", role="manager")
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def build(folder: Path, count: int, today: date) -> tuple[Path, Path]:
@@ -68,8 +59,8 @@ def first_page(db: Database, text: str = "") -> object:
     return list_communities(db, CommunityQuery(limit=200, text=text), actor=MANAGER)
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+def run(quick: bool = False, count: int | None = None) -> list[Figure]:
+    count = count or (1_000 if quick else 10_000)
     today = date.today()
     with tempfile.TemporaryDirectory() as name:
         plain, secret = build(Path(name), count, today)
@@ -105,13 +96,27 @@ def main() -> None:
                 db.close()
 
         print(f"key unwrapping (Argon2id + AES-GCM): {unwrap * 1000:.0f} ms of the sign-in")
-        print(f"{'step':30} {'plain ms':>9} {'encr. ms':>9} {'encr/plain':>10} {'encr/raw':>9}")
-        for label, plain_s, secret_s in rows:
-            print(
-                f"{label:30} {plain_s * 1000:9.1f} {secret_s * 1000:9.1f} "
-                f"{secret_s / plain_s:10.2f} {secret_s / floor:9.0f}"
-            )
+    figures = [
+        Figure(
+            "encrypted_open",
+            f"{label}, encrypted ({count:,})",
+            secret_s,
+            plain_s,
+            "the same on the plain file",
+        )
+        for label, plain_s, secret_s in rows
+    ]
+    figures.append(
+        Figure(
+            "encrypted_open",
+            "first page of 200, encrypted",
+            rows[1][2],
+            floor,
+            "raw sqlite3 page, plain file",
+        )
+    )
+    return figures
 
 
 if __name__ == "__main__":
-    main()
+    print(table(run(count=int(sys.argv[1]) if len(sys.argv) > 1 else None)))

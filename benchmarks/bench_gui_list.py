@@ -1,6 +1,6 @@
 """The Communities page at 10,000 communities: open, type to filter, sort, and memory.
 
-Run on purpose: ``uv run python benchmarks/bench_gui_list.py [--db PATH] [--communities N]``.
+Run on purpose: ``uv run python -m benchmarks.bench_gui_list [--db PATH] [--communities N]``.
 Without ``--db`` it makes an encrypted demo database (the demo accounts' password) in a
 temporary folder; with ``--db`` it makes it there once and reuses it on later runs. It signs
 in as the manager, then measures in the same run, best of a few runs each:
@@ -30,13 +30,13 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_community_list import best_of  # the same timing as the service benchmark
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from desktop.demo import generate_demo
+from benchmarks.measure import Figure, best_of, table
 from desktop.demo.accounts import DEMO_PASSWORD, create_demo_database
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.framework.text import fold
 from desktop.services.security.signin import unlock_master_key
@@ -86,7 +86,7 @@ def raw_rows(cursor: Any, text: str = "", order: str = "name") -> list[Any]:
     return rows
 
 
-def measure(path: Path, settings_folder: Path) -> None:
+def measure(path: Path, settings_folder: Path) -> list[Figure]:
     app = QApplication.instance() or QApplication([])
     rss_start = memory_mb("VmRSS")
     key, _must_change = unlock_master_key(path, MANAGER.username, DEMO_PASSWORD)
@@ -166,9 +166,6 @@ def measure(path: Path, settings_folder: Path) -> None:
     rows.append((f"scroll to the end of what is loaded (+{more} rows)", scrolled, district_raw))
 
     print(f"{total} communities the manager may read; {page.model.rowCount()} rows loaded")
-    print(f"{'what':52} {'ms':>8} {'raw ms':>8} {'x raw':>7}")
-    for label, seconds, baseline in rows:
-        print(f"{label:52} {seconds * 1e3:8.1f} {baseline * 1e3:8.2f} {seconds / baseline:7.0f}")
     rss = memory_mb("VmRSS")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(
@@ -177,6 +174,18 @@ def measure(path: Path, settings_folder: Path) -> None:
     )
     raw.close()
     db.close()
+    return [
+        Figure("gui_list", f"{label} ({total:,})", seconds, baseline, "raw SQLCipher rows")
+        for label, seconds, baseline in rows
+    ]
+
+
+def run(quick: bool = False, count: int | None = None, db: Path | None = None) -> list[Figure]:
+    count = count or (1_000 if quick else 10_000)
+    with tempfile.TemporaryDirectory() as folder:
+        path = db or Path(folder) / "bench.db"
+        ensure_demo(path, count)
+        return measure(path, Path(folder))
 
 
 def main() -> None:
@@ -184,10 +193,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="demo database to make once and reuse")
     parser.add_argument("--communities", type=int, default=10_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        path = args.db or Path(folder) / "bench.db"
-        ensure_demo(path, args.communities)
-        measure(path, Path(folder))
+    print(table(run(count=args.communities, db=args.db)))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Monitoring report at 1,000 communities, against a bare ReportLab document.
 
-Run: ``uv run python benchmarks/bench_monitoring_report.py [--communities N] [--runs R]``.
+Run: ``uv run python -m benchmarks.bench_monitoring_report [--communities N] [--runs R]``.
 Makes a demo database in a temporary folder, then measures in the same run:
 
 - the report: reading its figures through the services and writing the whole PDF
@@ -29,7 +29,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 
-from desktop.demo import generate_demo
+from benchmarks.measure import Figure, table
+from desktop.demo.generate import generate_demo
 from desktop.reports.fonts import SANS
 from desktop.reports.jobs import monitoring_job
 from desktop.services.facade import Services
@@ -153,15 +154,12 @@ def page_count(pdf: bytes) -> int:
         document.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--communities", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=2)
-    args = parser.parse_args()
+def run(quick: bool = False, count: int | None = None, runs: int = 2) -> list[Figure]:
+    count = count or (100 if quick else 1000)
     today = date.today()
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "bench.db")
-        generate_demo(db, communities=args.communities, seed=1, today=today)
+        generate_demo(db, communities=count, seed=1, today=today)
         services = Services(db, Actor("manager", "manager"))
         selection = MonitoringFilter()
         job = monitoring_job(services, selection, today=today)
@@ -176,10 +174,10 @@ def main() -> None:
 
         # Rounds interleave the report and its baselines, so that each ratio compares
         # runs made under the same load (the machine may be shared).
-        data_time = best(args.runs, lambda: monitoring_data(services, selection, today))[0]
+        data_time = best(runs, lambda: monitoring_data(services, selection, today))[0]
         times: dict[str, list[float]] = {"report": [], **{font: [] for font in STYLES}}
         pdf, bare = b"", {font: b"" for font in STYLES}
-        for _round in range(args.runs):
+        for _round in range(runs):
             elapsed, pdf = timed(report)
             times["report"].append(elapsed)
             for font in STYLES:
@@ -187,7 +185,7 @@ def main() -> None:
                 times[font].append(elapsed)
         db.close()
     report_time = min(times["report"])
-    print(f"communities: {args.communities}; {args.runs} rounds, best times")
+    print(f"communities: {count}; {runs} rounds, best times")
     print(f"figures read through the services: {data_time:.2f} s")
     print(f"monitoring report: {report_time:.2f} s, {page_count(pdf)} pages, {len(pdf):,} bytes")
     for font in STYLES:
@@ -197,6 +195,24 @@ def main() -> None:
             f"{min(times[font]):.2f} s, {page_count(bare[font])} pages -> ratio "
             f"{statistics.median(ratios):.2f} (median of the rounds' ratios)"
         )
+    return [
+        Figure(
+            "monitoring_report",
+            f"monitoring report ({count:,}), against {font}",
+            report_time,
+            min(times[font]),
+            f"bare ReportLab document, {font}",
+        )
+        for font in STYLES
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--communities", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    print(table(run(count=args.communities, runs=args.runs)))
 
 
 if __name__ == "__main__":

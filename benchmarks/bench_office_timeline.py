@@ -1,6 +1,6 @@
 """Office timeline at 1,000 communities: load, paint and scroll, against raw baselines.
 
-Run: ``uv run python benchmarks/bench_office_timeline.py [--communities N]``. Makes a demo
+Run: ``uv run python -m benchmarks.bench_office_timeline [--communities N]``. Makes a demo
 database in a temporary folder, then measures in the same run:
 
 - loading the rows through the service, against the raw SQL fetch of the same phases, and
@@ -41,7 +41,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
-from desktop.demo import generate_demo
+from benchmarks.measure import Figure, table
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM
 from desktop.services.queries.timeline import OfficeQuery, office_timeline
 from desktop.storage import Database, open_database
@@ -82,15 +83,13 @@ def service_selects(db: Database, today: date) -> list[tuple[str, Any]]:
     return sent
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--communities", type=int, default=1000)
-    args = parser.parse_args()
-    app = QApplication([])
+def run(quick: bool = False, count: int | None = None) -> list[Figure]:
+    count = count or (300 if quick else 1000)
+    app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"
         db = open_database(path)
-        generate_demo(db, communities=args.communities, seed=1, actor=SYSTEM)
+        generate_demo(db, communities=count, seed=1, actor=SYSTEM)
         today = date.today()
 
         load = best(5, lambda: office_timeline(db, OfficeQuery(), today, actor=SYSTEM))
@@ -146,6 +145,19 @@ def main() -> None:
         f"scroll one page and paint: {scrolling * 1000:.2f} ms per step"
         f" ({1 / scrolling:.0f} steps per second)"
     )
+    del app
+    name = "office_timeline"
+    return [
+        Figure(name, f"load rows ({count:,})", load, raw_all, "the same queries raw"),
+        Figure(name, "paint the viewport", paint, baseline, f"{drawn} plain rectangles"),
+        Figure(name, "scroll one page and paint", scrolling, baseline, f"{drawn} plain rectangles"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--communities", type=int, default=1000)
+    print(table(run(count=parser.parse_args().communities)))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import APP_AUTHOR, APP_NAME, __version__
 from desktop.portable import portable_settings_dir
+from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.services.security.signin import SignedIn
 from desktop.startup_probe import EXIT_AFTER_START_ENV, STARTED_LINE
@@ -131,7 +132,7 @@ def _run_session(signed_in: SignedIn, *, demo: bool = False, keep: Database | No
     if window is None:
         return 0
     if not demo:
-        start_daily_backup(signed_in.db, window)
+        start_daily_backup(Services(signed_in.db, signed_in.actor), window)
     try:
         return app.exec()
     finally:

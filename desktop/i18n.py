@@ -23,6 +23,12 @@ def _(text: str) -> str:
     return text
 
 
+def N_(text: str) -> str:
+    """Mark ``text`` for translation without translating it: for tables made once when the
+    module loads (before the language is chosen), whose words go through ``_()`` when read."""
+    return text
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted text that suits ``count`` ("1 action", "3 actions").
 

@@ -3,7 +3,8 @@
 Screens, printed reports and the command line all read their words from here, so a code
 reads the same everywhere. A code has the same words in every vocabulary that holds it, so
 ``label(code)`` needs no vocabulary; ``labels(Vocabulary)`` lists one vocabulary's choices
-for a drop-down. Every word is marked with ``_()`` for translation.
+for a drop-down. Every word is marked for translation: with ``_()`` where it is
+shown, with ``N_()`` in the vocabulary table, which is translated when it is read.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.models.enums import (
     ActionStatus,
     AssignmentRole,
@@ -31,113 +32,118 @@ from desktop.models.enums import (
     StakeholderType,
 )
 
+# the least powerful first: a new account starts as a facilitator
+_ROLE_WORDS: dict[str, str] = {
+    Role.FACILITATOR: N_("Facilitator"),
+    Role.MENTOR: N_("Mentor"),
+    Role.MANAGER: N_("Manager"),
+    Role.ADMIN: N_("Administrator"),
+}
 
-def _roles() -> dict[str, str]:
-    # the least powerful first: a new account starts as a facilitator
-    return {
-        Role.FACILITATOR: _("Facilitator"),
-        Role.MENTOR: _("Mentor"),
-        Role.MANAGER: _("Manager"),
-        Role.ADMIN: _("Administrator"),
-    }
+#: Each vocabulary's codes and words (in English, marked for translation), in the order
+#: a person meets them; :func:`vocabularies` gives them in the current language.
+VOCABULARY_WORDS: dict[type[StrEnum], dict[str, str]] = {
+    CommunityKind: {
+        CommunityKind.VILLAGE: N_("Village"),
+        CommunityKind.URBAN_NEIGHBOURHOOD: N_("Urban neighbourhood"),
+        CommunityKind.CAMP: N_("Camp"),
+        CommunityKind.COLLECTIVE: N_("Collective"),
+    },
+    PartnershipStatus: {
+        PartnershipStatus.EXPLORING: N_("Exploring"),
+        PartnershipStatus.AGREED: N_("Agreed"),
+        PartnershipStatus.DECLINED: N_("Declined"),
+        PartnershipStatus.PAUSED: N_("Paused"),
+        PartnershipStatus.PHASED_OUT: N_("Phased out"),
+    },
+    CycleStatus: {
+        CycleStatus.ACTIVE: N_("Active"),
+        CycleStatus.COMPLETED: N_("Completed"),
+        CycleStatus.SUSPENDED: N_("Suspended"),
+    },
+    PhaseKind: {
+        PhaseKind.RELATIONSHIP_BUILDING: N_("Relationship building"),
+        PhaseKind.LEARNING: N_("Learning"),
+        PhaseKind.FEEDBACK: N_("Feedback"),
+        PhaseKind.PLANNING: N_("Planning"),
+        PhaseKind.ACTION: N_("Action"),
+        PhaseKind.REVIEW: N_("Review"),
+    },
+    MeetingKind: {
+        MeetingKind.WHOLE_COMMUNITY: N_("Whole community"),
+        MeetingKind.SMALL_GROUP: N_("Small group"),
+        MeetingKind.HOME_VISIT: N_("Home visit"),
+        MeetingKind.PLANNING_GROUP: N_("Planning group"),
+        MeetingKind.REFLECTION: N_("Reflection"),
+        MeetingKind.FORMAL_DIALOGUE: N_("Dialogue with formal actors"),
+    },
+    ActionStatus: {
+        ActionStatus.PLANNED: N_("Planned"),
+        ActionStatus.UNDER_WAY: N_("Under way"),
+        ActionStatus.DONE: N_("Done"),
+        ActionStatus.DROPPED: N_("Dropped"),
+    },
+    StakeholderType: {
+        StakeholderType.SOCIAL_WELFARE: N_("Social welfare"),
+        StakeholderType.POLICE: N_("Police"),
+        StakeholderType.HEALTH: N_("Health"),
+        StakeholderType.EDUCATION: N_("Education"),
+        StakeholderType.LOCAL_GOVERNMENT: N_("Local government"),
+        StakeholderType.NGO: N_("NGO"),
+        StakeholderType.FAITH_TRADITIONAL: N_("Faith or traditional leader"),
+        StakeholderType.OTHER: N_("Other"),
+    },
+    StakeholderLevel: {
+        StakeholderLevel.COMMUNITY: N_("Community"),
+        StakeholderLevel.DISTRICT: N_("District"),
+        StakeholderLevel.PROVINCIAL: N_("Provincial"),
+        StakeholderLevel.NATIONAL: N_("National"),
+    },
+    LinkageKind: {
+        LinkageKind.REFERRAL_PATHWAY: N_("Referral pathway"),
+        LinkageKind.AGREEMENT: N_("Agreement"),
+        LinkageKind.DIALOGUE: N_("Dialogue"),
+        LinkageKind.SUPPORT: N_("Support"),
+    },
+    LinkageStatus: {
+        LinkageStatus.PROPOSED: N_("Proposed"),
+        LinkageStatus.IN_DIALOGUE: N_("In dialogue"),
+        LinkageStatus.ACTIVE: N_("Active"),
+        LinkageStatus.LAPSED: N_("Lapsed"),
+        LinkageStatus.ENDED: N_("Ended"),
+    },
+    Benchmark: {
+        Benchmark.INCLUSIVE_PARTICIPATION: N_("Inclusive participation"),
+        Benchmark.COMMUNITY_OWNERSHIP: N_("Community ownership and leadership"),
+        Benchmark.COLLECTIVE_REFLECTION: N_("Collective reflection on options"),
+        Benchmark.FORMAL_LINKAGE: N_("Linkage with the formal system"),
+        Benchmark.SUSTAINABILITY: N_("Sustainability and facilitator phase-out"),
+    },
+    BenchmarkRating: {
+        BenchmarkRating.ON_TRACK: N_("On track"),
+        BenchmarkRating.NEEDS_ATTENTION: N_("Needs attention"),
+        BenchmarkRating.NOT_YET: N_("Not yet"),
+    },
+    FollowUpStatus: {
+        FollowUpStatus.OPEN: N_("Open"),
+        FollowUpStatus.DONE: N_("Done"),
+        FollowUpStatus.CANCELLED: N_("Cancelled"),
+    },
+    Role: _ROLE_WORDS,
+    AssignmentRole: {member: _ROLE_WORDS[member] for member in AssignmentRole},
+    ObservationKind: {
+        ObservationKind.NUMBER: N_("A number (counted)"),
+        ObservationKind.TEXT: N_("Words (described)"),
+    },
+}
 
 
 def vocabularies() -> dict[type[StrEnum], dict[str, str]]:
-    """Each vocabulary's codes and words, in the order a person meets them."""
-    roles = _roles()
+    """Each vocabulary's codes and words in the current language, in the order a person
+    meets them."""
     return {
-        CommunityKind: {
-            CommunityKind.VILLAGE: _("Village"),
-            CommunityKind.URBAN_NEIGHBOURHOOD: _("Urban neighbourhood"),
-            CommunityKind.CAMP: _("Camp"),
-            CommunityKind.COLLECTIVE: _("Collective"),
-        },
-        PartnershipStatus: {
-            PartnershipStatus.EXPLORING: _("Exploring"),
-            PartnershipStatus.AGREED: _("Agreed"),
-            PartnershipStatus.DECLINED: _("Declined"),
-            PartnershipStatus.PAUSED: _("Paused"),
-            PartnershipStatus.PHASED_OUT: _("Phased out"),
-        },
-        CycleStatus: {
-            CycleStatus.ACTIVE: _("Active"),
-            CycleStatus.COMPLETED: _("Completed"),
-            CycleStatus.SUSPENDED: _("Suspended"),
-        },
-        PhaseKind: {
-            PhaseKind.RELATIONSHIP_BUILDING: _("Relationship building"),
-            PhaseKind.LEARNING: _("Learning"),
-            PhaseKind.FEEDBACK: _("Feedback"),
-            PhaseKind.PLANNING: _("Planning"),
-            PhaseKind.ACTION: _("Action"),
-            PhaseKind.REVIEW: _("Review"),
-        },
-        MeetingKind: {
-            MeetingKind.WHOLE_COMMUNITY: _("Whole community"),
-            MeetingKind.SMALL_GROUP: _("Small group"),
-            MeetingKind.HOME_VISIT: _("Home visit"),
-            MeetingKind.PLANNING_GROUP: _("Planning group"),
-            MeetingKind.REFLECTION: _("Reflection"),
-            MeetingKind.FORMAL_DIALOGUE: _("Dialogue with formal actors"),
-        },
-        ActionStatus: {
-            ActionStatus.PLANNED: _("Planned"),
-            ActionStatus.UNDER_WAY: _("Under way"),
-            ActionStatus.DONE: _("Done"),
-            ActionStatus.DROPPED: _("Dropped"),
-        },
-        StakeholderType: {
-            StakeholderType.SOCIAL_WELFARE: _("Social welfare"),
-            StakeholderType.POLICE: _("Police"),
-            StakeholderType.HEALTH: _("Health"),
-            StakeholderType.EDUCATION: _("Education"),
-            StakeholderType.LOCAL_GOVERNMENT: _("Local government"),
-            StakeholderType.NGO: _("NGO"),
-            StakeholderType.FAITH_TRADITIONAL: _("Faith or traditional leader"),
-            StakeholderType.OTHER: _("Other"),
-        },
-        StakeholderLevel: {
-            StakeholderLevel.COMMUNITY: _("Community"),
-            StakeholderLevel.DISTRICT: _("District"),
-            StakeholderLevel.PROVINCIAL: _("Provincial"),
-            StakeholderLevel.NATIONAL: _("National"),
-        },
-        LinkageKind: {
-            LinkageKind.REFERRAL_PATHWAY: _("Referral pathway"),
-            LinkageKind.AGREEMENT: _("Agreement"),
-            LinkageKind.DIALOGUE: _("Dialogue"),
-            LinkageKind.SUPPORT: _("Support"),
-        },
-        LinkageStatus: {
-            LinkageStatus.PROPOSED: _("Proposed"),
-            LinkageStatus.IN_DIALOGUE: _("In dialogue"),
-            LinkageStatus.ACTIVE: _("Active"),
-            LinkageStatus.LAPSED: _("Lapsed"),
-            LinkageStatus.ENDED: _("Ended"),
-        },
-        Benchmark: {
-            Benchmark.INCLUSIVE_PARTICIPATION: _("Inclusive participation"),
-            Benchmark.COMMUNITY_OWNERSHIP: _("Community ownership and leadership"),
-            Benchmark.COLLECTIVE_REFLECTION: _("Collective reflection on options"),
-            Benchmark.FORMAL_LINKAGE: _("Linkage with the formal system"),
-            Benchmark.SUSTAINABILITY: _("Sustainability and facilitator phase-out"),
-        },
-        BenchmarkRating: {
-            BenchmarkRating.ON_TRACK: _("On track"),
-            BenchmarkRating.NEEDS_ATTENTION: _("Needs attention"),
-            BenchmarkRating.NOT_YET: _("Not yet"),
-        },
-        FollowUpStatus: {
-            FollowUpStatus.OPEN: _("Open"),
-            FollowUpStatus.DONE: _("Done"),
-            FollowUpStatus.CANCELLED: _("Cancelled"),
-        },
-        Role: roles,
-        AssignmentRole: {member: roles[member] for member in AssignmentRole},
-        ObservationKind: {
-            ObservationKind.NUMBER: _("A number (counted)"),
-            ObservationKind.TEXT: _("Words (described)"),
-        },
+        vocabulary: {code: _(words) for code, words in table.items()}
+        for vocabulary, table in VOCABULARY_WORDS.items()
     }
 
 

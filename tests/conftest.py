@@ -52,3 +52,13 @@ def db(db_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.close()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The SQLAlchemy URL of a new, empty PostgreSQL database, dropped after the test
+    (skipped when no server answers, failed instead when ``CI`` is set)."""
+    from tests.postgres_support import fresh_database
+
+    with fresh_database() as url:
+        yield url

@@ -7,9 +7,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
+from desktop.cli.base import local_path, target_for
+from desktop.cli.catalogue import help_for
 from desktop.cli.commands import human_size
 from desktop.cli.signin import PASSWORD_ENV, open_signed_in, secret, username_for
+from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import _
 from desktop.services.security.backups import back_up, restore
 
@@ -53,12 +55,14 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def add_backup_commands(commands: Any, shared: argparse.ArgumentParser) -> None:
+def add_backup_commands(
+    commands: Any, shared: argparse.ArgumentParser, parser_class: type[argparse.ArgumentParser]
+) -> None:
     """``clcp backup --out DIR`` and ``clcp restore ARCHIVE [--force]``."""
     backup = commands.add_parser(
         "backup",
         parents=[shared],
-        help=_("write the database and its key file as one checked archive"),
+        help=help_for("backup"),
         description=_(
             "Copy the database and its key file, check the copy as clcp check does, and "
             "write both into one archive in DIR. It opens with the passwords of today, or "
@@ -70,7 +74,7 @@ def add_backup_commands(commands: Any, shared: argparse.ArgumentParser) -> None:
     restore_parser = commands.add_parser(
         "restore",
         parents=[shared],
-        help=_("put a backup archive back, checked"),
+        help=help_for("restore"),
         description=_(
             "Unpack a backup archive beside --db, sign in to it (the password of the day "
             "it was made, from {env} or typed), check it, and only then put it in place. "

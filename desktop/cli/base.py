@@ -1,5 +1,5 @@
-"""What every command shares: the exit status, the refusal a person can fix, and how a
-command finds and opens the database file it was pointed at. Nothing here imports Qt."""
+"""How a command finds and opens the database file it was pointed at. Nothing here
+imports Qt (the exit statuses and the usage refusal are in ``usage.py``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from desktop.cli.usage import UsageError
 from desktop.i18n import _
 from desktop.storage import (
     Database,
@@ -22,13 +23,6 @@ from desktop.storage import (
 from desktop.storage.errors import one_line_reason
 from desktop.storage.inspect import inspect_file
 from desktop.storage.keyfile import has_key_file
-
-EXIT_OK = 0
-
-
-class UsageError(Exception):
-    """Bad input the person can fix; ``str(error)`` is the one line shown after ``clcp:``."""
-
 
 # --- choosing and opening the database -------------------------------------------------
 

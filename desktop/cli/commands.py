@@ -1,6 +1,6 @@
 """What ``clcp demo``, ``clcp info`` and ``clcp communities`` do.
 
-Kept apart from the argument parsing in ``main.py``. Nothing here imports Qt.
+With the arguments they take (``add_general_commands``). Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -8,10 +8,15 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from typing import Any
 
-from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
+from desktop.cli.base import local_path, target_for
+from desktop.cli.catalogue import help_for
+from desktop.cli.usage import EXIT_OK, UsageError
+from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.labels import label
+from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities
 from desktop.services.queries.info import database_info
@@ -25,7 +30,7 @@ def has_communities(db: Database) -> bool:
 
 def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str:
     """Write the demo data set; the one-line summary to print."""
-    from desktop.demo import generate_demo  # its word lists load only when needed
+    from desktop.demo.generate import generate_demo  # its word lists load only when needed
 
     try:
         summary = generate_demo(db, communities=communities, seed=seed, actor=actor)
@@ -174,3 +179,102 @@ def run_communities(args: argparse.Namespace) -> int:
     if not rows:
         print(_("no communities match"), file=sys.stderr)
     return EXIT_OK
+
+
+DEFAULT_DEMO_COMMUNITIES = 150
+MAX_DEMO_COMMUNITIES = 100_000
+
+
+def _community_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_DEMO_COMMUNITIES:
+        raise argparse.ArgumentTypeError(
+            _("must be a whole number from 1 to {max}, not {text!r}").format(
+                max=MAX_DEMO_COMMUNITIES, text=text
+            )
+        )
+    return value
+
+
+def add_general_commands(
+    commands: Any,  # argparse's sub-parser action
+    shared: argparse.ArgumentParser,
+    parser_class: type[argparse.ArgumentParser],
+) -> None:
+    """``clcp demo``, ``clcp info`` and ``clcp communities``."""
+    _add_demo(commands, shared)
+    info = commands.add_parser(
+        "info",
+        parents=[shared],
+        help=help_for("info"),
+        description=_("Show facts about a database. Never creates or changes one."),
+    )
+    info.set_defaults(handler=run_info)
+    _add_communities(commands, shared)
+
+
+def _add_demo(commands: Any, shared: argparse.ArgumentParser) -> None:
+    demo = commands.add_parser(
+        "demo",
+        parents=[shared],
+        help=help_for("demo"),
+        description=_(
+            "Write a made-up data set for training and trying the app. PATH defaults to "
+            "the demo database (the one clcp --demo opens). Refuses a database that "
+            "already holds communities."
+        ),
+    )
+    demo.add_argument(
+        "--communities",
+        type=_community_count,
+        default=DEFAULT_DEMO_COMMUNITIES,
+        metavar="N",
+        help=_("how many communities, 1 to {max} (default {default})").format(
+            max=MAX_DEMO_COMMUNITIES, default=DEFAULT_DEMO_COMMUNITIES
+        ),
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed (default 1)"))
+    demo.add_argument(
+        "--password",
+        default=DEMO_PASSWORD,
+        metavar="P",
+        help=_(
+            "password of the demo accounts admin, manager, facilitator and mentor "
+            "(default {default!r})"
+        ).format(default=DEMO_PASSWORD),
+    )
+    demo.set_defaults(handler=run_demo)
+
+
+def _add_communities(commands: Any, shared: argparse.ArgumentParser) -> None:
+    communities = commands.add_parser(
+        "communities",
+        parents=[shared],
+        help=help_for("communities"),
+        description=_("List communities. Never creates or changes a database."),
+    )
+    communities.add_argument("--district", default="", metavar="D", help=_("only district D"))
+    communities.add_argument(
+        "--status",
+        default="",
+        choices=[status.value for status in PartnershipStatus],
+        metavar="S",
+        help=_("only this partnership status: %(choices)s"),
+    )
+    communities.add_argument(
+        "--phase",
+        default="",
+        choices=[phase.value for phase in PhaseKind],
+        metavar="P",
+        help=_("only communities now in this phase: %(choices)s"),
+    )
+    communities.add_argument(
+        "--search", default="", metavar="TEXT", help=_("names or places containing TEXT")
+    )
+    communities.add_argument(
+        "--format", choices=["table", "csv"], default="table", help=_("output format")
+    )
+    communities.set_defaults(handler=run_communities)

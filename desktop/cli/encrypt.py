@@ -11,8 +11,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.base import EXIT_OK, UsageError, local_path, target_for
+from desktop.cli.base import local_path, target_for
+from desktop.cli.catalogue import help_for
 from desktop.cli.signin import NEW_PASSWORD_ENV, secret, username_for
+from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import _
 from desktop.services.security.encryption import check_encryptable, encrypt_database
 
@@ -63,11 +65,12 @@ def run_encrypt(args: argparse.Namespace) -> int:
 def add_encrypt_command(
     commands: Any,  # argparse's sub-parser action
     shared: argparse.ArgumentParser,
+    parser_class: type[argparse.ArgumentParser],
 ) -> None:
     encrypt = commands.add_parser(
         "encrypt",
         parents=[shared],
-        help=_("encrypt a database made without encryption"),
+        help=help_for("encrypt"),
         description=_(
             "Encrypt an unencrypted database in place. --user names the administrator "
             "who signs in afterwards (new password from {env} or typed twice). The "

@@ -14,16 +14,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from desktop.cli.base import EXIT_OK, UsageError
+from desktop.cli.catalogue import help_for
+from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import LANGUAGES, _
 from desktop.reports.options import Paper
-from desktop.services.facade import Services
-from desktop.storage import Database
 
 if TYPE_CHECKING:
     from desktop.reports.job import ReportJob
+    from desktop.services.facade import Services
+    from desktop.storage import Database
 
 
 def _iso_date(text: str) -> date:
@@ -79,7 +80,7 @@ def add_report_commands(
     report = commands.add_parser(
         "report",
         parents=[shared],
-        help=_("print templates and reports to PDF"),
+        help=help_for("report"),
         description=_("Print blank or filled templates, cycle reports and monitoring reports."),
     )
     kinds = report.add_subparsers(
@@ -89,7 +90,13 @@ def add_report_commands(
 
     listing = kinds.add_parser("list", parents=[shared], help=_("list the templates"))
     listing.set_defaults(handler=run_list)
+    _add_template_and_cycle(kinds, shared)
+    _add_monitoring(kinds, shared)
+    _add_timeline(kinds, shared)
+    return kinds  # type: ignore[no-any-return]
 
+
+def _add_template_and_cycle(kinds: Any, shared: argparse.ArgumentParser) -> None:
     template = kinds.add_parser(
         "template",
         parents=[shared],
@@ -111,6 +118,8 @@ def add_report_commands(
     _add_output_options(cycle)
     cycle.set_defaults(handler=run_cycle)
 
+
+def _add_monitoring(kinds: Any, shared: argparse.ArgumentParser) -> None:
     monitoring = kinds.add_parser(
         "monitoring", parents=[shared], help=_("the managers' monitoring report")
     )
@@ -127,6 +136,8 @@ def add_report_commands(
     _add_output_options(monitoring)
     monitoring.set_defaults(handler=run_monitoring)
 
+
+def _add_timeline(kinds: Any, shared: argparse.ArgumentParser) -> None:
     timeline = kinds.add_parser(
         "timeline",
         parents=[shared],
@@ -143,7 +154,6 @@ def add_report_commands(
     )
     _add_output_options(timeline)
     timeline.set_defaults(handler=run_timeline)
-    return kinds  # type: ignore[no-any-return]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -184,6 +194,7 @@ def _write(job: ReportJob, out: Path) -> int:
 def _services(args: argparse.Namespace) -> tuple[Database, Services]:
     """The database opened as the signed-in person: their role decides what prints."""
     from desktop.cli.signin import open_signed_in
+    from desktop.services.facade import Services
 
     db, actor = open_signed_in(args, read_only=True)  # the export itself is still recorded
     return db, Services(db, actor)

@@ -18,7 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from desktop.cli.base import EXIT_OK, UsageError, local_path, open_existing, target_for
+from desktop.cli.base import local_path, open_existing, target_for
+from desktop.cli.catalogue import help_for
+from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.models import User
@@ -265,7 +267,7 @@ def add_security_commands(
     users = commands.add_parser(
         "users",
         parents=[shared],
-        help=_("list and manage accounts"),
+        help=help_for("users"),
         description=_(
             "Accounts and passwords. Adding, resetting and disabling need an "
             "administrator's sign-in."
@@ -308,7 +310,7 @@ def add_security_commands(
     check = commands.add_parser(
         "check",
         parents=[shared],
-        help=_("verify the file, its links and the audit trail"),
+        help=help_for("check"),
         description=_(
             "Check the database file's integrity, the links between records and the "
             "audit trail's hash chain. Exits with status 1 naming the first problem."

@@ -3,9 +3,6 @@ story - partnership, cycles, meetings, harms ranked and selected, actions, monit
 reflections, links with formal actors and mentor reviews.
 
 No real people and no individual child records: everything is community-level and
-invented. ``generate_demo`` refuses a database that already holds communities.
+invented. ``generate.generate_demo`` refuses a database that already holds communities.
+Modules are imported by their own names: importing one never loads the others.
 """
-
-from desktop.demo.generate import DemoSummary, generate_demo
-
-__all__ = ["DemoSummary", "generate_demo"]

@@ -53,18 +53,41 @@ def build_community(
 ) -> None:
     """Write one community and everything about it (``kind`` and ``story_kind`` force the
     community kind and partnership story, else they are drawn)."""
-    cal = w.cal
     if kind is None:
         kinds = district.kinds
         kind = w.rng.choices([k for k, _n in kinds], [n for _k, n in kinds])[0]
     name, other_names = names.community_name(w.rng, district.style, kind)
     locality = w.pick(localities)
+    story = timeline.story(w.rng, story_kind)
+    community_id = _write_community(w, district, kind, (name, other_names, locality), story)
+    for status, day, reason in story.changes:
+        text = w.pick(phrases.PARTNERSHIP_REASONS[reason])
+        stamp = w.cal.stamp(day)
+        w.add(
+            "partnership_change",
+            (w.new_id(), community_id, status, w.cal.day(day), text, stamp, stamp),
+        )
+    place = _place(w, kind, district, community_id)
+    ended = story.since if story.status in ("declined", "phased_out") else None
+    _assign(w, place, district.style, story.changes[0][1], ended)
+    if story.cycles:
+        _build_cycles(w, place, story)
+
+
+def _write_community(
+    w: World,
+    district: places.District,
+    kind: str,
+    naming: tuple[str, str, str],
+    story: timeline.Story,
+) -> str:
+    """The community's own row (its size and spot drawn around the district's); its id."""
+    name, other_names, locality = naming
+    cal = w.cal
     low, high = places.POPULATION[kind]
     if district.style == "arabic_lb" and kind == "camp":
         low, high = places.SMALL_CAMP
-    story = timeline.story(w.rng, story_kind)
     community_id = w.new_id()
-    first_day = story.changes[0][1]
     w.add(
         "community",
         (
@@ -84,22 +107,15 @@ def build_community(
             story.status,
             cal.day(story.since),
             fold(name, other_names, district.name, locality),
-            cal.stamp(first_day),
+            cal.stamp(story.changes[0][1]),
             cal.stamp(story.since),
         ),
     )
-    for status, day, reason in story.changes:
-        text = w.pick(phrases.PARTNERSHIP_REASONS[reason])
-        stamp = cal.stamp(day)
-        w.add(
-            "partnership_change",
-            (w.new_id(), community_id, status, cal.day(day), text, stamp, stamp),
-        )
-    place = _place(w, kind, district, community_id)
-    ended = story.since if story.status in ("declined", "phased_out") else None
-    _assign(w, place, district.style, first_day, ended)
-    if not story.cycles:
-        return
+    return community_id
+
+
+def _build_cycles(w: World, place: Place, story: timeline.Story) -> None:
+    """The planning group and linkages from the first cycle on, then every cycle's work."""
     first_cycle = story.cycles[0]
     _planning_group(w, place, first_cycle.start + w.between(10, 40))
     _linkages(w, place, first_cycle.start + w.between(30, 200))

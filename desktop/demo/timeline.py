@@ -144,48 +144,71 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([name for name, _w in weighted], [w for _n, w in weighted])[0]
 
 
+_AGREED, _EXPLORING = PartnershipStatus.AGREED.value, PartnershipStatus.EXPLORING.value
+
+
 def story(rng: random.Random, kind: str | None = None) -> Story:
     """A made-up but coherent partnership history with its cycles (``kind``: one of
     STORIES, else drawn by weight)."""
     kind = kind or _pick(rng, STORIES)
-    agreed, exploring = PartnershipStatus.AGREED.value, PartnershipStatus.EXPLORING.value
     if kind == "exploring":
-        return Story(((exploring, -rng.randint(3, 120), "exploring"),), ())
+        return Story(((_EXPLORING, -rng.randint(3, 120), "exploring"),), ())
     if kind == "declined":
-        first = -rng.randint(40, 1400)
-        declined = min(first + rng.randint(14, 90), -1)
-        return Story(
-            (
-                (exploring, first, "exploring"),
-                (PartnershipStatus.DECLINED.value, declined, "declined"),
-            ),
-            (),
-        )
+        return _declined(rng)
     count = rng.choice(_CYCLE_COUNTS)
     if kind == "phased_out":
-        ended = -rng.randint(20, 400)
-        lengths = _cycle_lengths(rng, count)
-        last_end = ended - rng.randint(10, 60)
-        layouts = _layouts(rng, lengths, last_end - _total(lengths[-1]) + 1)
-        cycles = _plans(layouts, None)
-        begin = cycles[0].start - rng.randint(3, 25)
-        changes = [(exploring, begin - rng.randint(14, 90), "exploring"), (agreed, begin, "agreed")]
-        changes.append((PartnershipStatus.PHASED_OUT.value, ended, "phased_out"))
-        return Story(tuple(changes), cycles)
+        return _phased_out(rng, count)
     if kind == "paused":
-        layouts = _layouts(rng, _cycle_lengths(rng, count), -rng.randint(60, 300))
-        last = layouts[-1]  # paused while its last cycle runs
-        paused_on = rng.randint(last[0].start + 30, min(-10, last[-1].end - 1))
-        cycles = _plans(layouts, paused_on)
-        begin = cycles[0].start - rng.randint(3, 25)
-        return Story(
-            (
-                (exploring, begin - rng.randint(14, 90), "exploring"),
-                (agreed, begin, "agreed"),
-                (PartnershipStatus.PAUSED.value, paused_on, "paused"),
-            ),
-            cycles,
-        )
+        return _paused(rng, count)
+    return _working(rng, count, resumed=kind == "resumed")
+
+
+def _declined(rng: random.Random) -> Story:
+    """Approached, then said no: no cycle."""
+    first = -rng.randint(40, 1400)
+    declined = min(first + rng.randint(14, 90), -1)
+    return Story(
+        (
+            (_EXPLORING, first, "exploring"),
+            (PartnershipStatus.DECLINED.value, declined, "declined"),
+        ),
+        (),
+    )
+
+
+def _phased_out(rng: random.Random, count: int) -> Story:
+    """``count`` cycles, all ended, then the office stepped back."""
+    ended = -rng.randint(20, 400)
+    lengths = _cycle_lengths(rng, count)
+    last_end = ended - rng.randint(10, 60)
+    layouts = _layouts(rng, lengths, last_end - _total(lengths[-1]) + 1)
+    cycles = _plans(layouts, None)
+    begin = cycles[0].start - rng.randint(3, 25)
+    changes = [(_EXPLORING, begin - rng.randint(14, 90), "exploring"), (_AGREED, begin, "agreed")]
+    changes.append((PartnershipStatus.PHASED_OUT.value, ended, "phased_out"))
+    return Story(tuple(changes), cycles)
+
+
+def _paused(rng: random.Random, count: int) -> Story:
+    """Paused while its last cycle runs: that cycle is suspended on the day."""
+    layouts = _layouts(rng, _cycle_lengths(rng, count), -rng.randint(60, 300))
+    last = layouts[-1]
+    paused_on = rng.randint(last[0].start + 30, min(-10, last[-1].end - 1))
+    cycles = _plans(layouts, paused_on)
+    begin = cycles[0].start - rng.randint(3, 25)
+    return Story(
+        (
+            (_EXPLORING, begin - rng.randint(14, 90), "exploring"),
+            (_AGREED, begin, "agreed"),
+            (PartnershipStatus.PAUSED.value, paused_on, "paused"),
+        ),
+        cycles,
+    )
+
+
+def _working(rng: random.Random, count: int, *, resumed: bool) -> Story:
+    """In partnership with a cycle under way (or one just ended); ``resumed``: it asked to
+    wait (harvest, elections) before the first cycle."""
     lengths = _cycle_lengths(rng, count)
     total = _total(lengths[-1])
     if rng.random() < 0.08:  # between cycles: the last one ended recently
@@ -194,18 +217,19 @@ def story(rng: random.Random, kind: str | None = None) -> Story:
         last_start = -rng.randint(5, int(total * 0.95))
     cycles = _plans(_layouts(rng, lengths, last_start), None)
     begin = cycles[0].start - rng.randint(3, 25)
-    if kind == "resumed":  # asked to wait (harvest, elections) before the first cycle
+    if resumed:
         paused_on = begin - rng.randint(45, 150)
         agreed_on = paused_on - rng.randint(10, 40)
         return Story(
             (
-                (exploring, agreed_on - rng.randint(14, 90), "exploring"),
-                (agreed, agreed_on, "agreed"),
+                (_EXPLORING, agreed_on - rng.randint(14, 90), "exploring"),
+                (_AGREED, agreed_on, "agreed"),
                 (PartnershipStatus.PAUSED.value, paused_on, "paused"),
-                (agreed, begin, "resumed"),
+                (_AGREED, begin, "resumed"),
             ),
             cycles,
         )
     return Story(
-        ((exploring, begin - rng.randint(14, 90), "exploring"), (agreed, begin, "agreed")), cycles
+        ((_EXPLORING, begin - rng.randint(14, 90), "exploring"), (_AGREED, begin, "agreed")),
+        cycles,
     )

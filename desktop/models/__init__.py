@@ -26,6 +26,7 @@ from desktop.models.harm import Harm, HarmName, HarmPriority, HarmRank
 from desktop.models.linkage import Linkage, LinkageChange, Stakeholder
 from desktop.models.office import AppMeta, OfficeSetting, ParticipantGroup
 from desktop.models.review import BenchmarkAssessment, FollowUp, MentorReview
+from desktop.models.sync import ServerAccount, SyncChange, SyncConflict
 from desktop.models.user import CommunityAssignment, User
 
 __all__ = [
@@ -62,7 +63,10 @@ __all__ = [
     "PlanningGroupMember",
     "Reflection",
     "ReflectionAction",
+    "ServerAccount",
     "Stakeholder",
+    "SyncChange",
+    "SyncConflict",
     "SyncMixin",
     "User",
     "utcnow",

@@ -8,6 +8,7 @@ from desktop.i18n import _
 from desktop.labels import label, validated_labels
 from desktop.reports import templates_monitoring as mon
 from desktop.reports import templates_planning as plan
+from desktop.reports import templates_review as oversight
 from desktop.reports.blocks import SHORT_BLOCK, bulleted, fields, grid, natural_height
 from desktop.reports.document import Contents, section
 from desktop.reports.forms import FormContext
@@ -30,7 +31,7 @@ def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         ("indicators", _("Community indicators"), mon.indicators_filled(ctx, sheet)),
         ("reflections", _("Reflections and adjustments"), mon.reflection_filled(ctx, sheet)),
         ("linkages", _("Linkages with the formal system"), mon.linkage_filled(ctx, sheet)),
-        ("reviews", _("Mentor reviews"), mon.mentor_review_filled(ctx, sheet)),
+        ("reviews", _("Mentor reviews"), oversight.mentor_review_filled(ctx, sheet)),
     ]
     title = _("Cycle {number} of {community}").format(number=cycle.number, community=community.name)
     place = ", ".join(p for p in (community.locality, community.district, community.region) if p)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -35,27 +35,20 @@ class FormContext:
     today: date = field(default_factory=date.today)
 
 
-Blank = Callable[[FormContext], list[Flowable]]
-Filled = Callable[[FormContext, CycleSheet], list[Flowable]]
+class FormDescription(Protocol):
+    """What the opening block reads of a template (``registry.TemplateSpec`` has it)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def purpose(self) -> str: ...
+    @property
+    def wide(self) -> bool: ...
+    @property
+    def one_community(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class TemplateSpec:
-    """A printable template. ``id`` and ``version`` print on every page, so a paper form
-    filled by hand can be entered back against the same structure."""
-
-    id: str
-    title: str
-    purpose: str
-    version: str
-    wide: bool
-    blank: Blank = field(repr=False)
-    filled: Filled = field(repr=False)
-    #: whether the blank form is about one community (a programme summary is not)
-    one_community: bool = True
-
-
-def opening(spec: TemplateSpec, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
+def opening(spec: FormDescription, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
     """Title, purpose and the identity of the community, cycle and people."""
     if sheet is None and not spec.one_community:
         pairs: list[tuple[str, object]] = [(_("Date"), ""), (_("Prepared by"), "")]

@@ -16,10 +16,10 @@ from desktop.reports.document import (
     Progress,
     render_pdf,
 )
-from desktop.reports.forms import DEFAULT_GROUPS, FormContext, TemplateSpec
+from desktop.reports.forms import DEFAULT_GROUPS, FormContext
 from desktop.reports.job import ReportJob, decoration_for, frame_width, in_language
 from desktop.reports.options import Paper
-from desktop.reports.registry import find_template
+from desktop.reports.registry import TemplateSpec, find_template
 from desktop.services.facade import Services
 from desktop.services.queries.reporting import cycle_sheet, participant_groups
 from desktop.services.queries.reporting_monitoring import MonitoringFilter

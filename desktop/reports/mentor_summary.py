@@ -24,13 +24,8 @@ from desktop.reports.labels import day
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, text
 from desktop.services.facade import Services
-from desktop.services.queries.mentoring import (
-    MentorHome,
-    ReviewSnapshot,
-    display_names,
-    mentor_home,
-    review_history,
-)
+from desktop.services.queries.mentoring import MentorHome, display_names, mentor_home
+from desktop.services.queries.review_history import ReviewSnapshot, review_history
 
 MENTOR_SUMMARY_ID = "mentor-summary"
 MENTOR_SUMMARY_VERSION = "1.0"
@@ -60,7 +55,17 @@ def mentor_summary_story(
     today: date,
 ) -> list[Flowable]:
     """The pages: overview, what needs attention, and the latest ratings per community."""
-    story: list[Flowable] = [
+    return [
+        *_overview(home, width, who=who, today=today),
+        *_awaiting_review(home, width),
+        *_follow_ups(home, width),
+        *_latest_ratings(home, latest, width),
+    ]
+
+
+def _overview(home: MentorHome, width: float, *, who: str, today: date) -> list[Flowable]:
+    """The title and who, when and how many."""
+    return [
         text(_("Mentor's summary"), STYLES.title),
         fields(
             [
@@ -72,8 +77,12 @@ def mentor_summary_story(
             width,
         ),
         Spacer(1, 8),
-        section(_("Cycles awaiting review"), "awaiting"),
     ]
+
+
+def _awaiting_review(home: MentorHome, width: float) -> list[Flowable]:
+    """The cycles awaiting review, each with why."""
+    story: list[Flowable] = [section(_("Cycles awaiting review"), "awaiting")]
     if home.awaiting_review:
         rows = [
             [
@@ -86,7 +95,12 @@ def mentor_summary_story(
         story.append(grid([_("Community"), _("Cycle"), _("Why")], rows, [170, 40, width - 210]))
     else:
         story.append(text(_("None: every cycle has a recent review."), STYLES.muted))
-    story.append(section(_("Follow-ups due or overdue"), "follow-ups"))
+    return story
+
+
+def _follow_ups(home: MentorHome, width: float) -> list[Flowable]:
+    """The follow-ups due soon or overdue, overdue ones marked in words."""
+    story: list[Flowable] = [section(_("Follow-ups due or overdue"), "follow-ups")]
     if home.follow_ups:
         rows = [
             [
@@ -106,7 +120,14 @@ def mentor_summary_story(
         )
     else:
         story.append(text(_("None due in the next two weeks."), STYLES.muted))
-    story.append(section(_("Communities and their latest review"), "communities"))
+    return story
+
+
+def _latest_ratings(
+    home: MentorHome, latest: dict[str, ReviewSnapshot | None], width: float
+) -> list[Flowable]:
+    """One row per community: its last review, open follow-ups and latest benchmark ratings."""
+    story: list[Flowable] = [section(_("Communities and their latest review"), "communities")]
     benchmarks = list(Benchmark)
     header = [_("Community"), _("Last review"), _("Open follow-ups"), *map(label, benchmarks)]
     first = 150.0

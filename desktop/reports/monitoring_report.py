@@ -247,8 +247,19 @@ def _follow_ups(data: MonitoringData, width: float) -> list[Flowable]:
 def _community_page(
     data: MonitoringData, figures: CommunityFigures, width: float, index: int
 ) -> list[Flowable]:
+    """One community's page: who and where, its figures, attendance, trends, follow-ups."""
+    return [
+        *_community_profile(figures, width, index),
+        *_community_attendance(data, figures, width),
+        *_community_trends(figures, width),
+        *_community_follow_ups(figures, width),
+    ]
+
+
+def _community_profile(figures: CommunityFigures, width: float, index: int) -> list[Flowable]:
+    """The community's heading, profile and its figures for the period in one row."""
     row, counts = figures.row, figures.actions
-    story: list[Flowable] = [
+    return [
         section(row.name, f"c{index}", level=1),
         fields(
             [
@@ -288,8 +299,13 @@ def _community_page(
             [width / 7] * 7,
         ),
     ]
+
+
+def _community_attendance(
+    data: MonitoringData, figures: CommunityFigures, width: float
+) -> list[Flowable]:
     groups = data.groups
-    story += [
+    return [
         heading(_("People counted at meetings"), STYLES.h2),
         grid(
             [g.name for g in groups],
@@ -297,23 +313,32 @@ def _community_page(
             [width / max(1, len(groups))] * len(groups),
         ),
     ]
+
+
+def _community_trends(figures: CommunityFigures, width: float) -> list[Flowable]:
+    """A chart for each of the first indicators observed at least twice."""
+    story: list[Flowable] = []
     charted = [t for t in figures.indicators if len(t.points) >= 2][:CHARTS_PER_COMMUNITY]
     if charted:
         story.append(heading(_("Indicators in the community's words"), STYLES.h2))
     for trend in charted:
         story.append(text(trend.wording, STYLES.body))
         story.append(trend_chart(trend.points, width * 0.75, 70, _number(trend.baseline)))
-    if figures.open_follow_ups:
-        story.append(heading(_("Mentor follow-ups still open"), STYLES.h2))
-        rows = [[f.description, recorded(f.owner), due(f.due_on)] for f in figures.open_follow_ups]
-        story.append(
-            grid(
-                [_("What is to be done"), _("Who"), _("By when")],
-                rows,
-                [width * 0.6, width * 0.25, width * 0.15],
-            )
-        )
     return story
+
+
+def _community_follow_ups(figures: CommunityFigures, width: float) -> list[Flowable]:
+    if not figures.open_follow_ups:
+        return []
+    rows = [[f.description, recorded(f.owner), due(f.due_on)] for f in figures.open_follow_ups]
+    return [
+        heading(_("Mentor follow-ups still open"), STYLES.h2),
+        grid(
+            [_("What is to be done"), _("Who"), _("By when")],
+            rows,
+            [width * 0.6, width * 0.25, width * 0.15],
+        ),
+    ]
 
 
 def _number(value: str) -> float | None:

@@ -6,10 +6,57 @@ so a paper form can always be entered back against the structure it was printed 
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
 from desktop.i18n import _
-from desktop.reports import templates_monitoring as mon
-from desktop.reports import templates_planning as plan
-from desktop.reports.forms import TemplateSpec
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from desktop.reports.forms import FormContext
+    from desktop.services.queries.reporting import CycleSheet
+
+Blank = Callable[["FormContext"], list["Flowable"]]
+Filled = Callable[["FormContext", "CycleSheet"], list["Flowable"]]
+
+
+def _builder(reference: str) -> Callable[..., list[Flowable]]:
+    """The function ``"templates_module:function"`` names, importing its module now."""
+    module, _sep, name = reference.partition(":")
+    found = getattr(importlib.import_module(f"desktop.reports.{module}"), name)
+    return cast("Callable[..., list[Flowable]]", found)
+
+
+@dataclass(frozen=True)
+class TemplateSpec:
+    """A printable template. ``id`` and ``version`` print on every page, so a paper form
+    filled by hand can be entered back against the same structure.
+
+    The layouts are named (``"module:function"``) rather than imported, so listing the
+    templates (``clcp report list``, the Reports page's choices) loads no ReportLab.
+    """
+
+    id: str
+    title: str
+    purpose: str
+    version: str
+    wide: bool
+    blank_layout: str = field(repr=False)
+    filled_layout: str = field(repr=False)
+    #: whether the blank form is about one community (a programme summary is not)
+    one_community: bool = True
+
+    def blank(self, ctx: FormContext) -> list[Flowable]:
+        builder: Blank = _builder(self.blank_layout)
+        return builder(ctx)
+
+    def filled(self, ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
+        builder: Filled = _builder(self.filled_layout)
+        return builder(ctx, sheet)
+
 
 TEMPLATES: tuple[TemplateSpec, ...] = (
     TemplateSpec(
@@ -21,8 +68,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         ),
         "1.0",
         True,
-        plan.harm_ranking_blank,
-        plan.harm_ranking_filled,
+        "templates_planning:harm_ranking_blank",
+        "templates_planning:harm_ranking_filled",
     ),
     TemplateSpec(
         "meeting-record",
@@ -30,8 +77,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         _("Who took part, by group, and what the community decided."),
         "1.0",
         False,
-        plan.meeting_blank,
-        plan.meeting_filled,
+        "templates_planning:meeting_blank",
+        "templates_planning:meeting_filled",
     ),
     TemplateSpec(
         "action-plan",
@@ -42,8 +89,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         ),
         "1.0",
         False,
-        plan.action_plan_blank,
-        plan.action_plan_filled,
+        "templates_planning:action_plan_blank",
+        "templates_planning:action_plan_filled",
     ),
     TemplateSpec(
         "indicator-sheet",
@@ -54,8 +101,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         ),
         "1.0",
         True,
-        mon.indicators_blank,
-        mon.indicators_filled,
+        "templates_monitoring:indicators_blank",
+        "templates_monitoring:indicators_filled",
     ),
     TemplateSpec(
         "reflection-record",
@@ -63,8 +110,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         _("What worked, what was hard, and what the community decided to change."),
         "1.0",
         False,
-        mon.reflection_blank,
-        mon.reflection_filled,
+        "templates_monitoring:reflection_blank",
+        "templates_monitoring:reflection_filled",
     ),
     TemplateSpec(
         "linkage-map",
@@ -72,8 +119,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         _("Who in the formal child protection system, and beyond, the community works with."),
         "1.0",
         True,
-        mon.linkage_blank,
-        mon.linkage_filled,
+        "templates_monitoring:linkage_blank",
+        "templates_monitoring:linkage_filled",
     ),
     TemplateSpec(
         "mentor-review",
@@ -84,8 +131,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         ),
         "1.0",
         False,
-        mon.mentor_review_blank,
-        mon.mentor_review_filled,
+        "templates_review:mentor_review_blank",
+        "templates_review:mentor_review_filled",
     ),
     TemplateSpec(
         "quarterly-summary",
@@ -93,8 +140,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         _("The quarter's figures at a glance, for the programme manager."),
         "1.0",
         False,
-        mon.quarterly_blank,
-        mon.quarterly_filled,
+        "templates_review:quarterly_blank",
+        "templates_review:quarterly_filled",
         one_community=False,
     ),
 )

@@ -151,38 +151,17 @@ def open_database(
     ``clcp check``, which reports it): it then opens with every write refused.
     """
     url, path = _split_target(target)
-    revision_before: str | None = None
-    if path is not None:
-        if path.exists():
-            state = inspect_file(path, key)
-            revision_before = state.revision
-        elif not create:
-            raise DatabaseMissingError(_("no database at {path}").format(path=path))
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StorageError(
-                    _("cannot create {path}: {reason}").format(path=path, reason=error.strerror)
-                ) from error
+    revision_before = _revision_before(path, key, create=create)
     engine = _make_engine(url, key)
     head = head_revision()
-    backup: Path | None = None
     keyring = (
         KeyRing(path, key, engine) if key is not None and path and has_key_file(path) else None
     )
-    seal_problem: str | None = None
     try:
-        if keyring is not None:
-            seal_problem = _seal_problem(engine, keyring, checking=checking)
-        if path is not None and revision_before is not None and revision_before != head:
-            if not _checkpoint(engine):
-                raise StorageError(
-                    _("{path} is in use by another program; close it there and try again").format(
-                        path=path
-                    )
-                )
-            backup = backup_file(path, f"before-{head}")
+        seal_problem = (
+            _seal_problem(engine, keyring, checking=checking) if keyring is not None else None
+        )
+        backup = _backup_before_migrating(engine, path, revision_before, head)
         _migrate(engine, head)
         sessions = sessionmaker(
             engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}), expire_on_commit=False
@@ -197,14 +176,7 @@ def open_database(
         raise
     except Exception as error:  # MemoryError too: a damaged encrypted page can end so
         engine.dispose()
-        problem = find_damage(path, key) if path is not None else None
-        if path is not None and problem is not None:
-            raise damaged(path, problem) from None
-        raise StorageError(
-            _("cannot open {target}: {reason}").format(
-                target=path or url, reason=one_line_reason(error)
-            )
-        ) from error
+        raise _opening_failed(error, path, url, key) from error
     return Database(
         engine=engine,
         path=path,
@@ -216,6 +188,51 @@ def open_database(
         meta=meta,
         keyring=keyring,
         seal_problem=seal_problem,
+    )
+
+
+def _revision_before(path: Path | None, key: bytes | None, *, create: bool) -> str | None:
+    """The revision of the file as found (None for a new file, made ready to be created);
+    a file that cannot be used is refused here, before anything touches it."""
+    if path is None:
+        return None
+    if path.exists():
+        return inspect_file(path, key).revision
+    if not create:
+        raise DatabaseMissingError(_("no database at {path}").format(path=path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            _("cannot create {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from error
+    return None
+
+
+def _backup_before_migrating(
+    engine: Engine, path: Path | None, revision_before: str | None, head: str
+) -> Path | None:
+    """A copy of an older file, made before its migration (None when none is due)."""
+    if path is None or revision_before is None or revision_before == head:
+        return None
+    if not _checkpoint(engine):
+        raise StorageError(
+            _("{path} is in use by another program; close it there and try again").format(path=path)
+        )
+    return backup_file(path, f"before-{head}")
+
+
+def _opening_failed(
+    error: BaseException, path: Path | None, url: object, key: bytes | None
+) -> StorageError:
+    """The one-line refusal for a file that failed to open: its damage when it is damaged."""
+    problem = find_damage(path, key) if path is not None else None
+    if path is not None and problem is not None:
+        return damaged(path, problem)
+    return StorageError(
+        _("cannot open {target}: {reason}").format(
+            target=path or url, reason=one_line_reason(error)
+        )
     )
 
 

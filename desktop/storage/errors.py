@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.refusal import Refusal
+
 
 def one_line_reason(error: BaseException) -> str:
     """The first line of the driver's own message (SQLAlchemy adds SQL and a link below it)."""
@@ -13,7 +15,7 @@ def one_line_reason(error: BaseException) -> str:
     return type(source).__name__
 
 
-class StorageError(Exception):
+class StorageError(Refusal):
     """A database could not be opened or upgraded. ``str(error)`` is a user-facing sentence."""
 
 

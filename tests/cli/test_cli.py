@@ -14,6 +14,7 @@ import pytest
 
 from desktop import __version__
 from desktop.cli import entry as cli
+from desktop.cli import window
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities, list_districts
 from desktop.services.queries.info import database_info
@@ -315,7 +316,7 @@ def test_demo_option_makes_the_demo_database_on_first_use(
         return 0
 
     monkeypatch.setattr(gui, "run", fake_run)
-    monkeypatch.setattr(cli, "DEFAULT_DEMO_COMMUNITIES", 4)
+    monkeypatch.setattr(window, "DEFAULT_DEMO_COMMUNITIES", 4)
     monkeypatch.delenv("CLCP_USER")
     monkeypatch.delenv("CLCP_PASSWORD")
     monkeypatch.setenv(DATA_DIR_ENV_VAR, str(tmp_path))
@@ -323,3 +324,22 @@ def test_demo_option_makes_the_demo_database_on_first_use(
     assert cli.main(["--demo"]) == 0  # second time: opened as it is (no new data)
     assert opened == [(tmp_path / "demo.db", True, 4)] * 2
     assert "demo database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "words", [["--version"], ["--help"], ["report", "--help"], ["report", "list"]]
+)
+def test_version_help_and_the_template_list_load_neither_the_database_layer_nor_qt(
+    words: list[str],
+) -> None:
+    """``clcp --version`` and ``--help`` answer from the command table alone, and the list
+    of templates from the registry's names: no SQLAlchemy, ReportLab or Qt to load."""
+    probe = (
+        "import sys; from desktop.cli.entry import main; main(sys.argv[1:]); "
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'PySide6', "
+        "'reportlab'}); print('LOADED', ' '.join(heavy))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *words], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.rsplit("LOADED", 1)[1].split() == []

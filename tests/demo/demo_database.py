@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.demo import DemoSummary, generate_demo
+from desktop.demo.generate import DemoSummary, generate_demo
 from desktop.storage import Database, open_database
 
 

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from desktop.demo import DemoSummary, generate, generate_demo, names, phrases
+from desktop.demo import generate, names, phrases
 from desktop.demo.community import build_community
+from desktop.demo.generate import DemoSummary, generate_demo
 from desktop.demo.writer import COLUMNS, model_columns
 from desktop.models import (
     ActionStakeholder,

@@ -18,8 +18,8 @@ import pypdfium2
 import pytest
 from sqlalchemy import select
 
-from desktop.demo import DemoSummary
 from desktop.demo.comment_texts import KINDS
+from desktop.demo.generate import DemoSummary
 from desktop.models import AuditEvent
 from desktop.models.enums import Role
 from desktop.services.facade import Services

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2
 
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.reports.bidi_text import has_rtl
 from desktop.reports.document import save_pdf
 from desktop.reports.jobs import monitoring_job

@@ -19,11 +19,10 @@ import pytest
 
 from desktop import APP_NAME
 from desktop.reports.document import save_pdf
-from desktop.reports.forms import TemplateSpec
 from desktop.reports.job import ReportJob
 from desktop.reports.jobs import cycle_job, monitoring_job, template_job
 from desktop.reports.mentor_summary import mentor_summary_job
-from desktop.reports.registry import TEMPLATES
+from desktop.reports.registry import TEMPLATES, TemplateSpec
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import Database
 from desktop.views.reports.page import MONITORING_REPORT, ReportsPage

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.cli import main
+from desktop.cli.entry import main
 from desktop.reports.document import save_pdf
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
 from desktop.services.facade import Services

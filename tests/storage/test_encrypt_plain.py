@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli.entry import main
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM
 from desktop.services.framework.errors import ValidationError

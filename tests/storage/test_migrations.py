@@ -152,6 +152,27 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             },
         ),
     ],
+    # 0005 adds the change log and conflicts: one laptop change waiting to be sent.
+    "0005": [
+        (
+            "sync_change",
+            {
+                "seq": 1,
+                "device_id": "11111111-2222-3333-4444-555555555555",
+                "device_seq": 1,
+                "entity_type": "community",
+                "entity_id": "3f2b6c1e-9d0a-4b7c-8e5f-1a2b3c4d5e6f",
+                "action": "update",
+                "base_version": 1,
+                "new_version": 2,
+                "fields": '{"notes": "met the chief again"}',
+                "username": "amina",
+                "at": "2026-01-06 10:00:00.000000",
+                "acknowledged": 0,
+                "outcome": "",
+            },
+        ),
+    ],
 }
 
 
@@ -497,8 +518,18 @@ def test_every_revision_upgrades_to_head_keeping_its_rows(
         database.close()
 
     for table, row in SAMPLE_ROWS[revision]:
-        key_column = {"app_meta": "key", "draft": "form_key"}.get(table, "id")
+        key_column = {"app_meta": "key", "draft": "form_key", "sync_change": "seq"}.get(table, "id")
         stored = read_row(path, table, key_column, row[key_column])
         assert stored is not None, f"{table} row lost by the upgrade from {revision}"
         kept = {name: value for name, value in row.items() if name in stored}
         assert {name: stored[name] for name in kept} == kept
+
+
+def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
+    """Opening a file reads the revisions without Alembic; they must be what Alembic says."""
+    scripts = migrate_module.script_directory()
+    assert head_revision() == scripts.get_current_head()
+    assert migrate_module.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    assert migrate_module.revision_graph() == {
+        s.revision: s.down_revision for s in scripts.walk_revisions()
+    }

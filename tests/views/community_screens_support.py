@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.services.framework.actor import Actor
 from desktop.storage import Database, open_database
 from desktop.views.shell.main_window import MainWindow

@@ -72,7 +72,7 @@ def extra_openers(tour: Tour, db_path: Path) -> dict[str, Opener]:
     for section in workspace.findChildren(RecordSection):
         if getattr(section, "indicator", "") is None:  # observations wait for an indicator
             continue
-        openers[f"cycle-{type(section).__name__}"] = lambda s=section: s.open_form(None)
+        openers[f"cycle-{section.spec.entity}"] = lambda s=section: s.open_form(None)
     openers["cycle-edit"] = workspace.edit_cycle  # type: ignore[attr-defined]
     openers["cycle-start"] = lambda: start_cycle(context, community_id, window)
     openers["stakeholder-new"] = lambda: create_stakeholder(context, window)

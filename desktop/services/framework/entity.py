@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import Base, SyncMixin, utcnow
-from desktop.services.framework import audit
+from desktop.services.framework import audit, changelog, fieldcodec
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import ConflictError, NotFoundError, ValidationError
 from desktop.services.framework.records import Page, Record
@@ -97,7 +97,7 @@ class EntityService(Generic[M, D]):
         self.authorize(session, permissions.CREATE, self._values(data))
         self._raise_if_invalid(session, data, None)
         row = self.model()
-        row.id = uuid.uuid4()
+        row.id = changelog.new_record_id()
         row.origin_device = self.db.device_id
         self.stamp(row)
         self.apply(session, row, data)
@@ -233,7 +233,7 @@ class EntityService(Generic[M, D]):
             child = by_key.get(key_value)
             if child is None:
                 child = model()
-                child.id = uuid.uuid4()
+                child.id = changelog.child_id(model, parent_id, key_value)
                 setattr(child, parent_column, parent_id)
                 setattr(child, key, key_value)
                 session.add(child)
@@ -294,6 +294,7 @@ class EntityService(Generic[M, D]):
             raise NotFoundError(
                 _("no {entity} with id {id}").format(entity=self.entity, id=record_id)
             )
+        changelog.note_base(session, self.entity, row)
         return row
 
     def _check_version(self, row: M, expected_version: int | None) -> None:
@@ -364,17 +365,27 @@ class EntityService(Generic[M, D]):
             for name, value in new.items()
             if before is None or old.get(name) != value
         }
-        self._audit_event(session, action, row, changes)
+        self._audit_event(session, action, row, changes, fieldcodec.changed(before, after))
 
-    def _audit_event(self, session: Session, action: str, row: M, changes: dict[str, Any]) -> None:
+    def _audit_event(
+        self,
+        session: Session,
+        action: str,
+        row: M,
+        changes: dict[str, Any],
+        fields: Mapping[str, Any] | None = None,
+    ) -> None:
         audit.record(
             session,
             actor=self.actor,
             action=action,
-            device_id=self.db.device_id,
+            device_id=changelog.audit_device(self.db.device_id),
             entity_type=self.entity,
             entity_id=row.id,
             changes=changes,
+        )
+        changelog.record(
+            session, self.db.device_id, self.actor.username, self.entity, row, action, fields or {}
         )
 
 

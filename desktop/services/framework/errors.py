@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from desktop.refusal import Refusal
 
-class ServiceError(Exception):
+
+class ServiceError(Refusal):
     """Base class: ``str(error)`` is a one-line, translatable message."""
 
 

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from desktop.models import (
@@ -220,20 +221,9 @@ def list_communities(db: Database, query: CommunityQuery, *, actor: Actor) -> Pa
     signed-in person; the default, SYSTEM, is for the app's own work).
     """
     today = query.today or date.today()
-    columns = {
-        SortKey.CURRENT_PHASE: _current_phase(today).label("current_phase"),
-        SortKey.FACILITATOR: _facilitator(today).label("facilitator"),
-        SortKey.LAST_ACTIVITY: _last_activity().label("last_activity"),
-        SortKey.OPEN_FOLLOW_UPS: _open_follow_ups().label("open_follow_ups"),
-        SortKey.OVERDUE_ACTIONS: _overdue_actions(today).label("overdue_actions"),
-    }
+    columns = _computed_columns(today)
     conditions = _filters(query, today)
-    sort_column: Any = {
-        SortKey.NAME: Community.name,
-        SortKey.DISTRICT: Community.district,
-        SortKey.PARTNERSHIP_STATUS: Community.partnership_status,
-    }.get(query.sort, columns.get(query.sort))
-    order = sort_column.desc() if query.descending else sort_column
+    order = _sort_order(query, columns)
     with db.session() as session:
         conditions.append(permissions.readable_condition(session, actor, Community))
         counted = select(func.count(literal(1))).select_from(Community).where(*conditions)
@@ -251,36 +241,61 @@ def list_communities(db: Database, query: CommunityQuery, *, actor: Actor) -> Pa
         ids = [row.id for row in found]
         # An empty page (no match, or past the end) says nothing of the total.
         total = found[0].total if found else session.scalar(counted)
-        details = select(
-            Community.id,
-            Community.name,
-            Community.district,
-            Community.partnership_status,
-            *columns.values(),
-        )
-        rows = [
-            row
-            for start in range(0, len(ids), _ID_CHUNK)
-            for row in session.execute(
-                details.where(Community.id.in_(ids[start : start + _ID_CHUNK]))
-            )
-        ]
+        rows = _details(session, ids, columns)
     position = {community_id: index for index, community_id in enumerate(ids)}
-    items = [
-        CommunityRow(
-            id=row.id,
-            name=row.name,
-            district=row.district,
-            partnership_status=row.partnership_status,
-            current_phase=row.current_phase,
-            facilitator=row.facilitator,
-            last_activity=_as_date(row.last_activity),
-            open_follow_ups=row.open_follow_ups or 0,
-            overdue_actions=row.overdue_actions or 0,
-        )
-        for row in sorted(rows, key=lambda row: position[row.id])
-    ]
+    items = [_community_row(row) for row in sorted(rows, key=lambda row: position[row.id])]
     return Page(items=items, total=total or 0, offset=query.offset)
+
+
+def _computed_columns(today: date) -> dict[SortKey, Any]:
+    """The columns worked out per community, by the sort key that orders by each."""
+    return {
+        SortKey.CURRENT_PHASE: _current_phase(today).label("current_phase"),
+        SortKey.FACILITATOR: _facilitator(today).label("facilitator"),
+        SortKey.LAST_ACTIVITY: _last_activity().label("last_activity"),
+        SortKey.OPEN_FOLLOW_UPS: _open_follow_ups().label("open_follow_ups"),
+        SortKey.OVERDUE_ACTIONS: _overdue_actions(today).label("overdue_actions"),
+    }
+
+
+def _sort_order(query: CommunityQuery, columns: dict[SortKey, Any]) -> Any:
+    """The column the list is sorted on, in the direction asked."""
+    sort_column: Any = {
+        SortKey.NAME: Community.name,
+        SortKey.DISTRICT: Community.district,
+        SortKey.PARTNERSHIP_STATUS: Community.partnership_status,
+    }.get(query.sort, columns.get(query.sort))
+    return sort_column.desc() if query.descending else sort_column
+
+
+def _details(session: Session, ids: list[uuid.UUID], columns: dict[SortKey, Any]) -> list[Any]:
+    """Every column of the page's communities, asked for in chunks of ids, in any order."""
+    details = select(
+        Community.id,
+        Community.name,
+        Community.district,
+        Community.partnership_status,
+        *columns.values(),
+    )
+    return [
+        row
+        for start in range(0, len(ids), _ID_CHUNK)
+        for row in session.execute(details.where(Community.id.in_(ids[start : start + _ID_CHUNK])))
+    ]
+
+
+def _community_row(row: Any) -> CommunityRow:
+    return CommunityRow(
+        id=row.id,
+        name=row.name,
+        district=row.district,
+        partnership_status=row.partnership_status,
+        current_phase=row.current_phase,
+        facilitator=row.facilitator,
+        last_activity=_as_date(row.last_activity),
+        open_follow_ups=row.open_follow_ups or 0,
+        overdue_actions=row.overdue_actions or 0,
+    )
 
 
 def list_districts(db: Database, *, actor: Actor) -> list[str]:

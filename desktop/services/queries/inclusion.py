@@ -10,6 +10,7 @@ that was counted at zero, or not counted at all, is missing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,30 +100,37 @@ def inclusion_check(db: Database, cycle_id: uuid.UUID, *, actor: Actor) -> Inclu
             .where(ParticipantGroup.deleted_at.is_(None))
             .order_by(ParticipantGroup.position, ParticipantGroup.name)
         ).all()
+        return _tally(meetings, attendance, ranked_codes, groups)
 
-        people: dict[str, int] = {}
-        present_at: dict[str, int] = {}
-        per_meeting: dict[uuid.UUID, int] = {}
-        for row in attendance:
-            people[row.group_code] = people.get(row.group_code, 0) + row.count
-            per_meeting[row.meeting_id] = per_meeting.get(row.meeting_id, 0) + row.count
-            if row.count > 0:
-                present_at[row.group_code] = present_at.get(row.group_code, 0) + 1
-        listed = tuple(
-            GroupPresence(
-                code=g.code,
-                name=g.name,
-                people=people.get(g.code, 0),
-                meetings=present_at.get(g.code, 0),
-                ranked=g.code in ranked_codes,
-            )
-            for g in groups
-            if g.active or people.get(g.code, 0) > 0
+
+def _tally(
+    meetings: Sequence[Meeting],
+    attendance: Sequence[MeetingAttendance],
+    ranked_codes: set[str],
+    groups: Sequence[ParticipantGroup],
+) -> InclusionCheck:
+    """People per group and per meeting, added up from the deciding meetings' attendance."""
+    people: dict[str, int] = {}
+    present_at: dict[str, int] = {}
+    per_meeting: dict[uuid.UUID, int] = {}
+    for row in attendance:
+        people[row.group_code] = people.get(row.group_code, 0) + row.count
+        per_meeting[row.meeting_id] = per_meeting.get(row.meeting_id, 0) + row.count
+        if row.count > 0:
+            present_at[row.group_code] = present_at.get(row.group_code, 0) + 1
+    listed = tuple(
+        GroupPresence(
+            code=g.code,
+            name=g.name,
+            people=people.get(g.code, 0),
+            meetings=present_at.get(g.code, 0),
+            ranked=g.code in ranked_codes,
         )
-        deciding = tuple(
-            DecidingMeeting(
-                id=m.id, held_on=m.held_on, kind=m.kind, people=per_meeting.get(m.id, 0)
-            )
-            for m in meetings
-        )
+        for g in groups
+        if g.active or people.get(g.code, 0) > 0
+    )
+    deciding = tuple(
+        DecidingMeeting(id=m.id, held_on=m.held_on, kind=m.kind, people=per_meeting.get(m.id, 0))
+        for m in meetings
+    )
     return InclusionCheck(meetings=deciding, groups=listed)

@@ -1,5 +1,5 @@
 """What a mentor needs to see: their communities, cycles awaiting review, follow-ups due,
-unread comments, and a community's reviews over time.
+unread comments, and a community's reviews over time (``review_history``, named here too).
 
 A mentor sees the communities assigned to them today; a manager or administrator
 sees every community. A cycle awaits review when it was never reviewed and has run
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import (
-    BenchmarkAssessment,
     Comment,
     Community,
     CommunityAssignment,
@@ -29,9 +28,25 @@ from desktop.models import (
 )
 from desktop.models.enums import AssignmentRole, CycleStatus, FollowUpStatus, Role
 from desktop.services.framework.actor import Actor
-from desktop.services.security import permissions
+from desktop.services.queries.review_history import ReviewSnapshot, review_history
 from desktop.services.usecases.comments import CommentService, unread_query
 from desktop.storage import Database
+
+__all__ = [
+    "DUE_SOON",
+    "FIRST_REVIEW_AFTER",
+    "REVIEW_INTERVAL",
+    "CycleAwaitingReview",
+    "FollowUpDue",
+    "MentorHome",
+    "MentoredCommunity",
+    "ReviewSnapshot",
+    "UnreadComment",
+    "display_names",
+    "mentor_home",
+    "review_history",
+    "unread_comments",
+]
 
 #: A cycle whose last review is older than this awaits a new one.
 REVIEW_INTERVAL = timedelta(days=90)
@@ -88,24 +103,6 @@ class MentorHome:
     unread_comments: int
 
 
-@dataclass(frozen=True)
-class ReviewSnapshot:
-    """One review of a community's cycle, for reading reviews side by side."""
-
-    review_id: uuid.UUID
-    cycle_id: uuid.UUID
-    cycle_number: int
-    reviewed_on: date
-    mentor: str
-    overall_comment: str
-    facilitator_response: str
-    signed_off_phase: str
-    signed_off_on: date | None
-    #: benchmark -> (rating, comment)
-    ratings: Mapping[str, tuple[str, str]] = field(default_factory=dict)
-    open_follow_ups: int = 0
-
-
 def mentor_home(db: Database, actor: Actor, *, today: date | None = None) -> MentorHome:
     """Everything on the mentor's home screen, for ``actor`` as of ``today``."""
     today = today or date.today()
@@ -150,59 +147,6 @@ def mentor_home(db: Database, actor: Actor, *, today: date | None = None) -> Men
         follow_ups=[f for f in follow_ups if f.due_on is None or f.due_on <= today + DUE_SOON],
         unread_comments=sum(unread.get(c, 0) for c in communities),
     )
-
-
-def review_history(db: Database, community_id: uuid.UUID, *, actor: Actor) -> list[ReviewSnapshot]:
-    """Every review of the community's cycles, oldest first, with ratings and open follow-ups."""
-    with db.session() as session:
-        permissions.require(session, actor, permissions.READ, "mentor_review", community_id)
-        reviews = session.execute(
-            select(MentorReview, Cycle.number, User.display_name, User.username)
-            .join(Cycle, Cycle.id == MentorReview.cycle_id)
-            .outerjoin(User, User.id == MentorReview.mentor_id)
-            .where(
-                Cycle.community_id == community_id,
-                Cycle.deleted_at.is_(None),
-                MentorReview.deleted_at.is_(None),
-            )
-            .order_by(MentorReview.reviewed_on, MentorReview.created_at)
-        ).all()
-        ids = [review.id for review, *_rest in reviews]
-        ratings: dict[uuid.UUID, dict[str, tuple[str, str]]] = {}
-        for row in session.scalars(
-            select(BenchmarkAssessment).where(
-                BenchmarkAssessment.review_id.in_(ids), BenchmarkAssessment.deleted_at.is_(None)
-            )
-        ):
-            ratings.setdefault(row.review_id, {})[row.benchmark] = (row.rating, row.comment)
-        open_counts: dict[uuid.UUID, int] = {
-            review_id: count
-            for review_id, count in session.execute(
-                select(FollowUp.review_id, func.count(FollowUp.id))
-                .where(
-                    FollowUp.review_id.in_(ids),
-                    FollowUp.deleted_at.is_(None),
-                    FollowUp.status == FollowUpStatus.OPEN,
-                )
-                .group_by(FollowUp.review_id)
-            ).all()
-        }
-        return [
-            ReviewSnapshot(
-                review_id=review.id,
-                cycle_id=review.cycle_id,
-                cycle_number=number,
-                reviewed_on=review.reviewed_on,
-                mentor=display_name or username or "",
-                overall_comment=review.overall_comment,
-                facilitator_response=review.facilitator_response,
-                signed_off_phase=review.signed_off_phase,
-                signed_off_on=review.signed_off_on,
-                ratings=ratings.get(review.id, {}),
-                open_follow_ups=open_counts.get(review.id, 0),
-            )
-            for review, number, display_name, username in reviews
-        ]
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,10 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import (
-    Action,
     Cycle,
-    Harm,
-    HarmPriority,
-    Indicator,
     LearningFinding,
     Meeting,
     Phase,
-    Stakeholder,
     utcnow,
 )
 from desktop.models.enums import CycleStatus, PhaseKind
@@ -30,13 +25,8 @@ from desktop.services.framework.records import Record
 from desktop.services.framework.rules import dates_in_order, in_same_cycle
 from desktop.services.queries.cycle_overview import CycleRow, cycle_rows, held_records, started_by
 from desktop.services.security import permissions
-from desktop.services.usecases.actions import (
-    UNFINISHED_ACTION_STATUSES,
-    ActionService,
-    IndicatorService,
-)
+from desktop.services.usecases.carry_over import copy_indicators, copy_unfinished_actions
 from desktop.services.usecases.cycle_numbers import next_number, number_taken, typed_number
-from desktop.services.usecases.harms import HarmPriorityData, HarmPriorityService
 
 
 @dataclass(frozen=True)
@@ -230,75 +220,16 @@ class CycleService(EntityService[Cycle, CycleData]):
                     {"community_id": _("The new cycle must be of the same community.")}
                 )
             cycle = self.create_in(session, data)
-            actions: list[Action] = []
-            if carry_actions:
-                actions = list(
-                    session.scalars(
-                        select(Action)
-                        .where(
-                            Action.cycle_id == previous.id,
-                            Action.deleted_at.is_(None),
-                            Action.status.in_(UNFINISHED_ACTION_STATUSES),
-                        )
-                        .order_by(Action.due_on, Action.created_at, Action.id)
-                    )
-                )
-            priorities = HarmPriorityService(self.db, self.actor)
-            harms: dict[uuid.UUID, uuid.UUID | None] = {}
-            for action in actions:
-                if action.harm_id is None or action.harm_id in harms:
-                    continue
-                harm = session.get(Harm, action.harm_id)
-                if harm is None or harm.retired or harm.deleted_at is not None:
-                    harms[action.harm_id] = None
-                    continue
-                earlier = session.scalars(
-                    select(HarmPriority).where(
-                        HarmPriority.cycle_id == previous.id,
-                        HarmPriority.harm_id == action.harm_id,
-                    )
-                ).first()
-                reasons = earlier.reasons if earlier is not None and earlier.reasons else ""
-                priorities.create_in(
-                    session,
-                    HarmPriorityData(
-                        cycle_id=cycle.id,
-                        harm_id=action.harm_id,
-                        selected=True,
-                        reasons=reasons
-                        or _("Carried over from cycle {n}.").format(n=previous.number),
-                    ),
-                )
-                harms[action.harm_id] = action.harm_id
-            action_service = ActionService(self.db, self.actor)
-            copies: dict[uuid.UUID, uuid.UUID] = {}
-            for action in actions:
-                earlier_action = action_service.snapshot(session, action)
-                copy = replace(
-                    earlier_action,
-                    cycle_id=cycle.id,
-                    harm_id=harms.get(action.harm_id) if action.harm_id else None,
-                    completed_on=None,
-                    stakeholder_ids=_live_stakeholders(session, earlier_action.stakeholder_ids),
-                )
-                copies[action.id] = action_service.create_in(session, copy).id
-            indicators: list[Indicator] = []
-            if carry_indicators:
-                indicators = list(
-                    session.scalars(
-                        select(Indicator)
-                        .where(Indicator.cycle_id == previous.id, Indicator.deleted_at.is_(None))
-                        .order_by(Indicator.created_at, Indicator.id)
-                    )
-                )
-            indicator_service = IndicatorService(self.db, self.actor)
-            for indicator in indicators:
-                carried = replace(
-                    indicator_service.snapshot(session, indicator),
-                    cycle_id=cycle.id,
-                    action_id=copies.get(indicator.action_id) if indicator.action_id else None,
-                )
-                indicator_service.create_in(session, carried)
+            copies = (
+                copy_unfinished_actions(session, self.db, self.actor, previous, cycle.id)
+                if carry_actions
+                else {}
+            )
+            indicators = (
+                copy_indicators(session, self.db, self.actor, previous.id, cycle.id, copies)
+                if carry_indicators
+                else 0
+            )
             row = self._load(session, cycle.id)
             self._audit_event(
                 session,
@@ -306,11 +237,11 @@ class CycleService(EntityService[Cycle, CycleData]):
                 row,
                 {
                     "from_cycle": str(previous.id),
-                    "actions": len(actions),
-                    "indicators": len(indicators),
+                    "actions": len(copies),
+                    "indicators": indicators,
                 },
             )
-            return CarryOver(cycle=cycle, actions=len(actions), indicators=len(indicators))
+            return CarryOver(cycle=cycle, actions=len(copies), indicators=indicators)
 
 
 @dataclass(frozen=True)
@@ -320,16 +251,6 @@ class CarryOver:
     cycle: Record[CycleData]
     actions: int
     indicators: int
-
-
-def _live_stakeholders(session: Session, ids: frozenset[uuid.UUID]) -> frozenset[uuid.UUID]:
-    """The formal actors among ``ids`` not deleted since (a deleted one is not carried)."""
-    if not ids:
-        return frozenset()
-    found = session.scalars(
-        select(Stakeholder.id).where(Stakeholder.id.in_(ids), Stakeholder.deleted_at.is_(None))
-    )
-    return frozenset(found)
 
 
 @dataclass(frozen=True)

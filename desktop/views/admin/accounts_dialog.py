@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import label
-from desktop.services.security.passwords import AccountService, AccountSummary
+from desktop.services.security.passwords import AccountSummary
 from desktop.views.admin.accounts_assign import AssignmentsPanel
 from desktop.views.admin.accounts_forms import add_account_dialog, set_password_dialog
 from desktop.views.auth.forms import message_label
@@ -44,10 +44,29 @@ class AccountsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.accounts = AccountService(context.db, context.actor)
+        self.accounts = context.services.accounts
         self.people: dict[uuid.UUID, AccountSummary] = {}
         self.setWindowTitle(self.tr("Accounts"))
         self.setSizeGripEnabled(True)
+        intro = self._introduction()
+        top = self._account_list()
+        self.assignments = AssignmentsPanel(context)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.assignments)
+        splitter.setChildrenCollapsible(False)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(close)
+        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.resize(820, 640)
+        self.reload()
+
+    def _introduction(self) -> QLabel:
+        """What accounts are, and (for a plain file) why they have no passwords."""
         intro = QLabel(
             self.tr(
                 "Everyone who uses this office's records has an account. A new or reset "
@@ -65,6 +84,10 @@ class AccountsDialog(QDialog):
                     "encrypt it first (see the administrator's guide)."
                 )
             )
+        return intro
+
+    def _account_list(self) -> QWidget:
+        """The table of accounts with its buttons and the line for messages."""
         self.table = record_table(
             [
                 self.tr("User name"),
@@ -95,20 +118,7 @@ class AccountsDialog(QDialog):
         top_layout.addWidget(self.table, 1)
         top_layout.addLayout(row)
         top_layout.addWidget(self.message)
-        self.assignments = AssignmentsPanel(context)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.assignments)
-        splitter.setChildrenCollapsible(False)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(close)
-        self.table.itemSelectionChanged.connect(self._on_selected)
-        self.resize(820, 640)
-        self.reload()
+        return top
 
     # ------------------------------------------------------------------ showing
     def reload(self, select: str | None = None) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from desktop.labels import labels
 from desktop.models.enums import Role
 from desktop.services.framework.records import Record
-from desktop.services.security.passwords import MIN_PASSWORD, AccountService
+from desktop.services.security.passwords import MIN_PASSWORD
 from desktop.services.security.users import AssignmentData, AssignmentRow, UserData
 from desktop.views.auth.forms import NewPasswordFields
 from desktop.views.forms import Form, FormDialog, OptionalDateEdit, choice_combo, fit_width
@@ -34,7 +34,7 @@ def _password_hint() -> str:
 def add_account_form(context: AppContext) -> Form:
     """The fields of a new account (File > Accounts and the setup wizard's staff page);
     on save the account and its key slot exist."""
-    accounts = AccountService(context.db, context.actor)
+    accounts = context.services.accounts
 
     def submit(values: dict[str, Any]) -> Record[UserData]:
         data = UserData(
@@ -74,7 +74,7 @@ def set_password_dialog(
     Either way the account's key slot is made anew from this password; the records are
     not re-encrypted.
     """
-    accounts = AccountService(context.db, context.actor)
+    accounts = context.services.accounts
 
     def submit(values: dict[str, Any]) -> str:
         if enable:

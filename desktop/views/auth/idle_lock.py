@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.framework.errors import ServiceError
-from desktop.services.security.signin import verify_password
 from desktop.views.shell.context import AppContext
 
 _ACTIVITY = {
@@ -130,7 +129,7 @@ class IdleLock(QObject):
         if cover is None:
             return
         try:
-            verify_password(self.context.db, self.context.actor, cover.password.text())
+            self.context.services.session.verify_password(cover.password.text())
         except ServiceError as error:
             cover.message.setText(str(error))
             cover.password.clear()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.security.passwords import MIN_PASSWORD, AccountService
+from desktop.services.security.passwords import MIN_PASSWORD
 from desktop.views.auth.forms import (
     NewPasswordFields,
     ShowRefusal,
@@ -46,7 +46,7 @@ class ChangePasswordDialog(QDialog):
     def try_change(self) -> None:
         if self.new.refused(self.message):
             return
-        accounts = AccountService(self.context.db, self.context.actor)
+        accounts = self.context.services.accounts
         refusal = ShowRefusal(self.message)
         with refusal:
             accounts.change_own_password(self.current.text(), self.new.value())

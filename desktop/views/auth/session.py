@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
-from desktop.services.security.signin import SignedIn, sign_out
+from desktop.services.security.signin import SignedIn
 from desktop.views.auth.idle_lock import install_idle_lock
 from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.auth.password_dialog import ChangePasswordDialog
@@ -77,6 +77,7 @@ class Session(QObject):
             return False
         for other in others:
             other.close()
+        services = window.context.services
         self.login = LoginDialog(signed_in.db.path, "" if switching else signed_in.actor.username)
         self.login.succeeded.connect(self._signed_in_again)
         self.login.rejected.connect(self._nobody)
@@ -87,7 +88,7 @@ class Session(QObject):
         window.close()
         window.deleteLater()
         self.window, self.signed_in = None, None
-        sign_out(signed_in.db, signed_in.actor, switching=switching)
+        services.session.sign_out(switching=switching)
         return True
 
     def close(self, keep: object = None) -> None:

@@ -30,7 +30,6 @@ from desktop.i18n import ngettext
 from desktop.labels import labels
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.framework.changes import Changes
-from desktop.services.queries.community_list import list_facilitators
 from desktop.views.communities.form import create_community
 from desktop.views.communities.table_model import (
     COMMUNITY_ID_ROLE,
@@ -128,7 +127,7 @@ class CommunityListPage(QWidget):
         for code, text in labels(PhaseKind).items():
             self.phase_filter.addItem(text, code)
         self.facilitator_filter.addItem(self.tr("Any facilitator"), "")
-        for username, name in list_facilitators(self.context.db):
+        for username, name in self.context.services.reads.facilitators():
             self.facilitator_filter.addItem(name, username)
 
     def _build_table(self) -> None:

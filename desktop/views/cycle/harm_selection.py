@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTableWidgetItem, QWidget
 
-from desktop.services.framework.entity import EntityService
 from desktop.services.framework.records import Record
 from desktop.services.usecases.harms import HarmPriorityData
 from desktop.views.cycle.choices import (
@@ -22,53 +21,62 @@ from desktop.views.cycle.choices import (
 )
 from desktop.views.cycle.group_numbers import GroupNumbers
 from desktop.views.cycle.inclusion_panel import InclusionPanel
-from desktop.views.cycle.section import Cell, CycleRef, RecordSection, form_key, load_form
+from desktop.views.cycle.section import (
+    Cell,
+    CycleRef,
+    Names,
+    RecordSection,
+    SectionSpec,
+    form_key,
+    load_form,
+)
 from desktop.views.forms import Form, choice_combo
 
 
+def _names(cycle: CycleRef) -> Names:
+    return {"groups": dict(group_names(cycle)), "harms": harm_names(cycle)}
+
+
+HARM_SELECTION = SectionSpec(
+    entity="harm_priority",
+    service="priorities",
+    title="Harms considered",
+    introduction=(
+        "The harms the community considered, the rank each group gave them (1 = most "
+        "serious), and the ones the community selected to act on, with its reasons."
+    ),
+    empty="No harms considered yet. Use “Consider a harm” to add one.",
+    add="&Consider a harm…",
+    headers=("Harm", "Selected", "Why"),
+    lookups=_names,
+)
+
+
 class HarmSelectionSection(RecordSection):
-    entity = "harm_priority"
+    """The harms considered, ranked by each participant group.
+
+    A subclass because its columns are not fixed: one column per participant group of
+    the office, between the harm and whether it was selected; the selected harms come
+    first; and the inclusion check of the deciding meetings sits under the list.
+    """
 
     def __init__(self, cycle: CycleRef, parent: QWidget | None = None) -> None:
-        self._groups: list[tuple[str, str]] = []
-        super().__init__(cycle, parent)
+        super().__init__(HARM_SELECTION, cycle, parent)
         self.inclusion = InclusionPanel(cycle)
         self.body.addWidget(self.inclusion)
 
-    def list_name(self) -> str:
-        return self.tr("Harms considered")
-
-    def introduction(self) -> str:
-        return self.tr(
-            "The harms the community considered, the rank each group gave them (1 = most "
-            "serious), and the ones the community selected to act on, with its reasons."
-        )
-
-    def empty_text(self) -> str:
-        return self.tr("No harms considered yet. Use “Consider a harm” to add one.")
-
-    def add_text(self) -> str:
-        return self.tr("&Consider a harm…")
-
-    def service(self) -> EntityService[Any, Any]:
-        return self.context.services.priorities
-
-    def refresh(self) -> None:
-        self._groups = group_names(self.cycle)
-        self._harms = harm_names(self.cycle)
-        super().refresh()
+    @property
+    def _groups(self) -> list[tuple[str, str]]:
+        """(code, name) of the participant groups, as of the last refresh."""
+        return list(self.names.get("groups", {}).items())
 
     def refreshed(self) -> None:
         if hasattr(self, "inclusion"):
             self.inclusion.refresh()
 
     def headers(self) -> list[str]:
-        return [
-            self.tr("Harm"),
-            *(name for _code, name in self._groups),
-            self.tr("Selected"),
-            self.tr("Why"),
-        ]
+        harm, selected, why = super().headers()
+        return [harm, *(name for _code, name in self._groups), selected, why]
 
     def stretch_column(self) -> int:
         return len(self._groups) + 2
@@ -91,7 +99,7 @@ class HarmSelectionSection(RecordSection):
             font.setBold(True)
             selected.setFont(font)
         return [
-            self._harms.get(data.harm_id, "?"),
+            self.names["harms"].get(data.harm_id, "?"),
             *ranks,
             selected,
             data.reasons.replace("\n", " "),

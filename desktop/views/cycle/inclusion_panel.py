@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.labels import label
-from desktop.services.queries.inclusion import InclusionCheck, inclusion_check
+from desktop.services.queries.inclusion import InclusionCheck
 from desktop.views.cycle.section import CycleRef, date_text
 from desktop.views.forms.form import error_palette
 
@@ -35,9 +35,7 @@ class InclusionPanel(QFrame):
         self.setAccessibleName(self.tr("Inclusion check"))
 
     def refresh(self) -> None:
-        check = inclusion_check(
-            self.cycle.context.db, self.cycle.cycle_id, actor=self.cycle.context.actor
-        )
+        check = self.cycle.context.services.reads.inclusion_check(self.cycle.cycle_id)
         self.check = check
         if not check.meetings:
             self.meetings_label.setText(

@@ -6,7 +6,7 @@ Picking an indicator shows its results below it, period by period, and its chart
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSplitter, Q
 
 from desktop.labels import labels
 from desktop.models.enums import ObservationKind
-from desktop.services.framework.entity import EntityService
 from desktop.services.framework.records import Record
 from desktop.services.usecases.actions import IndicatorData, ObservationData, as_count
 from desktop.views.cycle.choices import action_choices, harm_choices, no_choice
@@ -22,6 +21,7 @@ from desktop.views.cycle.section import (
     Cell,
     CycleRef,
     RecordSection,
+    SectionSpec,
     date_text,
     form_key,
     load_form,
@@ -70,146 +70,135 @@ class CountOrWords(QLineEdit):
         self.changed.emit()
 
 
-class IndicatorsSection(RecordSection):
-    entity = "indicator"
+def _indicator_cells(_section: RecordSection, record: Record[Any]) -> list[Cell]:
+    data: IndicatorData = record.data
+    unit = f" {data.unit}" if data.unit else ""
+    return [
+        data.wording.replace("\n", " "),
+        data.collected_by,
+        data.frequency,
+        f"{data.baseline}{unit}" if data.baseline else "",
+        f"{data.target}{unit}" if data.target else "",
+    ]
 
-    def list_name(self) -> str:
-        return self.tr("Indicators")
 
-    def introduction(self) -> str:
-        return self.tr(
-            "Signs of change the community chose, in its own words: how it checks them, "
-            "who collects, how often, where things started and what it hopes for."
-        )
+def _indicator_form(section: RecordSection, record: Record[Any] | None) -> Form:
+    cycle, cycle_id = section.cycle, section.cycle.cycle_id
 
-    def empty_text(self) -> str:
-        return self.tr("No indicators yet.")
+    def submit(values: dict[str, Any]) -> Record[IndicatorData]:
+        return section.save(record, IndicatorData(cycle_id=cycle_id, **values))
 
-    def add_text(self) -> str:
-        return self.tr("&Add indicator…")
+    form = Form(
+        section.context,
+        form_key=form_key("indicator", record, cycle_id),
+        title=section.tr("Indicator"),
+        submit=submit,
+    )
+    wording = form.add_field(
+        "wording",
+        section.tr("In the community's &words:"),
+        QPlainTextEdit(),
+        hint=section.tr("Write it as the community said it."),
+    )
+    wording.setTabChangesFocus(True)
+    wording.setMaximumHeight(wording.fontMetrics().height() * 4 + 12)
+    form.add_field(
+        "defined_by_community",
+        "",
+        QCheckBox(section.tr("The community defined this indicator")),
+    )
+    current = record.data.harm_id if record else None
+    form.add_field(
+        "harm_id",
+        section.tr("&Harm:"),
+        choice_combo(harm_choices(cycle, current=current, none=no_choice())),
+    )
+    actions: dict[uuid.UUID | None, str] = {None: no_choice()}
+    actions.update(action_choices(cycle))
+    form.add_field("action_id", section.tr("&Action:"), choice_combo(actions))
+    form.add_field("method", section.tr("How it is &checked:"), QLineEdit())
+    form.add_field("collected_by", section.tr("Who co&llects:"), QLineEdit())
+    form.add_field("frequency", section.tr("How &often:"), QLineEdit()).setPlaceholderText(
+        section.tr("e.g. every month")
+    )
+    follow_kind = _add_results_fields(section, form)
+    load_form(form, record, "cycle_id", {"defined_by_community": True})
+    follow_kind()
+    return form
 
-    def service(self) -> EntityService[Any, Any]:
-        return self.context.services.indicators
 
-    def headers(self) -> list[str]:
-        return [
-            self.tr("In the community's words"),
-            self.tr("Who collects"),
-            self.tr("How often"),
-            self.tr("Baseline"),
-            self.tr("Target"),
-        ]
+def _add_results_fields(section: RecordSection, form: Form) -> Callable[[], None]:
+    """What results are (counted or described), with the unit, baseline and target; the
+    baseline and target take numbers only while results are counted. Returns what makes
+    them follow the kind shown (call it again once the record is loaded)."""
+    kind = form.add_field(
+        "value_kind", section.tr("Results are:"), choice_combo(labels(ObservationKind))
+    )
+    form.add_field("unit", section.tr("&Unit:"), QLineEdit()).setPlaceholderText(
+        section.tr("e.g. girls, families")
+    )
+    baseline = form.add_field("baseline", section.tr("&Baseline:"), CountOrWords())
+    target = form.add_field("target", section.tr("&Target:"), CountOrWords())
 
-    def stretch_column(self) -> int:
-        return 0
+    def follow_kind() -> None:
+        counted = kind.currentData() == ObservationKind.NUMBER
+        baseline.set_counted(counted)
+        target.set_counted(counted)
 
-    def cells(self, record: Record[Any]) -> list[Cell]:
-        data: IndicatorData = record.data
-        unit = f" {data.unit}" if data.unit else ""
-        return [
-            data.wording.replace("\n", " "),
-            data.collected_by,
-            data.frequency,
-            f"{data.baseline}{unit}" if data.baseline else "",
-            f"{data.target}{unit}" if data.target else "",
-        ]
+    kind.currentIndexChanged.connect(follow_kind)
+    return follow_kind
 
-    def build_form(self, record: Record[Any] | None) -> Form:
-        cycle_id = self.cycle.cycle_id
 
-        def submit(values: dict[str, Any]) -> Record[IndicatorData]:
-            data = IndicatorData(cycle_id=cycle_id, **values)
-            return self.save(record, data)
+INDICATORS = SectionSpec(
+    entity="indicator",
+    service="indicators",
+    title="Indicators",
+    introduction=(
+        "Signs of change the community chose, in its own words: how it checks them, "
+        "who collects, how often, where things started and what it hopes for."
+    ),
+    empty="No indicators yet.",
+    add="&Add indicator…",
+    headers=("In the community's words", "Who collects", "How often", "Baseline", "Target"),
+    cells=_indicator_cells,
+    form=_indicator_form,
+    stretch=0,
+)
 
-        form = Form(
-            self.context,
-            form_key=form_key("indicator", record, cycle_id),
-            title=self.tr("Indicator"),
-            submit=submit,
-        )
-        wording = form.add_field(
-            "wording",
-            self.tr("In the community's &words:"),
-            QPlainTextEdit(),
-            hint=self.tr("Write it as the community said it."),
-        )
-        wording.setTabChangesFocus(True)
-        wording.setMaximumHeight(wording.fontMetrics().height() * 4 + 12)
-        form.add_field(
-            "defined_by_community",
-            "",
-            QCheckBox(self.tr("The community defined this indicator")),
-        )
-        current = record.data.harm_id if record else None
-        form.add_field(
-            "harm_id",
-            self.tr("&Harm:"),
-            choice_combo(harm_choices(self.cycle, current=current, none=no_choice())),
-        )
-        actions: dict[uuid.UUID | None, str] = {None: no_choice()}
-        actions.update(action_choices(self.cycle))
-        form.add_field("action_id", self.tr("&Action:"), choice_combo(actions))
-        form.add_field("method", self.tr("How it is &checked:"), QLineEdit())
-        form.add_field("collected_by", self.tr("Who co&llects:"), QLineEdit())
-        form.add_field("frequency", self.tr("How &often:"), QLineEdit()).setPlaceholderText(
-            self.tr("e.g. every month")
-        )
-        kind = form.add_field(
-            "value_kind", self.tr("Results are:"), choice_combo(labels(ObservationKind))
-        )
-        form.add_field("unit", self.tr("&Unit:"), QLineEdit()).setPlaceholderText(
-            self.tr("e.g. girls, families")
-        )
-        baseline = form.add_field("baseline", self.tr("&Baseline:"), CountOrWords())
-        target = form.add_field("target", self.tr("&Target:"), CountOrWords())
-
-        def follow_kind() -> None:
-            counted = kind.currentData() == ObservationKind.NUMBER
-            baseline.set_counted(counted)
-            target.set_counted(counted)
-
-        kind.currentIndexChanged.connect(follow_kind)
-        load_form(form, record, "cycle_id", {"defined_by_community": True})
-        follow_kind()
-        return form
+OBSERVATIONS = SectionSpec(
+    entity="observation",
+    service="observations",
+    title="Results",
+    introduction="<b>Results</b> of the indicator picked above, one row per period.",
+    empty="No results entered yet for this indicator.",
+    add="Enter &result…",
+    headers=("Date", "Result", "Note", "Recorded by"),
+    stretch=2,
+    parent="indicator_id",
+)
 
 
 class ObservationsSection(RecordSection):
-    """The results entered for the indicator picked above."""
+    """The results entered for the indicator picked above.
 
-    entity = "observation"
+    A subclass because its list follows another list: it shows one indicator's results
+    (none until one is picked), its Add button waits for that pick, and a result is
+    read and written as that indicator says (a number in its unit, or words).
+    """
 
     def __init__(self, cycle: CycleRef, parent: QWidget | None = None) -> None:
         self.indicator: Record[IndicatorData] | None = None
-        super().__init__(cycle, parent)
-
-    def list_name(self) -> str:
-        return self.tr("Results")
-
-    def introduction(self) -> str:
-        return self.tr("<b>Results</b> of the indicator picked above, one row per period.")
+        super().__init__(OBSERVATIONS, cycle, parent)
 
     def empty_text(self) -> str:
         if self.indicator is None:
             return self.tr("Pick an indicator above to see and enter its results.")
-        return self.tr("No results entered yet for this indicator.")
-
-    def add_text(self) -> str:
-        return self.tr("Enter &result…")
-
-    def service(self) -> EntityService[Any, Any]:
-        return self.context.services.observations
+        return super().empty_text()
 
     def show_indicator(self, indicator: Record[IndicatorData] | None) -> None:
         self.indicator = indicator
         self.empty.setText(self.empty_text())
         self.refresh()
-
-    def headers(self) -> list[str]:
-        return [self.tr("Date"), self.tr("Result"), self.tr("Note"), self.tr("Recorded by")]
-
-    def stretch_column(self) -> int:
-        return 2
 
     def records(self) -> Sequence[Record[Any]]:
         if self.indicator is None:
@@ -268,7 +257,7 @@ class MonitoringPage(QSplitter):
 
     def __init__(self, cycle: CycleRef, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
-        self.indicators = IndicatorsSection(cycle)
+        self.indicators = RecordSection(INDICATORS, cycle)
         self.observations = ObservationsSection(cycle)
         self.chart = TrendChart()
         lower = QSplitter(Qt.Orientation.Horizontal)

@@ -56,45 +56,48 @@ class NewCycleDialog(FormDialog):
         #: What is said instead of a box to tick when there is nothing to carry over.
         self.nothing_to_carry: list[str] = []
         if self.previous is not None:
-            previous = self.previous
-            unfinished = sum(
-                services.actions.list(
-                    where={"cycle_id": previous.id, "status": status}, limit=0
-                ).total
-                for status in UNFINISHED_ACTION_STATUSES
-            )
-            indicators = services.indicators.list(where={"cycle_id": previous.id}, limit=0).total
-            name = previous.data.title or self.tr("cycle {n}").format(n=previous.data.number)
-            form.add_section(self.tr("Carry over from “{cycle}”").format(cycle=name))
-            self.carry_actions.setText(
-                ngettext(
-                    "Its {n} unfinished action (planned or under way)",
-                    "Its {n} unfinished actions (planned or under way)",
-                    unfinished,
-                ).format(n=unfinished)
-            )
-            self.carry_indicators.setText(
-                ngettext("Its {n} indicator", "Its {n} indicators", indicators).format(n=indicators)
-            )
-            if unfinished:
-                form.add_field("carry_actions", "", self.carry_actions)
-            else:
-                self._say(form, self.tr("No unfinished actions to carry over"))
-            if indicators:
-                form.add_field("carry_indicators", "", self.carry_indicators)
-            else:
-                self._say(form, self.tr("No indicators to carry over"))
-            if unfinished or indicators:
-                form.add_widget(
-                    self._hint(
-                        self.tr(
-                            "Copies go into the new cycle; the last cycle keeps its records "
-                            "as they are."
-                        )
-                    )
-                )
+            self._offer_carry_over(form, self.previous)
         form.set_values({"start_on": context.today()})
         self.resize(self.sizeHint().expandedTo(self.size()))
+
+    def _offer_carry_over(self, form: Form, previous: Record[CycleData]) -> None:
+        """Boxes to copy the last cycle's unfinished actions and its indicators, or a
+        line saying there are none."""
+        services = self.context.services
+        unfinished = sum(
+            services.actions.list(where={"cycle_id": previous.id, "status": status}, limit=0).total
+            for status in UNFINISHED_ACTION_STATUSES
+        )
+        indicators = services.indicators.list(where={"cycle_id": previous.id}, limit=0).total
+        name = previous.data.title or self.tr("cycle {n}").format(n=previous.data.number)
+        form.add_section(self.tr("Carry over from “{cycle}”").format(cycle=name))
+        self.carry_actions.setText(
+            ngettext(
+                "Its {n} unfinished action (planned or under way)",
+                "Its {n} unfinished actions (planned or under way)",
+                unfinished,
+            ).format(n=unfinished)
+        )
+        self.carry_indicators.setText(
+            ngettext("Its {n} indicator", "Its {n} indicators", indicators).format(n=indicators)
+        )
+        if unfinished:
+            form.add_field("carry_actions", "", self.carry_actions)
+        else:
+            self._say(form, self.tr("No unfinished actions to carry over"))
+        if indicators:
+            form.add_field("carry_indicators", "", self.carry_indicators)
+        else:
+            self._say(form, self.tr("No indicators to carry over"))
+        if unfinished or indicators:
+            form.add_widget(
+                self._hint(
+                    self.tr(
+                        "Copies go into the new cycle; the last cycle keeps its records "
+                        "as they are."
+                    )
+                )
+            )
 
     def _say(self, form: Form, text: str) -> None:
         self.nothing_to_carry.append(text)

@@ -1,19 +1,22 @@
 """The shape every section of the cycle workspace shares: a list of records with Add, Edit
 and Delete, each record edited in a form dialog (see ``desktop.views.forms``).
 
-A section names its service entity, its columns, how a record fills a row, and how to
-build its form; this class does the rest: permissions, selection by id and refreshing.
+A section is described as data, a :class:`SectionSpec`: its service entity, its words,
+its columns, how a record fills a row and how to build its form. One widget,
+:class:`RecordSection`, reads the spec and does the rest: permissions, selection by id
+and refreshing. A section that behaves differently (more buttons, columns that depend
+on the office's groups, a list that follows another) subclasses it and says why.
 Writes go through ``desktop.views.shell.operations``, which announces what they changed.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +37,15 @@ from desktop.views.shell.operations import route_form, run_write
 
 _ID_ROLE = RECORD_ID_ROLE
 Cell = str | QTableWidgetItem
+#: Names a section looks records' links up by, fetched once per refresh
+#: (``{"harms": {harm id: name}}``).
+Names = Mapping[str, Mapping[Any, str]]
+#: The translation context of the words in the specs.
+_CONTEXT = "CycleSections"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text) if text else ""
 
 
 @dataclass(frozen=True)
@@ -48,20 +60,51 @@ class CycleRef:
         return self.context.services.can(action, entity, self.community_id)
 
 
-class RecordSection(QWidget):
-    """A list of one kind of record of the cycle; subclasses fill in the hooks."""
+@dataclass(frozen=True)
+class SectionSpec:
+    """One section of the workspace, as data. Words are kept as written and translated
+    when shown (like the pages of the main window)."""
 
-    #: The service's entity name ("action"), used for permissions.
-    entity: str = ""
+    #: The service's entity name ("action"), for permissions and form keys.
+    entity: str
+    #: The attribute of ``Services`` holding its records ("actions").
+    service: str
+    #: The list's name (read by screen readers).
+    title: str
+    introduction: str
+    #: Shown instead of the list while it is empty.
+    empty: str
+    #: The Add button.
+    add: str
+    headers: tuple[str, ...]
+    #: The cells of a record's row; a subclass may answer ``cells`` itself instead.
+    cells: Callable[[RecordSection, Record[Any]], list[Cell]] | None = None
+    #: The record's form (None: a new record), loaded, ``submit`` set.
+    form: Callable[[RecordSection, Record[Any] | None], Form] | None = None
+    #: The column that takes the spare width.
+    stretch: int = 1
+    #: The field a record is listed under: the cycle's (``cycle_id``) or the community's.
+    parent: str = "cycle_id"
+    #: The names the cells look links up by, fetched once per refresh.
+    lookups: Callable[[CycleRef], Names] | None = None
+
+
+class RecordSection(QWidget):
+    """A list of one kind of record of the cycle, as its :class:`SectionSpec` says."""
+
     #: After a record was saved or deleted (the list is already refreshed).
     records_changed = Signal()
 
-    def __init__(self, cycle: CycleRef, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: SectionSpec, cycle: CycleRef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.spec = spec
+        self.entity = spec.entity
         self.cycle = cycle
         self.context = cycle.context
         self.dialog: FormDialog | None = None
         self._records: dict[uuid.UUID, Record[Any]] = {}
+        #: What ``spec.lookups`` found at the last refresh.
+        self.names: Names = {}
 
         self.table = record_table([], self.list_name())
         self.table.horizontalHeader().setHighlightSections(False)
@@ -98,42 +141,49 @@ class RecordSection(QWidget):
         self.edit_button.setVisible(cycle.can("update", self.entity))
         self.delete_button.setVisible(cycle.can("delete", self.entity))
 
-    # --- hooks -------------------------------------------------------------------------
+    # --- hooks (a subclass may answer them itself) -----------------------------------------
 
     def list_name(self) -> str:
-        return self.entity
+        return _tr(self.spec.title)
 
     def introduction(self) -> str:
-        return ""
+        return _tr(self.spec.introduction)
 
     def empty_text(self) -> str:
-        return ""
+        return _tr(self.spec.empty)
 
     def add_text(self) -> str:
-        return self.tr("&Add…")
+        return _tr(self.spec.add) or self.tr("&Add…")
 
     def extra_buttons(self) -> None:
         """Add buttons of the section's own to ``self.buttons`` (after Add and Edit)."""
 
     def headers(self) -> list[str]:
-        raise NotImplementedError
+        return [_tr(header) for header in self.spec.headers]
 
     def records(self) -> Sequence[Record[Any]]:
-        """The records listed: by default the cycle's records of the section's kind."""
-        return self.service().list(where={"cycle_id": self.cycle.cycle_id}).items
+        """The records listed: the cycle's (or its community's) of the section's kind."""
+        parent = self.spec.parent
+        owner = self.cycle.community_id if parent == "community_id" else self.cycle.cycle_id
+        return self.service().list(where={parent: owner}).items
 
     def cells(self, record: Record[Any]) -> list[Cell]:
-        raise NotImplementedError
+        if self.spec.cells is None:
+            raise NotImplementedError(self.spec.entity)
+        return self.spec.cells(self, record)
 
     def build_form(self, record: Record[Any] | None) -> Form:
         """The form for ``record`` (None: a new one), values loaded, ``submit`` set."""
-        raise NotImplementedError
+        if self.spec.form is None:
+            raise NotImplementedError(self.spec.entity)
+        return self.spec.form(self, record)
 
     def service(self) -> EntityService[Any, Any]:
-        raise NotImplementedError
+        service: EntityService[Any, Any] = getattr(self.context.services, self.spec.service)
+        return service
 
     def stretch_column(self) -> int:
-        return 1
+        return self.spec.stretch
 
     def save(self, record: Record[Any] | None, data: Any) -> Record[Any]:
         """Add ``data`` as a new record (``record`` None), else change ``record`` to it;
@@ -148,6 +198,8 @@ class RecordSection(QWidget):
     # --- behaviour ---------------------------------------------------------------------
 
     def refresh(self) -> None:
+        lookups = self.spec.lookups
+        self.names = lookups(self.cycle) if lookups is not None else {}
         keep = self.current_id()
         records = list(self.records())
         self._records = {r.id: r for r in records}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -72,8 +73,6 @@ class TrendChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        text_pen = QPen(palette.color(QPalette.ColorRole.WindowText))
-        area = QRectF(self.rect()).adjusted(_MARGIN_LEFT, _MARGIN, -_MARGIN, -_MARGIN - 14)
         if not self.points:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
@@ -83,28 +82,27 @@ class TrendChart(QWidget):
             )
             painter.end()
             return
+        area = QRectF(self.rect()).adjusted(_MARGIN_LEFT, _MARGIN, -_MARGIN, -_MARGIN - 14)
         values = [v for _d, v in self.points]
         values += [v for v in (self.baseline, self.target) if v is not None]
         low, high = min(values), max(values)
         if high == low:
             low, high = low - 1, high + 1
-        first = self.points[0][0].toordinal()
-        span = max(self.points[-1][0].toordinal() - first, 1)
+        scale = _Scale(area, self.points[0][0], self.points[-1][0], low, high, len(self.points))
+        self._paint_axes(painter, scale)
+        self._paint_reference_lines(painter, scale)
+        self._paint_line(painter, scale)
+        painter.end()
 
-        def at(day: date, value: float) -> QPointF:
-            x = area.left() + area.width() * ((day.toordinal() - first) / span)
-            if len(self.points) == 1:
-                x = area.center().x()
-            y = area.bottom() - area.height() * ((value - low) / (high - low))
-            return QPointF(x, y)
-
-        axis = QPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setPen(axis)
+    def _paint_axes(self, painter: QPainter, scale: _Scale) -> None:
+        """The two axes, the lowest and highest value, the first and last date."""
+        palette, area = self.palette(), scale.area
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid)))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         painter.drawLine(area.bottomLeft(), area.topLeft())
-        painter.setPen(text_pen)
-        for value in (low, high):
-            y = at(self.points[0][0], value).y()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText)))
+        for value in (scale.low, scale.high):
+            y = scale.y(value)
             painter.drawText(
                 QRectF(0, y - 8, _MARGIN_LEFT - 6, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -115,29 +113,58 @@ class TrendChart(QWidget):
         if len(self.points) > 1:
             painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, self.points[-1][0].isoformat())
 
+    def _paint_reference_lines(self, painter: QPainter, scale: _Scale) -> None:
+        """The baseline and the target, dashed, each with its name."""
+        area = scale.area
         for line_value, caption in (
             (self.baseline, self.tr("baseline")),
             (self.target, self.tr("target")),
         ):
             if line_value is None:
                 continue
-            dashed = QPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            dashed = QPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             dashed.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(dashed)
-            y = at(self.points[0][0], line_value).y()
+            y = scale.y(line_value)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.drawText(QPointF(area.left() + 4, y - 3), caption)
 
-        line = QPen(palette.color(QPalette.ColorRole.Highlight))
+    def _paint_line(self, painter: QPainter, scale: _Scale) -> None:
+        """The numbers themselves: a line through a dot for each."""
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        line = QPen(highlight)
         line.setWidthF(2.0)
         painter.setPen(line)
-        corners = [at(day, value) for day, value in self.points]
+        corners = [scale.at(day, value) for day, value in self.points]
         for start, end in itertools.pairwise(corners):
             painter.drawLine(start, end)
-        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.setBrush(highlight)
         for corner in corners:
             painter.drawEllipse(corner, 3.5, 3.5)
-        painter.end()
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """Where a (date, value) falls in the plotting area: dates spaced by time."""
+
+    area: QRectF
+    first: date
+    last: date
+    low: float
+    high: float
+    count: int
+
+    def y(self, value: float) -> float:
+        return self.area.bottom() - self.area.height() * (
+            (value - self.low) / (self.high - self.low)
+        )
+
+    def at(self, day: date, value: float) -> QPointF:
+        if self.count == 1:
+            return QPointF(self.area.center().x(), self.y(value))
+        span = max(self.last.toordinal() - self.first.toordinal(), 1)
+        along = (day.toordinal() - self.first.toordinal()) / span
+        return QPointF(self.area.left() + self.area.width() * along, self.y(value))
 
 
 def as_number(text: str) -> float | None:

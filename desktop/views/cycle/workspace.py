@@ -36,19 +36,21 @@ from desktop.views.cycle.actions import ActionsSection
 from desktop.views.cycle.drafts import remember_workspace
 from desktop.views.cycle.edit_cycle_dialog import EditCycleDialog
 from desktop.views.cycle.harm_selection import HarmSelectionSection
-from desktop.views.cycle.learning import LearningSection
-from desktop.views.cycle.meetings import MeetingsSection
+from desktop.views.cycle.learning import LEARNING
+from desktop.views.cycle.meetings import MEETINGS
 from desktop.views.cycle.monitoring import MonitoringPage
 from desktop.views.cycle.new_cycle_dialog import NewCycleDialog
-from desktop.views.cycle.phases import PhasesSection
-from desktop.views.cycle.planning_group import PlanningGroupSection
-from desktop.views.cycle.reflection import ReflectionSection
+from desktop.views.cycle.phases import PHASES
+from desktop.views.cycle.planning_group import PLANNING_GROUP
+from desktop.views.cycle.reflection import REFLECTION
 from desktop.views.cycle.section import CycleRef, RecordSection, date_text
 from desktop.views.forms import FormDialog
 from desktop.views.reviews.cycle_comments import CycleComments
 from desktop.views.shell.context import AppContext
 
 D = TypeVar("D", bound=FormDialog)
+#: A section as the workspace lists it: key, title, widget, how to refresh it.
+Page = tuple[str, str, QWidget, Callable[[], None]]
 
 
 class Section:
@@ -75,21 +77,54 @@ class CycleWorkspace(QWidget):
         self.dialog: QWidget | None = None
         remember_workspace(self.cycle.id, self)
 
-        self.phases = PhasesSection(ref)
-        self.meetings = MeetingsSection(ref)
-        self.planning_group = PlanningGroupSection(ref)
-        self.learning = LearningSection(ref)
+        pages = self._build_sections(ref)
+        self.keys = [key for key, *_rest in pages]
+        self._refreshers = {key: refresh for key, _t, _w, refresh in pages}
+        self._stale = set(self.keys)
+        self._build_navigation(pages)
+        header = self._build_header(ref)
+        # The comments on the record selected in the shown section, below it.
+        self.comments = CycleComments(context, self.cycle.id, self._commented_sections())
+        pane = QSplitter(Qt.Orientation.Vertical)
+        pane.addWidget(self.stack)
+        pane.addWidget(self.comments)
+        # The section's list keeps most of a small (1366x768, or 150 %) screen.
+        pane.setStretchFactor(0, 3)
+        pane.setStretchFactor(1, 1)
+        pane.setSizes([720, 280])
+        pane.setChildrenCollapsible(False)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(pane, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self._show_header()
+        context.navigator.changes_made.connect(self._on_changes)
+        context.navigator.open_record.connect(self._on_open_record)
+        self.nav.setCurrentRow(0)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_sections(self, ref: CycleRef) -> list[Page]:
+        """Every section, in the order the community goes through them."""
+        self.phases = RecordSection(PHASES, ref)
+        self.meetings = RecordSection(MEETINGS, ref)
+        self.planning_group = RecordSection(PLANNING_GROUP, ref)
+        self.learning = RecordSection(LEARNING, ref)
         self.harms = HarmSelectionSection(ref)
         self.action_plan = ActionsSection(ref)
         self.monitoring = MonitoringPage(ref)
-        self.reflection = ReflectionSection(ref)
+        self.reflection = RecordSection(REFLECTION, ref)
         meetings_page = QSplitter(Qt.Orientation.Vertical)
         meetings_page.addWidget(self.meetings)
         meetings_page.addWidget(self.planning_group)
         meetings_page.setStretchFactor(0, 3)
         meetings_page.setStretchFactor(1, 1)
 
-        pages: list[tuple[str, str, QWidget, Callable[[], None]]] = [
+        pages: list[Page] = [
             (Section.PHASES, self.tr("Phases"), self.phases, self.phases.refresh),
             (Section.MEETINGS, self.tr("Meetings"), meetings_page, self._refresh_meetings),
             (
@@ -103,10 +138,10 @@ class CycleWorkspace(QWidget):
             (Section.MONITORING, self.tr("Monitoring"), self.monitoring, self.monitoring.refresh),
             (Section.REFLECTION, self.tr("Reflection"), self.reflection, self.reflection.refresh),
         ]
-        self.keys = [key for key, *_rest in pages]
-        self._refreshers = {key: refresh for key, _t, _w, refresh in pages}
-        self._stale = set(self.keys)
+        return pages
 
+    def _build_navigation(self, pages: list[Page]) -> None:
+        """The list of sections on the left and the stack showing the chosen one."""
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Sections of the cycle"))
         self.stack = QStackedWidget()
@@ -117,6 +152,8 @@ class CycleWorkspace(QWidget):
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 32)
         self.nav.currentRowChanged.connect(self._show_row)
 
+    def _build_header(self, ref: CycleRef) -> QHBoxLayout:
+        """The cycle's title and facts, with Edit cycle and Start next cycle."""
         self.title_label = QLabel()
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -142,28 +179,7 @@ class CycleWorkspace(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
-        # The comments on the record selected in the shown section, below it.
-        self.comments = CycleComments(context, self.cycle.id, self._commented_sections())
-        pane = QSplitter(Qt.Orientation.Vertical)
-        pane.addWidget(self.stack)
-        pane.addWidget(self.comments)
-        # The section's list keeps most of a small (1366x768, or 150 %) screen.
-        pane.setStretchFactor(0, 3)
-        pane.setStretchFactor(1, 1)
-        pane.setSizes([720, 280])
-        pane.setChildrenCollapsible(False)
-        body = QHBoxLayout()
-        body.addWidget(self.nav)
-        body.addWidget(pane, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 6)
-        layout.addLayout(header)
-        layout.addLayout(body, 1)
-
-        self._show_header()
-        context.navigator.changes_made.connect(self._on_changes)
-        context.navigator.open_record.connect(self._on_open_record)
-        self.nav.setCurrentRow(0)
+        return header
 
     # --- sections ------------------------------------------------------------------------
 

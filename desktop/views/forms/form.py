@@ -1,6 +1,7 @@
-"""A form: labelled fields, the service's messages beside them, unsaved-change tracking, drafts.
+"""A form: labelled fields, the service's messages beside them, unsaved-change tracking.
 
-See the package docstring for how to use it.
+Its drafts are kept by its base (``form_drafts.DraftedForm``). See the package
+docstring for how to use it.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,18 +31,15 @@ from desktop.services.framework.errors import (
     ServiceError,
     ValidationError,
 )
-from desktop.services.usecases.drafts import DraftEntry, DraftService
 from desktop.views.forms import prompts
+from desktop.views.forms.form_drafts import DraftedForm
 from desktop.views.forms.inputs import changed_signal, input_error, read_value, write_value
-from desktop.views.forms.registry import UNSAVED, dirty_forms, take_reopened
+from desktop.views.forms.registry import UNSAVED, dirty_forms
 from desktop.views.shell.context import AppContext
 from desktop.views.widgets.keyboard import install_keyboard_rules, keep_after, last_tab_stop
 
 W = TypeVar("W", bound=QWidget)
 Submit = Callable[[dict[str, Any]], object]
-
-#: Quiet time after the last keystroke before the draft is written.
-DRAFT_DELAY_MS = 1000
 
 
 def error_palette(label: QLabel) -> None:
@@ -53,7 +51,7 @@ def error_palette(label: QLabel) -> None:
     label.setPalette(palette)
 
 
-class Form(QWidget):
+class Form(DraftedForm):
     """Fields laid out with their labels; see the package docstring."""
 
     #: Any field's value changed.
@@ -73,11 +71,9 @@ class Form(QWidget):
         buttons: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context.services.drafts, form_key, title, parent)
         install_keyboard_rules()
         self.context = context
-        self.form_key = form_key
-        self.title = title
         self.submit = submit
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
@@ -86,12 +82,6 @@ class Form(QWidget):
         self._baseline: dict[str, Any] = {}
         self._dirty = False
         self._loading = False
-        self._created = False  # a "new" form saved its record: it must not create another
-        self._drafts = DraftService(context.db, context.actor)
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.flush_draft)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -339,59 +329,6 @@ class Form(QWidget):
             self.revert()
             return True
         return False
-
-    # --- drafts -------------------------------------------------------------------------
-
-    def set_form_key(self, form_key: str, title: str | None = None) -> None:
-        """The form now edits another record (a new one was just created, say)."""
-        if form_key != self.form_key:
-            self.discard_draft()
-            self.form_key = form_key
-        self._created = False
-        if title is not None:
-            self.title = title
-
-    def flush_draft(self) -> None:
-        """Write the draft now (normally done a second after the last change)."""
-        self._draft_timer.stop()
-        if not self.form_key:
-            return
-        if not self.dirty:
-            self._drafts.discard(self.form_key)
-            return
-        try:
-            self._drafts.save(self.form_key, self.title, self.values())
-        except TypeError:  # a value a draft cannot hold: keep typing, nothing to keep
-            return
-
-    def discard_draft(self) -> None:
-        self._draft_timer.stop()
-        if self.form_key:
-            self._drafts.discard(self.form_key)
-
-    def pending_draft(self) -> DraftEntry | None:
-        return self._drafts.load(self.form_key) if self.form_key else None
-
-    def offer_draft(self) -> bool:
-        """If this form has a draft from an earlier session, offer it back; True if restored.
-
-        Call it after loading the record. A draft the person already chose to reopen at
-        start-up is restored without asking again.
-        """
-        entry = self.pending_draft()
-        if entry is None:
-            return False
-        answer = True if take_reopened(self.form_key) else prompts.ask_restore(self, entry)
-        if answer is None:
-            return False
-        if answer:
-            self.apply_draft(entry)
-            return True
-        self.discard_draft()
-        return False
-
-    def apply_draft(self, entry: DraftEntry) -> None:
-        self.set_values(entry.values, saved=False)
 
     # --- state --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from desktop.services.usecases.drafts import DraftEntry, DraftService
+from desktop.services.usecases.drafts import DraftEntry
 from desktop.views.shell.context import AppContext
 
 #: The Qt property a form keeps true while it has unsaved changes (``Form`` sets it), so the
@@ -120,7 +120,7 @@ def reopen_draft(context: AppContext, entry: DraftEntry, parent: QWidget | None)
 
 def reopenable_drafts(context: AppContext) -> list[DraftEntry]:
     """The signed-in person's drafts whose forms can be reopened, newest first."""
-    drafts = DraftService(context.db, context.actor).list()
+    drafts = context.services.drafts.list()
     return [entry for entry in drafts if entry.kind in _openers]
 
 
@@ -136,5 +136,5 @@ def offer_drafts(context: AppContext, parent: QWidget | None) -> int:
         if answer:
             reopened += reopen_draft(context, entry, parent)
         else:
-            DraftService(context.db, context.actor).discard(entry.form_key)
+            context.services.drafts.discard(entry.form_key)
     return reopened

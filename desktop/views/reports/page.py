@@ -6,10 +6,9 @@ with a progress bar and a Cancel button, so the window stays responsive.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QThread
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import LANGUAGES
-from desktop.reports.document import BuildCancelled, pdf_bytes, save_pdf
+from desktop.reports.document import save_pdf
 from desktop.reports.job import ReportJob
 from desktop.reports.jobs import cycle_job, monitoring_job, template_job
 from desktop.reports.options import Paper, paper_label
 from desktop.reports.registry import TEMPLATES
-from desktop.services.queries.community_list import CommunityQuery, list_communities, list_districts
+from desktop.services.queries.community_list import CommunityQuery
 from desktop.services.queries.reporting_monitoring import MonitoringFilter
+from desktop.views.reports.builder import PdfBuilder
 from desktop.views.reports.preview import PreviewPane, page_count, print_pdf
 from desktop.views.shell.context import AppContext
 
@@ -49,35 +49,6 @@ def _day(edit: QDateEdit) -> date:
     return date(chosen.year(), chosen.month(), chosen.day())
 
 
-class _Builder(QObject):
-    """Runs one job in a worker thread; reports progress, the PDF, or why it failed."""
-
-    progress = Signal(int)
-    finished = Signal(bytes)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, job: ReportJob) -> None:
-        super().__init__()
-        self.job = job
-        self.stop = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            data = pdf_bytes(
-                lambda out: self.job.write(
-                    out, lambda f: self.progress.emit(int(f * 100)), self.stop.is_set
-                )
-            )
-        except BuildCancelled:
-            self.cancelled.emit()
-        except Exception as error:  # shown to the person; the app keeps running
-            self.failed.emit(str(error) or type(error).__name__)
-        else:
-            self.finished.emit(data)
-
-
 class ReportsPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +56,20 @@ class ReportsPage(QWidget):
         self.pdf: bytes | None = None
         self.job: ReportJob | None = None
         self._thread: QThread | None = None
-        self._builder: _Builder | None = None
+        self._builder: PdfBuilder | None = None
 
+        self._build_choices()
+        self.form = self._build_options()
+        self._build_buttons()
+        self._arrange()
+
+        self._load_choices()
+        self._set_busy(False)
+        self._update_filters()
+
+    # ------------------------------------------------------------------ building
+    def _build_choices(self) -> None:
+        """The list of what can be printed: every template, then the two reports."""
         self.choices = QListWidget()
         for spec in TEMPLATES:
             item = QListWidgetItem(spec.title)
@@ -104,13 +87,15 @@ class ReportsPage(QWidget):
         self.choices.setCurrentRow(0)
         self.choices.currentRowChanged.connect(self._update_filters)
 
+    def _build_options(self) -> QFormLayout:
+        """Paper, language and the filters that say which records fill the report."""
         self.paper = QComboBox()
         for paper in Paper:
             self.paper.addItem(paper_label(paper), paper.value)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        office_language = context.services.settings.default_language()
+        office_language = self.context.services.settings.default_language()
         self.language.setCurrentIndex(max(0, self.language.findData(office_language)))
         self.language.setToolTip(
             self.tr("Language and writing direction of the printed labels and layout")
@@ -127,7 +112,7 @@ class ReportsPage(QWidget):
         self.whole_period = QCheckBox(self.tr("All dates"))
         self.whole_period.setChecked(True)
         self.whole_period.toggled.connect(self._update_filters)
-        now = context.today()
+        now = self.context.today()
         today = QDate(now.year, now.month, now.day)
         self.date_from = QDateEdit(today.addMonths(-3))
         self.date_to = QDateEdit(today)
@@ -146,8 +131,10 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Period"), self.whole_period)
         form.addRow(self.tr("From"), self.date_from)
         form.addRow(self.tr("To"), self.date_to)
-        self.form = form
+        return form
 
+    def _build_buttons(self) -> None:
+        """Build, Cancel, Save and Print, with the progress bar and the status line."""
         self.build_button = QPushButton(self.tr("Build preview"))
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -165,6 +152,8 @@ class ReportsPage(QWidget):
         self.status = QLabel(self.tr("Choose what to print, then press Build preview."))
         self.status.setWordWrap(True)
 
+    def _arrange(self) -> None:
+        """The choices and options on the left, the preview filling the rest."""
         buttons = QHBoxLayout()
         for button in (self.build_button, self.cancel_button):
             buttons.addWidget(button)
@@ -177,7 +166,7 @@ class ReportsPage(QWidget):
         choices_label.setBuddy(self.choices)
         column.addWidget(choices_label)
         column.addWidget(self.choices, 1)
-        column.addLayout(form)
+        column.addLayout(self.form)
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.status)
@@ -191,20 +180,14 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._load_choices()
-        self._set_busy(False)
-        self._update_filters()
-
     # ------------------------------------------------------------------ choices
     def _load_choices(self) -> None:
         services = self.context.services
-        rows = list_communities(
-            self.context.db, CommunityQuery(limit=None), actor=self.context.actor
-        ).items
+        rows = services.list_communities(CommunityQuery(limit=None)).items
         for row in rows:
             self.community.addItem(row.name, row.id)
         self.district.addItem(self.tr("All districts"), "")
-        for district in list_districts(self.context.db, actor=self.context.actor):
+        for district in services.list_districts():
             self.district.addItem(district, district)
         self.facilitator.addItem(self.tr("All facilitators"), "")
         for user in services.users.list(
@@ -291,7 +274,7 @@ class ReportsPage(QWidget):
         self.preview.clear()
         self.progress.setValue(0)
         self.status.setText(self.tr("Building…"))
-        builder = _Builder(job)
+        builder = PdfBuilder(job)
         thread = QThread(self)
         builder.moveToThread(thread)
         thread.started.connect(builder.run)

@@ -36,7 +36,6 @@ from desktop.labels import record_kind
 from desktop.services.facade import Services
 from desktop.services.framework.errors import ServiceError
 from desktop.services.framework.records import Record
-from desktop.services.queries.mentoring import display_names
 from desktop.services.queries.record_names import RecordName, name_record
 from desktop.services.usecases.comments import CommentData
 from desktop.views.forms.form import error_palette
@@ -90,6 +89,19 @@ class CommentsPanel(QWidget):
         except (ServiceError, KeyError):
             self.subject = None
 
+        self._build_threads()
+        buttons = self._build_writing()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.message)
+        layout.addWidget(self.editor)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _build_threads(self) -> None:
+        """The tree of threads (a comment, its replies under it) and the lines below it."""
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
@@ -114,6 +126,8 @@ class CommentsPanel(QWidget):
         self.message.hide()
         error_palette(self.message)
 
+    def _build_writing(self) -> QHBoxLayout:
+        """The box to write in and its buttons (add, reply, edit, resolve)."""
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(self.tr("Write a comment or a reply…"))
         self.editor.setAccessibleName(self.tr("Comment text"))
@@ -139,14 +153,7 @@ class CommentsPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.resolve_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.message)
-        layout.addWidget(self.editor)
-        layout.addLayout(buttons)
-        self.refresh()
+        return buttons
 
     def heading(self, any_comments: bool = True) -> str:
         """ "Comments on the harm considered “Child marriage”", or "No comments on …"."""
@@ -175,7 +182,7 @@ class CommentsPanel(QWidget):
         except ServiceError as refused:
             self._show_message(str(refused))
             thread, unread, edited = [], set(), set()
-        self._names = display_names(self.context.db, {c.data.author for c in thread})
+        self._names = self.context.services.reads.display_names({c.data.author for c in thread})
         selected = self.selected_id()
         self._comments = {c.id: c for c in thread}
         self.tree.clear()

@@ -33,7 +33,6 @@ from desktop.labels import labels
 from desktop.models.enums import PhaseKind, Role
 from desktop.services.framework.errors import ServiceError
 from desktop.services.framework.records import Record
-from desktop.services.queries.mentoring import display_names
 from desktop.services.usecases.drafts import DraftEntry
 from desktop.services.usecases.reviews import MentorReviewData
 from desktop.views.forms import Form, OptionalDateEdit, choice_combo, confirm_leave, fit_width
@@ -77,18 +76,6 @@ class ReviewEditor(QWidget):
         if review_id is not None:
             self.record = services.reviews.get(review_id)
 
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.who = QLabel()
-        self.who.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
-        error_palette(self.message)
-
         self.form = self._build_form()
         self.follow_ups = FollowUpsTable(context, self.community_id)
         self.history = ReviewHistoryTable(context, self.community_id)
@@ -99,16 +86,7 @@ class ReviewEditor(QWidget):
         self.tabs.addTab(self._comments_placeholder(), self.tr("Comments"))
         self.tabs.addTab(self.history, self.tr("Earlier reviews"))
 
-        self.print_button = QPushButton(self.tr("Print or save as PD&F…"))
-        self.print_button.setToolTip(self.tr("Save the filled review form as a PDF to print"))
-        self.print_button.clicked.connect(self.save_pdf)
-        top = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.heading)
-        titles.addWidget(self.who)
-        top.addLayout(titles, 1)
-        top.addWidget(self.print_button)
-
+        top = self._build_top()
         splitter = QSplitter()
         splitter.addWidget(self.form)
         splitter.addWidget(self.tabs)
@@ -123,6 +101,31 @@ class ReviewEditor(QWidget):
         self._load()
 
     # --- building ------------------------------------------------------------------------
+
+    def _build_top(self) -> QHBoxLayout:
+        """Which review this is (heading, who wrote it) with Print beside it, and the line
+        for messages below."""
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        error_palette(self.message)
+        self.print_button = QPushButton(self.tr("Print or save as PD&F…"))
+        self.print_button.setToolTip(self.tr("Save the filled review form as a PDF to print"))
+        self.print_button.clicked.connect(self.save_pdf)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.who)
+        top.addLayout(titles, 1)
+        top.addWidget(self.print_button)
+        return top
 
     def _build_form(self) -> Form:
         form = Form(self.context, title=self.tr("Mentor review"), submit=self._submit, buttons=True)
@@ -187,7 +190,9 @@ class ReviewEditor(QWidget):
             self.form.set_values(asdict(record.data))
             self.who.setText(
                 self.tr("Last changed by {user} on {day}.").format(
-                    user=display_names(self.context.db, [record.updated_by])[record.updated_by],
+                    user=self.context.services.reads.display_names([record.updated_by])[
+                        record.updated_by
+                    ],
                     day=record.updated_at.astimezone().date().isoformat(),
                 )
             )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.labels import label, labels
 from desktop.models.enums import Benchmark
 from desktop.services.framework.errors import ServiceError
-from desktop.services.queries.mentoring import ReviewSnapshot, review_history
+from desktop.services.queries.mentoring import ReviewSnapshot
 from desktop.views.communities.widget import CommunityWidget
 from desktop.views.reviews.labels import rating_text
 from desktop.views.shell.context import AppContext
@@ -69,9 +69,7 @@ class ReviewHistoryTable(CommunityWidget):
 
     def refresh(self) -> None:
         try:
-            self.reviews = review_history(
-                self.context.db, self.community_id, actor=self.context.actor
-            )
+            self.reviews = self.context.services.reads.review_history(self.community_id)
         except ServiceError:
             self.reviews = []
         if not self.context.services.can("read", "mentor_review", self.community_id):

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from desktop.services.framework.errors import ServiceError
-from desktop.services.queries.inclusion import InclusionCheck, inclusion_check
+from desktop.services.queries.inclusion import InclusionCheck
 from desktop.views.shell.context import AppContext
 
 
@@ -32,9 +32,7 @@ class InclusionNote(QLabel):
         self.setContentsMargins(8, 6, 8, 6)
         self.setAccessibleName(self.tr("Inclusion check"))
         try:
-            self.check: InclusionCheck | None = inclusion_check(
-                context.db, cycle_id, actor=context.actor
-            )
+            self.check: InclusionCheck | None = context.services.reads.inclusion_check(cycle_id)
         except ServiceError:
             self.check = None
         self.setText(self.describe())

@@ -33,9 +33,6 @@ from desktop.services.framework.errors import ServiceError
 from desktop.services.queries.mentoring import (
     MentorHome,
     UnreadComment,
-    mentor_home,
-    review_history,
-    unread_comments,
 )
 from desktop.views.forms.form import error_palette
 from desktop.views.reviews.editor import ReviewDialog
@@ -109,6 +106,23 @@ class ReviewsPage(QWidget):
         self.message.hide()
         error_palette(self.message)
 
+        self._build_tables()
+        bar = self._build_bar()
+
+        grid = QGridLayout()
+        grid.addWidget(self._box(self.tr("Cycles awaiting review"), self.awaiting), 0, 0)
+        grid.addWidget(self._box(self.tr("Follow-ups due or overdue"), self.follow_ups), 0, 1)
+        grid.addWidget(self._box(self.tr("My communities"), self.communities), 1, 0)
+        grid.addWidget(self._box(self.tr("New comments"), self.replies_table), 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addLayout(grid, 1)
+        context.navigator.changes_made.connect(self._on_changes)
+        self.refresh()
+
+    def _build_tables(self) -> None:
+        """The four lists of the home page; activating a row opens what it names."""
         self.communities = _table(
             self.tr("My communities"),
             [self.tr("Community"), self.tr("District"), self.tr("Last review"),
@@ -135,6 +149,8 @@ class ReviewsPage(QWidget):
         self.follow_ups.activated.connect(lambda index: self.open_follow_up(index.row()))
         self.replies_table.activated.connect(lambda index: self.open_reply(index.row()))
 
+    def _build_bar(self) -> QHBoxLayout:
+        """The summary line with Earlier reviews, Print summary and Refresh."""
         self.history_button = QPushButton(self.tr("&Earlier reviews…"))
         self.history_button.setToolTip(self.tr("The selected community's reviews side by side"))
         self.history_button.clicked.connect(self.show_history)
@@ -148,18 +164,7 @@ class ReviewsPage(QWidget):
         bar.addWidget(self.history_button)
         bar.addWidget(self.print_button)
         bar.addWidget(self.refresh_button)
-
-        grid = QGridLayout()
-        grid.addWidget(self._box(self.tr("Cycles awaiting review"), self.awaiting), 0, 0)
-        grid.addWidget(self._box(self.tr("Follow-ups due or overdue"), self.follow_ups), 0, 1)
-        grid.addWidget(self._box(self.tr("My communities"), self.communities), 1, 0)
-        grid.addWidget(self._box(self.tr("New comments"), self.replies_table), 1, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.message)
-        layout.addLayout(grid, 1)
-        context.navigator.changes_made.connect(self._on_changes)
-        self.refresh()
+        return bar
 
     def _box(self, title: str, table: QTableWidget) -> QGroupBox:
         box = QGroupBox(title)
@@ -172,12 +177,25 @@ class ReviewsPage(QWidget):
     def refresh(self) -> None:
         today = self.context.today()
         try:
-            home = mentor_home(self.context.db, self.context.actor, today=today)
-            replies = unread_comments(self.context.db, self.context.actor)
+            home = self.context.services.reads.mentor_home(today)
+            replies = self.context.services.reads.unread_comments()
         except ServiceError as refused:
             self._show(str(refused))
             return
         self.home, self.replies = home, replies
+        self._fill_home(home)
+        _fill(
+            self.replies_table,
+            [
+                (str(r.comment_id), [r.community_name, self._subject(r), r.author, r.body], True)
+                for r in replies
+            ],
+        )
+        self._show_summary(home)
+        self._show("")
+
+    def _fill_home(self, home: MentorHome) -> None:
+        """My communities, the cycles awaiting review and the follow-ups due."""
         _fill(
             self.communities,
             [
@@ -224,13 +242,8 @@ class ReviewsPage(QWidget):
                 for f in home.follow_ups
             ],
         )
-        _fill(
-            self.replies_table,
-            [
-                (str(r.comment_id), [r.community_name, self._subject(r), r.author, r.body], True)
-                for r in replies
-            ],
-        )
+
+    def _show_summary(self, home: MentorHome) -> None:
         overdue = sum(1 for f in home.follow_ups if f.overdue)
         self.summary.setText(
             self.tr(
@@ -243,7 +256,6 @@ class ReviewsPage(QWidget):
                 unread=home.unread_comments,
             )
         )
-        self._show("")
 
     def _due_text(self, day: str, overdue: bool) -> str:
         if overdue:
@@ -291,7 +303,7 @@ class ReviewsPage(QWidget):
         if self.home is None or not 0 <= row < len(self.home.communities):
             return
         community = self.home.communities[row]
-        history = review_history(self.context.db, community.community_id, actor=self.context.actor)
+        history = self.context.services.reads.review_history(community.community_id)
         if history:
             latest = history[-1]
             self.open_review(latest.cycle_id, latest.review_id)

@@ -69,6 +69,21 @@ class OfficePanel(QWidget):
             minutes,
             hint=self.tr("The app locks itself when nobody has used it for this long"),
         )
+        self._add_logo()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.load()
+        self.form.offer_draft()
+        if not self._may_change:
+            # Shown to be read (reachable by Tab, full contrast), not greyed out.
+            why = self.tr("Only an administrator changes the office settings.")
+            set_form_read_only(self.form, True, why)
+            for button in (self.choose_logo, self.remove_logo):
+                button.setEnabled(False)
+                button.setToolTip(why)
+
+    def _add_logo(self) -> None:
+        """The logo printed on the office's forms, with Choose and Remove."""
         self.logo = QLabel()
         self.logo.setMinimumHeight(LOGO_HEIGHT)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
@@ -87,17 +102,6 @@ class OfficePanel(QWidget):
         self.form.add_section(self.tr("Logo"))
         self.form.add_widget(logo_box)
         self.form.add_widget(self.logo_message)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        self.load()
-        self.form.offer_draft()
-        if not self._may_change:
-            # Shown to be read (reachable by Tab, full contrast), not greyed out.
-            why = self.tr("Only an administrator changes the office settings.")
-            set_form_read_only(self.form, True, why)
-            for button in (self.choose_logo, self.remove_logo):
-                button.setEnabled(False)
-                button.setToolTip(why)
 
     def load(self) -> None:
         settings = self.context.services.settings

@@ -17,29 +17,28 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
-from desktop.services.security.backups import back_up, daily_backup
-from desktop.storage import Database, StorageError
-from desktop.storage.backup import backup_dir_for
+from desktop.services.facade import Services
+from desktop.storage import StorageError
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BackupCommand", text)
 
 
-def add_backup_command(window: QWidget, menu: QMenu, db: Database) -> QAction:
+def add_backup_command(window: QWidget, menu: QMenu, services: Services) -> QAction:
     """The File menu's "Back up…" entry (greyed for a database that is not a file)."""
     action = QAction(_tr("&Back up…"), window)
-    action.triggered.connect(lambda _checked=False: back_up_now(window, db))
-    action.setEnabled(db.path is not None)
+    action.triggered.connect(lambda _checked=False: back_up_now(window, services))
+    action.setEnabled(services.session.backup_folder() is not None)
     menu.addAction(action)
     return action
 
 
-def back_up_now(parent: QWidget, db: Database, folder: Path | None = None) -> Path | None:
+def back_up_now(parent: QWidget, services: Services, folder: Path | None = None) -> Path | None:
     """Ask for a folder (unless given), write the archive there, and say where it is."""
     title = _tr("Back up")
     if folder is None:
-        start = str(backup_dir_for(db.path)) if db.path is not None else ""
+        start = str(services.session.backup_folder() or "")
         chosen = QFileDialog.getExistingDirectory(
             parent, _tr("Back up to which folder (a USB stick, for example)?"), start
         )
@@ -48,7 +47,7 @@ def back_up_now(parent: QWidget, db: Database, folder: Path | None = None) -> Pa
         folder = Path(chosen)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        made = back_up(db, folder)
+        made = services.session.back_up(folder)
     except (StorageError, OSError) as error:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, title, " ".join(str(error).split()))
@@ -72,11 +71,13 @@ class _Outcome(QObject):
     failed = Signal(str)
 
 
-def start_daily_backup(db: Database, window: QWidget | None = None) -> threading.Thread | None:
+def start_daily_backup(
+    services: Services, window: QWidget | None = None
+) -> threading.Thread | None:
     """Today's automatic backup, made in the background (the window stays usable). A
     failure (a damaged file, a full disk) is shown over ``window``: it may be the first
     sign of damage in a part of the file nobody has read yet."""
-    if db.path is None or db.keyring is None:
+    if services.session.backup_folder() is None:
         return None
     outcome = _Outcome(window)
     if window is not None:
@@ -87,14 +88,14 @@ def start_daily_backup(db: Database, window: QWidget | None = None) -> threading
                 _tr("Today's automatic backup could not be made: {reason}").format(reason=reason),
             )
         )
-    thread = threading.Thread(target=_daily, args=(db, outcome), name="clcp-daily-backup")
+    thread = threading.Thread(target=_daily, args=(services, outcome), name="clcp-daily-backup")
     thread.start()
     return thread
 
 
-def _daily(db: Database, outcome: _Outcome) -> None:
+def _daily(services: Services, outcome: _Outcome) -> None:
     try:
-        daily_backup(db)
+        services.session.daily_backup()
     except Exception as error:  # shown, never fatal: the next start tries again
         reason = " ".join(str(error).split())
         print(f"clcp: the daily backup failed: {reason}", file=sys.stderr)

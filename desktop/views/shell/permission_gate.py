@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.facade import Services
-from desktop.services.security import permissions
 
 
 def gate(target: QAction | QWidget, services: Services, action: str, entity: str) -> bool:
@@ -21,7 +20,7 @@ def gate(target: QAction | QWidget, services: Services, action: str, entity: str
     may = services.can(action, entity)
     target.setEnabled(may)
     if not may:
-        reason = permissions.why_not(services.actor, action, entity)
+        reason = services.why_not(action, entity)
         target.setToolTip(reason)
         target.setStatusTip(reason)
     return may

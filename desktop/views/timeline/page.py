@@ -16,7 +16,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QAction, QActionGroup, QColor, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import ngettext
-from desktop.labels import labels
-from desktop.models.enums import PartnershipStatus
 from desktop.reports.options import Paper, paper_label
 from desktop.services.framework.changes import Changes
 from desktop.services.queries.timeline import (
@@ -39,12 +36,11 @@ from desktop.services.queries.timeline import (
     CommunityTimeline,
     OfficeQuery,
     OfficeTimeline,
-    community_timeline,
-    office_timeline,
 )
 from desktop.views.shell.context import AppContext
 from desktop.views.timeline.community_view import CommunityTimelineView
 from desktop.views.timeline.drawing import Zoom
+from desktop.views.timeline.filters import OfficeFilters
 from desktop.views.timeline.legend import Legend
 from desktop.views.timeline.office_view import OfficeTimelineView
 from desktop.views.timeline.order import sorted_rows
@@ -56,8 +52,6 @@ from desktop.views.timeline.table_view import (
     office_table_rows,
 )
 
-SORTS = ("name", "meeting", "overdue")
-
 
 class TimelinePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -68,11 +62,10 @@ class TimelinePage(QWidget):
         self.title = QLabel()
         self.back = QPushButton(self.tr("← All communities"))
         self.open_page = QPushButton(self.tr("Open community page"))
-        self.district = QComboBox()
-        self.facilitator = QComboBox()
-        self.status = QComboBox()
-        self.sort = QComboBox()
         self.summary = QLabel()
+        self.filters = OfficeFilters(context, self.summary)
+        # the filters by name, as tests and the screenshot tour set them
+        self.district, self.sort = self.filters.district, self.filters.sort
         self.zoom_buttons = QButtonGroup(self)
         self.export_button = QToolButton()
         self.office_view = OfficeTimelineView()
@@ -98,37 +91,20 @@ class TimelinePage(QWidget):
         self.title.setFont(font)
         self.back.clicked.connect(self.show_office)
         self.open_page.clicked.connect(self._open_community_page)
-        self.district.addItem(self.tr("All districts"), "")
-        for district in self.context.services.list_districts():  # the actor's own reach
-            self.district.addItem(district, district)
-        self.facilitator.addItem(self.tr("All facilitators"), "")
-        users = self.context.services.users.list(where={"role": "facilitator"}).items
-        for user in users:
-            self.facilitator.addItem(
-                user.data.display_name or user.data.username, user.data.username
-            )
-        self.status.addItem(self.tr("All partnership statuses"), "")
-        for code, label in labels(PartnershipStatus).items():
-            self.status.addItem(label, code)
-        for key, label in zip(
-            SORTS,
-            (
-                self.tr("Sort by name"),
-                self.tr("Longest without a meeting first"),
-                self.tr("Most overdue first"),
-            ),
-            strict=True,
-        ):
-            self.sort.addItem(label, key)
-        for combo, name in (
-            (self.district, self.tr("District")),
-            (self.facilitator, self.tr("Facilitator")),
-            (self.status, self.tr("Partnership status")),
-            (self.sort, self.tr("Sort")),
-        ):
-            combo.setAccessibleName(name)
-            combo.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
+        top = self._build_top()
+        self._build_export_menu()
+        top.addWidget(self.export_button)
+        self._build_stacks()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legends)
+        self._show_mode(office=True)
 
+    def _build_top(self) -> QHBoxLayout:
+        """Back, the title, Open community page, zoom, Today and Show as table."""
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.title)
@@ -156,6 +132,10 @@ class TimelinePage(QWidget):
         self.as_table.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.as_table.toggled.connect(self._show_table)
         top.addWidget(self.as_table)
+        return top
+
+    def _build_export_menu(self) -> None:
+        """Export as PDF or PNG, and the paper size for the PDF."""
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
@@ -169,13 +149,9 @@ class TimelinePage(QWidget):
         self.paper_actions = self._paper_menu(menu.addMenu(self.tr("Paper size for PDF")))
         self.addActions([self.export_pdf_action])
         self.export_button.setMenu(menu)
-        top.addWidget(self.export_button)
 
-        filters = QHBoxLayout()
-        for widget in (self.district, self.facilitator, self.status, self.sort):
-            filters.addWidget(widget)
-        filters.addWidget(self.summary, 1)
-
+    def _build_stacks(self) -> None:
+        """The office and community timelines, each as a picture or a table, and legends."""
         self.office_stack.addWidget(self.office_view)
         self.office_stack.addWidget(self.office_table)
         self.community_stack.addWidget(self.community_view)
@@ -191,16 +167,6 @@ class TimelinePage(QWidget):
         self.office_view.community_activated.connect(self.show_community)
         self.community_view.record_activated.connect(self.context.navigator.open_record)
         self.context.navigator.changes_made.connect(self._on_changes)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        self._filters = QWidget()
-        self._filters.setLayout(filters)
-        filters.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._filters)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.legends)
-        self._show_mode(office=True)
 
     def _paper_menu(self, menu: QMenu) -> QActionGroup:
         """One checkable entry per paper size; A4 until the person picks another."""
@@ -234,7 +200,7 @@ class TimelinePage(QWidget):
     def _show_mode(self, *, office: bool) -> None:
         self.stack.setCurrentIndex(0 if office else 1)
         self.legends.setCurrentIndex(0 if office else 1)
-        self._filters.setVisible(office)
+        self.filters.setVisible(office)
         self.back.setVisible(not office)
         self.open_page.setVisible(not office)
         if office:
@@ -245,11 +211,7 @@ class TimelinePage(QWidget):
     # --- what is shown ----------------------------------------------------------------
 
     def query(self) -> OfficeQuery:
-        return OfficeQuery(
-            district=str(self.district.currentData() or ""),
-            facilitator=str(self.facilitator.currentData() or ""),
-            partnership_status=str(self.status.currentData() or ""),
-        )
+        return self.filters.query()
 
     def _on_changes(self, changes: Changes) -> None:  # bound: Qt disconnects it on deletion
         if changes.touches(*TIMELINE_KINDS):
@@ -257,10 +219,8 @@ class TimelinePage(QWidget):
 
     def refresh(self) -> None:
         today = self.context.today()
-        self.office = office_timeline(
-            self.context.db, self.query(), today, actor=self.context.actor
-        )
-        rows = sorted_rows(self.office.rows, str(self.sort.currentData() or "name"), today)
+        self.office = self.context.services.reads.office_timeline(self.query(), today)
+        rows = sorted_rows(self.office.rows, self.filters.sort_key(), today)
         first_load = not self.office_view.rows
         self.office_view.set_rows(rows, today)
         self.office_table.set_rows(office_table_rows(rows, today))
@@ -280,8 +240,8 @@ class TimelinePage(QWidget):
         )
         if self.community is not None:
             try:
-                self.community = community_timeline(
-                    self.context.db, self.community.community_id, today, actor=self.context.actor
+                self.community = self.context.services.reads.community_timeline(
+                    self.community.community_id, today
                 )
             except LookupError:  # deleted meanwhile
                 self.community = None
@@ -292,11 +252,8 @@ class TimelinePage(QWidget):
             self._fill_community_table()
 
     def show_community(self, community_id: str) -> None:
-        self.community = community_timeline(
-            self.context.db,
-            uuid.UUID(community_id),
-            self.context.today(),
-            actor=self.context.actor,
+        self.community = self.context.services.reads.community_timeline(
+            uuid.UUID(community_id), self.context.today()
         )
         self.community_view.pixels_per_day = self.office_view.pixels_per_day
         self.community_view.set_timeline(self.community)

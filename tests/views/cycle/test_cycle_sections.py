@@ -301,3 +301,30 @@ def test_nothing_offered_that_the_role_may_not_do(qtbot: QtBot, workspace: Cycle
     assert workspace.nav.count() == 7
     assert workspace.nav.item(0).text() == "Phases"  # type: ignore[union-attr]
     assert Qt.ItemFlag.ItemIsEnabled & workspace.nav.item(6).flags()  # type: ignore[union-attr]
+
+
+def test_every_section_is_read_from_its_spec(workspace: CycleWorkspace) -> None:
+    """Each list of the workspace reads its service, words and columns from its spec; the
+    spec's entity is the entity its service holds (permissions and form keys use it)."""
+    sections = [
+        workspace.phases,
+        workspace.meetings,
+        workspace.planning_group,
+        workspace.learning,
+        workspace.harms,
+        workspace.action_plan,
+        workspace.monitoring.indicators,
+        workspace.monitoring.observations,
+        workspace.reflection,
+    ]
+    for section in sections:
+        spec = section.spec
+        assert section.service().entity == spec.entity == section.entity
+        assert section.table.accessibleName() == spec.title
+        assert section.add_button.text() == spec.add
+        assert section.intro.text() == spec.introduction
+    assert header_texts(workspace.phases) == ["Phase", "Notes", "Started", "Ended"]
+    workspace.show_section("harms")
+    # one column per participant group between the harm and whether it was selected
+    headers = header_texts(workspace.harms)
+    assert headers[0] == "Harm" and headers[-2:] == ["Selected", "Why"] and len(headers) > 3

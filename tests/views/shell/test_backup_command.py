@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.storage import archive as arc
 from desktop.views.shell.backup_command import back_up_now, start_daily_backup
@@ -33,7 +34,7 @@ def test_the_file_menu_backs_up_to_the_chosen_folder(qtbot: QtBot, tmp_path: Pat
     assert window.commands["backup"] in file_menu.actions()
     texts.clear()
     on_next_modal(_press_ok)
-    made = back_up_now(window, office.db, tmp_path / "usb")
+    made = back_up_now(window, Services(office.db, Actor("admin1", "admin")), tmp_path / "usb")
     assert made is not None and made.parent == tmp_path / "usb"
     arc.read_archive(made)
     assert str(made) in texts[0] and "key file" in texts[0]
@@ -50,7 +51,7 @@ def test_a_daily_backup_that_fails_is_shown(qtbot: QtBot, tmp_path: Path) -> Non
     office.path.write_bytes(bytes(content))
     texts.clear()
     on_next_modal(_press_ok)
-    thread = start_daily_backup(office.db, window)
+    thread = start_daily_backup(Services(office.db, Actor("admin1", "admin")), window)
     assert thread is not None
     thread.join(timeout=60)
     qtbot.waitUntil(lambda: bool(texts), timeout=10_000)

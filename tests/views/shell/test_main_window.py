@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import generate_demo
+from desktop.demo.generate import generate_demo
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.queries.community_list import (

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.cli import main
+from desktop.cli.entry import main
 
 
 def _close_refusal_box(seen: list[str], attempts: int = 100) -> None:

@@ -1,0 +1,77 @@
+"""Accounts on the office server: Argon2id password hashes, and sign-in with the same
+delay after wrong passwords as the app (``desktop.services.security.signin``)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from desktop.i18n import _
+from desktop.models import ServerAccount, User, utcnow
+from desktop.services.framework import audit
+from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import NotFoundError
+from desktop.services.security.passwords import check_password_rules
+from desktop.services.security.signin import SignInError, delay_after
+from desktop.storage import Database
+
+_hasher = PasswordHasher()
+
+
+def set_password(db: Database, username: str, password: str, by: Actor) -> None:
+    """Give an account of the office its server password (audited)."""
+    check_password_rules(password)
+    with db.sessions.begin() as session:
+        user = session.scalars(select(User).where(User.username == username)).first()
+        if user is None:
+            raise NotFoundError(_("no account named {name}").format(name=username))
+        account = session.get(ServerAccount, username) or ServerAccount(username=username)
+        account.password_hash = _hasher.hash(password)
+        account.failures = 0
+        account.last_failure_at = None
+        session.add(account)
+        audit.record(
+            session,
+            actor=by,
+            action="server.password_set",
+            device_id=db.device_id,
+            entity_type="user",
+            entity_id=user.id,
+        )
+
+
+def authenticate(db: Database, username: str, password: str) -> Actor:
+    """The account's actor if the password is right; SignInError otherwise (one line)."""
+    username = username.strip().lower()
+    now = utcnow()
+    with db.sessions.begin() as session:
+        account = session.get(ServerAccount, username)
+        user = session.scalars(select(User).where(User.username == username)).first()
+        if account is not None and account.last_failure_at is not None:
+            wait = delay_after(account.failures)
+            if wait is not None and now < account.last_failure_at + wait:
+                raise SignInError(_("Too many wrong passwords: try again later."), wait)
+        if account is None or user is None or not user.active or user.deleted_at is not None:
+            _hasher.hash(password)  # the same time spent whether or not the name exists
+            raise SignInError(_("Wrong user name or password."))
+        try:
+            _hasher.verify(account.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            account.failures += 1
+            account.last_failure_at = now
+            audit.record(
+                session,
+                actor=Actor(username=username),
+                action="login.failed",
+                device_id=db.device_id,
+                entity_type="session",
+                changes={"where": "server"},
+            )
+            failed = True
+        else:
+            account.failures, account.last_failure_at, failed = 0, None, False
+        role = user.role
+    if failed:
+        raise SignInError(_("Wrong user name or password."))
+    return Actor(username=username, role=role)

@@ -1,0 +1,94 @@
+"""Talking to the office server over HTTP(S) with httpx: sign in for a short-lived token,
+then send changes, settled conflicts, and fetch downloads. Every failure is one
+:class:`SyncError` line a person can act on (server down, wrong password, refusal)."""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+import httpx
+
+from desktop.i18n import _
+from desktop.services.framework.errors import ServiceError
+from desktop.storage.migrate import known_revisions
+from desktop.sync.wire import PROTOCOL_VERSION
+
+TIMEOUT_SECONDS = 60.0
+
+
+class SyncError(ServiceError):
+    """The office server could not be reached or refused the request (one line)."""
+
+
+class HttpTransport:
+    """One sync session with the server at ``url`` (``https://...``, or ``http://`` on
+    loopback). ``ca_cert``: a certificate file to trust, such as the office's own."""
+
+    def __init__(self, url: str, *, ca_cert: str | None = None) -> None:
+        self.name = url.rstrip("/")
+        self._client = httpx.Client(
+            base_url=self.name,
+            timeout=TIMEOUT_SECONDS,
+            verify=ssl.create_default_context(cafile=ca_cert) if ca_cert else True,
+        )
+        self.role: str | None = None
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> HttpTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def sign_in(self, username: str, password: str, device_id: str) -> str | None:
+        """Get a token; returns the account's role on the server. A server speaking another
+        protocol or running a schema this app does not know is refused before anything
+        is sent."""
+        hello = self._call("GET", "/api/v1/hello")
+        known = hello.get("schema") in known_revisions()
+        if hello.get("protocol") != PROTOCOL_VERSION or not known:
+            raise SyncError(
+                _(
+                    "the office server runs another version of the app ({schema}); update first"
+                ).format(schema=hello.get("schema"))
+            )
+        body = {"username": username, "password": password, "device_id": device_id}
+        answer = self._call("POST", "/api/v1/token", json=body)
+        self._client.headers["Authorization"] = f"Bearer {answer['token']}"
+        self.role = answer.get("role")
+        return self.role
+
+    def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]:
+        body = {"changes": items, "seen": seen}
+        return list(self._call("POST", "/api/v1/changes", json=body)["outcomes"])
+
+    def resolved(self, items: list[dict[str, str]]) -> None:
+        self._call("POST", "/api/v1/conflicts/resolved", json={"resolved": items})
+
+    def fetch(self, since: int) -> dict[str, Any]:
+        return dict(self._call("GET", "/api/v1/changes", params={"since": since}))
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self._client.request(method, path, **kwargs)
+        except httpx.HTTPError as error:
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise SyncError(
+                _("cannot reach the office server at {url}: {reason}").format(
+                    url=self.name, reason=reason
+                )
+            ) from error
+        if response.status_code >= 400:
+            try:
+                message = str(response.json().get("error", ""))
+            except ValueError:
+                message = response.text[:200]
+            raise SyncError(
+                _("the office server refused: {message}").format(
+                    message=message or response.reason_phrase
+                )
+            )
+        return response.json()

@@ -1,0 +1,73 @@
+"""One sync of a laptop, whatever carries the messages: own writes first, then download.
+
+The laptop sends every change the server has not acknowledged and marks each one as the
+server answers, tells it which conflicts were resolved here, then downloads what changed
+since its checkpoint and applies it in one transaction. Cut anywhere, a rerun sends again
+only what was not acknowledged (the server remembers changes by device and sequence, so
+nothing is applied twice) and the download starts again from the last checkpoint fully
+applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+
+from desktop.models import SyncConflict
+from desktop.services.framework.actor import Actor
+from desktop.storage import Database
+from desktop.sync.laptop import CHECKPOINT_KEY, acknowledge, apply_download, meta, waiting_messages
+from desktop.sync.resolve import clear_pending, pending_resolutions
+from desktop.sync.wire import Outcome
+
+BATCH = 200
+
+
+class Transport(Protocol):
+    """How a laptop reaches the office server (HTTP, or the server's API in tests)."""
+
+    name: str
+
+    def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]: ...
+
+    def resolved(self, items: list[dict[str, str]]) -> None: ...
+
+    def fetch(self, since: int) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class Summary:
+    sent: int
+    received: int
+    conflicts: int  # open on this laptop after the sync
+    refused: int = 0
+
+    def line(self) -> str:
+        text = f"sent {self.sent}, received {self.received}, conflicts {self.conflicts}"
+        return text + (f", refused {self.refused}" if self.refused else "")
+
+
+def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
+    """Send, then receive (see the module docstring)."""
+    waiting = waiting_messages(db)
+    since = int(meta(db, CHECKPOINT_KEY, "0") or 0)
+    sent = refused = 0
+    for start in range(0, len(waiting), BATCH):
+        batch = waiting[start : start + BATCH]
+        answer = transport.upload([message.to_dict() for message in batch], since)
+        outcomes = [Outcome.from_dict(item) for item in answer]
+        acknowledge(db, outcomes)
+        sent += len(outcomes)
+        refused += sum(outcome.outcome == "refused" for outcome in outcomes)
+    resolutions = pending_resolutions(db)
+    if resolutions:
+        transport.resolved(resolutions)
+        clear_pending(db, resolutions)
+    received = apply_download(db, actor, transport.fetch(since), transport.name)
+    with db.session() as session:
+        open_count = session.scalar(
+            select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+        )
+    return Summary(sent, received.records, open_count or 0, refused)
