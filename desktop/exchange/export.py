@@ -50,7 +50,7 @@ def export(
     tables += [_table(sheet) for sheet in sheets]
     tables.insert(1 + _index_of(tables, "attendance"), wide_attendance(services, sheets))
     if fmt == XLSX:
-        _replace_file(out, lambda path: write_xlsx(path, tables))
+        replace_file(out, lambda path: write_xlsx(path, tables))
     else:
         _replace_folder(out, lambda path: write_csv(path, tables))
     rows = sum(len(table.rows) for table in tables[1:] if table.name != WIDE_ATTENDANCE_SHEET)
@@ -148,7 +148,7 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _replace_file(out: Path, write: Any) -> None:
+def replace_file(out: Path, write: Any) -> None:
     handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     os.close(handle)
     temporary = Path(name)
