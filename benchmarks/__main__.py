@@ -30,6 +30,7 @@ BENCHMARKS = (
     "gui_list",
     "office_timeline",
     "monitoring_report",
+    "export",
 )
 
 
