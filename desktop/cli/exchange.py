@@ -76,6 +76,16 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
     )
     workbook.add_argument("file", metavar="FILE.xlsx", help=_("a full export"))
     workbook.set_defaults(handler=run_import_workbook)
+    submissions = kinds.add_parser(
+        "submissions",
+        parents=[shared],
+        help=_("records from phones: an ODK Central or KoboToolbox export of a form"),
+    )
+    submissions.add_argument("file", metavar="FILE.csv|.xlsx", help=_("the submissions"))
+    submissions.add_argument(
+        "--dry-run", action="store_true", help=_("check every row and show what would be added")
+    )
+    submissions.set_defaults(handler=run_import_submissions)
 
 
 def _add_xlsform(commands: Any, shared: argparse.ArgumentParser) -> None:
@@ -136,6 +146,22 @@ def run_import_workbook(args: argparse.Namespace) -> int:
             rows=summary.rows, file=args.file, db=args.db
         )
     )
+    return EXIT_OK
+
+
+def run_import_submissions(args: argparse.Namespace) -> int:
+    from desktop.exchange.submissions import import_submissions
+
+    path = Path(args.file).expanduser()
+    db, services = signed_in_services(args)
+    try:
+        summary = import_submissions(services, path, dry_run=args.dry_run)
+    finally:
+        db.close()
+    text = _("{form} form: {new} new records, {old} submissions already imported").format(
+        form=summary.form, new=summary.created, old=summary.already
+    )
+    print(text + (_(" (dry run: nothing written)") if summary.dry_run else ""))
     return EXIT_OK
 
 
