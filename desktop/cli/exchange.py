@@ -86,6 +86,32 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
         "--dry-run", action="store_true", help=_("check every row and show what would be added")
     )
     submissions.set_defaults(handler=run_import_submissions)
+    _add_import_communities(kinds, shared)
+
+
+def _add_import_communities(kinds: Any, shared: argparse.ArgumentParser) -> None:
+    communities = kinds.add_parser(
+        "communities", parents=[shared], help=_("the office's existing list of communities")
+    )
+    communities.add_argument("file", metavar="FILE.csv|.xlsx", help=_("the list"))
+    communities.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=field",
+        help=_("read field from COLUMN (repeat for more); other columns match by name"),
+    )
+    twins = communities.add_mutually_exclusive_group()
+    twins.add_argument(
+        "--skip-duplicates", action="store_true", help=_("leave out likely duplicates")
+    )
+    twins.add_argument(
+        "--add-duplicates", action="store_true", help=_("add likely duplicates all the same")
+    )
+    communities.add_argument(
+        "--dry-run", action="store_true", help=_("check every row and show what would be added")
+    )
+    communities.set_defaults(handler=run_import_communities)
 
 
 def _add_xlsform(commands: Any, shared: argparse.ArgumentParser) -> None:
@@ -162,6 +188,46 @@ def run_import_submissions(args: argparse.Namespace) -> int:
         form=summary.form, new=summary.created, old=summary.already
     )
     print(text + (_(" (dry run: nothing written)") if summary.dry_run else ""))
+    return EXIT_OK
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs:
+        column, sign, name = pair.partition("=")
+        if not sign or not column.strip() or not name.strip():
+            raise UsageError(_("--map takes COLUMN=field, not {pair!r}").format(pair=pair))
+        found[column.strip()] = name.strip()
+    return found
+
+
+def run_import_communities(args: argparse.Namespace) -> int:
+    from desktop.exchange.community_list import Duplicates, import_communities
+
+    overrides = _overrides(args.map)
+    duplicates = (
+        Duplicates.SKIP
+        if args.skip_duplicates
+        else Duplicates.ADD
+        if args.add_duplicates
+        else Duplicates.REFUSE
+    )
+    path = Path(args.file).expanduser()
+    db, services = signed_in_services(args)
+    try:
+        summary = import_communities(
+            services, path, overrides=overrides, duplicates=duplicates, dry_run=args.dry_run
+        )
+    finally:
+        db.close()
+    print(
+        _("{n} communities added").format(n=summary.created)
+        + (_(" (dry run: nothing written)") if summary.dry_run else "")
+    )
+    if summary.skipped:
+        print(_("likely duplicates left out: {names}").format(names=", ".join(summary.skipped)))
+    if summary.unused_columns:
+        print(_("columns not read: {names}").format(names=", ".join(summary.unused_columns)))
     return EXIT_OK
 
 
