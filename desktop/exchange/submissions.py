@@ -1,5 +1,6 @@
 """Bring in what phones collected with the forms of ``clcp xlsform``, as ODK Central or
-KoboToolbox export the submissions (CSV or XLSX).
+KoboToolbox export the submissions (CSV or XLSX): a meeting or an observation becomes a new
+record; an action update changes the action's status, its note kept as a comment.
 
 Every submission becomes a record through the services, with the app's own rules and the
 signed-in person's rights, all in one transaction: a row that fails names its row and
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,9 @@ from desktop.i18n import _
 from desktop.models import AuditEvent
 from desktop.services.facade import Services
 from desktop.services.framework import audit
-from desktop.services.framework.errors import PermissionDenied, ValidationError
+from desktop.services.framework.errors import NotFoundError, PermissionDenied, ValidationError
 from desktop.services.usecases.actions import ObservationData
+from desktop.services.usecases.comments import CommentData
 from desktop.services.usecases.meetings import MeetingData
 
 from .safe_read import BadFile, SheetData
@@ -133,8 +135,12 @@ def _form_of(values: dict[str, Any], sheet: SheetData) -> str:
         return "meeting"
     if {"indicator_id", "observed_on"} <= keys:
         return "observation"
+    if {"action_id", "status"} <= keys:
+        return "action"
     raise BadFile(
-        _("{file} is not an export of the meeting or observation form").format(file=sheet.name)
+        _("{file} is not an export of the meeting, observation or action form").format(
+            file=sheet.name
+        )
     )
 
 
@@ -162,6 +168,8 @@ def _active_cycles(services: Services) -> dict[uuid.UUID, uuid.UUID]:
 def _create(services: Services, session: Session, row: _Row, make: Callable[[_Row], Any]) -> Any:
     try:
         data = make(row)
+        if isinstance(data, _ActionUpdate):
+            return _update_action(services, session, data)
         service: Any = services.meetings if isinstance(data, MeetingData) else services.observations
         return service.create_in(session, data).id
     except ValidationError as error:
@@ -169,8 +177,31 @@ def _create(services: Services, session: Session, row: _Row, make: Callable[[_Ro
         raise BadFile(
             _("row {row}, {field}: {message}").format(row=row.number, field=field, message=message)
         ) from None
-    except PermissionDenied as error:
+    except (PermissionDenied, NotFoundError) as error:
         raise BadFile(_("row {row}: {message}").format(row=row.number, message=error)) from None
+
+
+@dataclass(frozen=True)
+class _ActionUpdate:
+    """Where an action stands, as a phone reported it (and what happened, in words)."""
+
+    action_id: uuid.UUID
+    status: str
+    completed_on: date | None
+    note: str
+
+
+def _update_action(services: Services, session: Session, update: _ActionUpdate) -> uuid.UUID:
+    """Change the action's status; the note becomes a comment on the action, so the words
+    from the field are kept beside it."""
+    current = services.actions.get(update.action_id).data
+    completed = update.completed_on if update.status == "done" else None
+    data = replace(current, status=update.status, completed_on=completed)
+    services.actions.update_in(session, update.action_id, data)
+    if update.note:
+        comment = CommentData(current.cycle_id, "action", update.action_id, update.note)
+        services.comments.create_in(session, comment)
+    return update.action_id
 
 
 def _value(row: _Row, field: str, kind: str) -> Any:
@@ -223,7 +254,20 @@ def _observation(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> ObservationDa
     )
 
 
+def _action(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> _ActionUpdate:
+    action_id = _value(row, "action_id", "uuid")
+    if action_id is None:
+        raise BadFile(_("row {row}, action_id: required").format(row=row.number))
+    return _ActionUpdate(
+        action_id,
+        _value(row, "status", "text"),
+        _value(row, "completed_on", "date"),
+        _value(row, "note", "text"),
+    )
+
+
 _MAKERS: dict[str, Callable[[_Row, dict[uuid.UUID, uuid.UUID]], Any]] = {
     "meeting": _meeting,
     "observation": _observation,
+    "action": _action,
 }

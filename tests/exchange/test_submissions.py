@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,40 @@ def test_a_file_of_another_form_is_refused(
     file = tmp_path / "list.csv"
     file.write_text("name,district,meta-instanceID\nKibondo,Kigoma,x\n", encoding="utf-8")
     assert_refused(*_import(office, file, capsys)[::2], "not an export")
+
+
+def test_an_action_update_changes_the_status_and_keeps_the_note_as_a_comment(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.models import Action, Comment
+
+    mine = _facts(office)["mine"]
+    db = open_database(office, create=False)
+    try:
+        with db.session() as session:
+            action = session.scalars(
+                select(Action.id).join(Cycle).where(Cycle.community_id == mine)
+            ).first()
+    finally:
+        db.close()
+    assert action is not None
+    file = tmp_path / "action.csv"
+    file.write_text(
+        "community_id,action_id,status,completed_on,note,meta-instanceID\n"
+        f"{mine},{action},done,{date.today()},Les parents sont venus,uuid:{uuid.uuid4()}\n",
+        encoding="utf-8",
+    )
+    comments = _count(office, Comment)
+    for _ in range(2):
+        status, out, err = _import(office, file, capsys)
+        assert status == 0, err
+    assert "0 new records, 1 submissions already imported" in out
+    db = open_database(office, create=False)
+    try:
+        with db.session() as session:
+            row = session.get(Action, action)
+            assert row is not None
+            assert (row.status, row.completed_on) == ("done", date.today())
+    finally:
+        db.close()
+    assert _count(office, Comment) == comments + 1
