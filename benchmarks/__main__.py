@@ -31,6 +31,7 @@ BENCHMARKS = (
     "office_timeline",
     "monitoring_report",
     "export",
+    "submissions",
 )
 
 
