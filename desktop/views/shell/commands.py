@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from desktop import APP_NAME, __version__
+from desktop.views.exchange.menu import add_export_entry
 from desktop.views.shell.backup_command import add_backup_command
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.keyboard_shortcuts import ShortcutsDialog, action_shortcuts
@@ -110,6 +111,7 @@ class CommandWindow(PageWindow):
         file_menu.setToolTipsVisible(True)  # a greyed entry says why it is greyed
         file_menu.addAction(self.commands["new_community"])
         file_menu.addAction(self.commands["find"])
+        add_export_entry(self, file_menu, self.context)
         file_menu.addSeparator()
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
