@@ -443,3 +443,13 @@ def test_the_size_check_counts_modules_and_nested_functions() -> None:
     assert oversized(long_method, "m") == ["m:2 run() 62 lines", "m:3 inner() 61 lines"]
     assert oversized("x = 1\n" * (MAX_MODULE_LINES + 1), "m") == ["m: 401 lines"]
     assert oversized("def f():\n    return 1\n", "m") == []
+
+
+def test_no_two_test_modules_share_a_name() -> None:
+    """The test folders are not packages, so pytest imports each test module by its file
+    name alone: a second ``test_office.py`` elsewhere would stop the whole run."""
+    tests_root = Path(__file__).resolve().parent
+    seen: dict[str, list[str]] = {}
+    for path in sorted(tests_root.rglob("test_*.py")):
+        seen.setdefault(path.name, []).append(path.relative_to(tests_root).as_posix())
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
