@@ -86,12 +86,12 @@ class Endpoints:
         return JSONResponse({"outcomes": [outcome.to_dict() for outcome in outcomes]})
 
     async def download(self, request: Request) -> JSONResponse:
-        actor, _device = self.who(request)
+        actor, device_id = self.who(request)
         try:
             since = int(request.query_params.get("since", "0"))
         except ValueError:
             return _error("since: a whole number", 400)
-        result = await run_in_threadpool(changes_since, self.db, actor, max(since, 0))
+        result = await run_in_threadpool(changes_since, self.db, actor, max(since, 0), device_id)
         return JSONResponse(result.to_dict())
 
     async def resolved(self, request: Request) -> JSONResponse:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import SyncChange, SyncConflict, User
@@ -69,8 +69,10 @@ def record_state(service: EntityService[Any, Any], session: Session, row: Any) -
     }
 
 
-def changes_since(db: Database, actor: Actor, since: int) -> Download:
-    """Every readable record changed after ``since`` (0: everything the user may read)."""
+def changes_since(db: Database, actor: Actor, since: int, device_id: str = "") -> Download:
+    """Every readable record changed after ``since`` (0: everything the user may read).
+    Records of the device's own refused changes come too, so that the laptop puts back
+    the server's version instead of keeping an edit nobody else will ever see."""
     with snapshot(db) as session:
         checkpoint = session.scalar(select(func.max(SyncChange.seq))) or 0
         changed: dict[str, set[str]] | None = None
@@ -78,7 +80,8 @@ def changes_since(db: Database, actor: Actor, since: int) -> Download:
             changed = {}
             for entity, record_id in session.execute(
                 select(SyncChange.entity_type, SyncChange.entity_id).where(
-                    SyncChange.seq > since, SyncChange.outcome != "refused"
+                    SyncChange.seq > since,
+                    or_(SyncChange.outcome != "refused", SyncChange.device_id == device_id),
                 )
             ):
                 changed.setdefault(entity, set()).add(record_id)

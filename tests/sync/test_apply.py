@@ -204,3 +204,31 @@ def test_a_conflict_resolved_on_a_laptop_syncs_as_an_edit(
     one.sync()
     assert one.services.communities.get(office.community_id).data.notes == "school closed"
     assert one.sync().conflicts == 0
+
+
+def test_a_refused_edit_is_undone_on_the_laptop_by_the_next_download(
+    office: Office, laptop: MakeLaptop
+) -> None:
+    fatima = laptop("fatima")
+    current = fatima.services.communities.get(office.community_id)
+    # A name the services refuse (empty), written past them into the file and its log.
+    with fatima.db.sessions.begin() as session:
+        row = session.get(Community, office.community_id)
+        assert row is not None
+        row.name = ""
+        session.add(
+            SyncChange(
+                device_id=fatima.db.device_id,
+                device_seq=next_device_seq(session, fatima.db.device_id),
+                entity_type="community",
+                entity_id=str(office.community_id),
+                action="update",
+                base_version=current.version,
+                fields=json.dumps({"name": ""}),
+                username="fatima",
+            )
+        )
+    summary = fatima.sync()
+    assert summary.refused == 1
+    assert community(office, office.community_id).name == "Kéréwé"
+    assert fatima.services.communities.get(office.community_id).data.name == "Kéréwé"
