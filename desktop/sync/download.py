@@ -51,12 +51,15 @@ def snapshot(db: Database) -> Iterator[Session]:
 
 def record_state(service: EntityService[Any, Any], session: Session, row: Any) -> dict[str, Any]:
     """One record as a laptop stores it: its fields and the columns every synced row has."""
+    fields = fieldcodec.encode_fields(service.snapshot(session, row))
+    if "content" in fields and fields["content"] is None:  # a file, left out of snapshots
+        fields["content"] = fieldcodec.encode(row.content)
     return {
         "entity": service.entity,
         "id": str(row.id),
         "version": row.version,
         "deleted": row.deleted_at is not None,
-        "fields": fieldcodec.encode_fields(service.snapshot(session, row)),
+        "fields": fields,
         "meta": fieldcodec.encode(
             {
                 "created_at": row.created_at,
