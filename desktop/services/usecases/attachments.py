@@ -133,6 +133,20 @@ class AttachmentService(EntityService[Attachment, AttachmentData]):
             sha256=row.sha256,
         )
 
+    def _audit(
+        self,
+        session: Session,
+        action: str,
+        row: Attachment,
+        before: AttachmentData | None,
+        after: AttachmentData,
+    ) -> None:
+        """Snapshots never hold the file, but the change that syncs must carry new bytes
+        (the audit trail still records only their size and hash)."""
+        if before is None or before.sha256 != after.sha256:
+            after = replace(after, content=row.content)
+        super()._audit(session, action, row, before, after)
+
     def audit_view(self, data: AttachmentData) -> dict[str, Any]:
         view = super().audit_view(replace(data, content=None))
         del view["content"]
