@@ -404,9 +404,8 @@ def test_only_the_shell_and_the_lock_hold_the_database_file() -> None:
 
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-#: Where the limits are enforced. The screens keep them now; the rest of the tree joins
-#: as its long modules are split (the whole of ``desktop`` is the goal).
-SIZE_CHECKED = ("desktop.views",)
+#: Where the limits are enforced: the whole app.
+SIZE_CHECKED = ("desktop",)
 #: Frozen history: a migration is never rewritten once shipped.
 SIZE_EXEMPT = ("desktop.storage.migrations.versions",)
 

@@ -33,7 +33,8 @@ from desktop.models import (
     Reflection,
     Stakeholder,
 )
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.security import permissions
 
 MAX_SIZE = 25 * 1024 * 1024
