@@ -81,7 +81,7 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
         parents=[shared],
         help=_("records from phones: an ODK Central or KoboToolbox export of a form"),
     )
-    submissions.add_argument("file", metavar="FILE.csv|.xlsx", help=_("the submissions"))
+    submissions.add_argument("file", metavar="FILE.csv|.xlsx|.json", help=_("the submissions"))
     submissions.add_argument(
         "--dry-run", action="store_true", help=_("check every row and show what would be added")
     )
