@@ -157,3 +157,19 @@ def test_a_stakeholder_list_comes_in_with_types_in_words(
     assert types["Centre de santé de Kéréwé"] == "health"
     assert types["École primaire"] == "education"
     assert_refused(*run(argv, capsys)[::2], "looks like")  # the same list again
+
+
+def test_a_list_longer_than_the_limit_is_refused_before_any_row_is_read(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.exchange import tabular
+
+    monkeypatch.setattr(tabular, "MAX_ROWS", 100_000)
+    file = tmp_path / "huge.csv"
+    file.write_text("name,district\n" + "Place,Somewhere\n" * 100_001, encoding="utf-8")
+    before = _names(office)
+    assert_refused(*_import(office, file, capsys)[::2], "more than 100000 rows")
+    assert _names(office) == before
