@@ -170,7 +170,10 @@ def run_import_workbook(args: argparse.Namespace) -> int:
 
     if not args.db:
         raise UsageError(_("name the new database with --db NEW.db"))
-    summary = import_workbook(Path(args.file).expanduser(), Path(args.db).expanduser())
+    from desktop.services.framework.actor import Actor
+
+    who = Actor.from_environment(getattr(args, "user", None))  # named in the audit trail
+    summary = import_workbook(Path(args.file).expanduser(), Path(args.db).expanduser(), actor=who)
     print(
         _("{rows} records from {file} written to {db}").format(
             rows=summary.rows, file=args.file, db=args.db
