@@ -39,7 +39,9 @@ def groups() -> list[CommandGroup]:
             "desktop.cli.exchange:add_exchange_commands",
             {
                 "export": _("write records to a workbook or CSV files, tagged with HXL"),
-                "import": _("bring records in from a workbook"),
+                "import": _(
+                    "bring records in: a full export, phone submissions, a list of communities"
+                ),
                 "xlsform": _("write a form for phones (ODK Collect, KoboCollect)"),
             },
         ),

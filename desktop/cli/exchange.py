@@ -81,18 +81,22 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
         parents=[shared],
         help=_("records from phones: an ODK Central or KoboToolbox export of a form"),
     )
-    submissions.add_argument("file", metavar="FILE.csv|.xlsx", help=_("the submissions"))
+    submissions.add_argument("file", metavar="FILE.csv|.xlsx|.json", help=_("the submissions"))
     submissions.add_argument(
         "--dry-run", action="store_true", help=_("check every row and show what would be added")
     )
     submissions.set_defaults(handler=run_import_submissions)
-    _add_import_communities(kinds, shared)
+    for name, help_text in (
+        ("communities", _("the office's existing list of communities")),
+        ("stakeholders", _("the office's existing list of stakeholders")),
+    ):
+        _add_import_list(kinds, shared, name, help_text)
 
 
-def _add_import_communities(kinds: Any, shared: argparse.ArgumentParser) -> None:
-    communities = kinds.add_parser(
-        "communities", parents=[shared], help=_("the office's existing list of communities")
-    )
+def _add_import_list(
+    kinds: Any, shared: argparse.ArgumentParser, name: str, help_text: str
+) -> None:
+    communities = kinds.add_parser(name, parents=[shared], help=help_text)
     communities.add_argument("file", metavar="FILE.csv|.xlsx", help=_("the list"))
     communities.add_argument(
         "--map",
@@ -111,7 +115,7 @@ def _add_import_communities(kinds: Any, shared: argparse.ArgumentParser) -> None
     communities.add_argument(
         "--dry-run", action="store_true", help=_("check every row and show what would be added")
     )
-    communities.set_defaults(handler=run_import_communities)
+    communities.set_defaults(handler=run_import_list, list_kind=name)
 
 
 def _add_xlsform(commands: Any, shared: argparse.ArgumentParser) -> None:
@@ -166,7 +170,10 @@ def run_import_workbook(args: argparse.Namespace) -> int:
 
     if not args.db:
         raise UsageError(_("name the new database with --db NEW.db"))
-    summary = import_workbook(Path(args.file).expanduser(), Path(args.db).expanduser())
+    from desktop.services.framework.actor import Actor
+
+    who = Actor.from_environment(getattr(args, "user", None))  # named in the audit trail
+    summary = import_workbook(Path(args.file).expanduser(), Path(args.db).expanduser(), actor=who)
     print(
         _("{rows} records from {file} written to {db}").format(
             rows=summary.rows, file=args.file, db=args.db
@@ -201,8 +208,8 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     return found
 
 
-def run_import_communities(args: argparse.Namespace) -> int:
-    from desktop.exchange.community_list import Duplicates, import_communities
+def run_import_list(args: argparse.Namespace) -> int:
+    from desktop.exchange.list_import import KINDS, Duplicates, import_list
 
     overrides = _overrides(args.map)
     duplicates = (
@@ -215,13 +222,18 @@ def run_import_communities(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     db, services = signed_in_services(args)
     try:
-        summary = import_communities(
-            services, path, overrides=overrides, duplicates=duplicates, dry_run=args.dry_run
+        summary = import_list(
+            services,
+            KINDS[args.list_kind],
+            path,
+            overrides=overrides,
+            duplicates=duplicates,
+            dry_run=args.dry_run,
         )
     finally:
         db.close()
     print(
-        _("{n} communities added").format(n=summary.created)
+        _("{n} {kind} added").format(n=summary.created, kind=args.list_kind)
         + (_(" (dry run: nothing written)") if summary.dry_run else "")
     )
     if summary.skipped:

@@ -141,6 +141,8 @@ def write_csv(folder: Path, tables: list[Table]) -> None:
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
+        return "'" + value  # a spreadsheet program would run it as a formula
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):

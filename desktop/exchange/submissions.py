@@ -1,6 +1,7 @@
 """Bring in what phones collected with the forms of ``clcp xlsform``, as ODK Central or
-KoboToolbox export the submissions (CSV or XLSX): a meeting or an observation becomes a new
-record; an action update changes the action's status, its note kept as a comment.
+KoboToolbox export the submissions (CSV, XLSX, or JSON from their APIs): a meeting or an
+observation becomes a new record; an action update changes the action's status, its note
+kept as a comment.
 
 Every submission becomes a record through the services, with the app's own rules and the
 signed-in person's rights, all in one transaction: a row that fails names its row and
@@ -39,7 +40,7 @@ from .tabular import read_rows
 from .workbook_import import convert
 
 ENTITY = "submission"
-_INSTANCE_COLUMNS = ("instanceid", "key", "_uuid", "uuid")
+_INSTANCE_COLUMNS = ("instanceid", "__id", "key", "_uuid", "uuid")
 _NAMESPACE = uuid.UUID("6f1d3c1e-4b8a-4f3e-9b35-2b0f6f0c7a11")
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 from pathlib import Path
+from typing import Any
 
 from desktop.i18n import _
 
@@ -24,12 +26,14 @@ def read_rows(path: Path) -> SheetData:
         if not sheets:
             raise BadFile(_("{path} has no sheet").format(path=path))
         return next(iter(sheets.values()))
-    if path.suffix.lower() != ".csv":
-        raise BadFile(_("{path}: give a .csv or .xlsx file").format(path=path))
+    if path.suffix.lower() not in (".csv", ".json"):
+        raise BadFile(_("{path}: give a .csv, .json or .xlsx file").format(path=path))
     if not path.is_file():
         raise BadFile(_("no file at {path}").format(path=path))
     if path.stat().st_size > MAX_CSV_BYTES:
         raise BadFile(_("{path} is larger than 200 MB").format(path=path))
+    if path.suffix.lower() == ".json":
+        return read_json(path)
     reader = csv.reader(io.StringIO(decode(path.read_bytes()), newline=""))
     rows = []
     for number, row in enumerate(reader, start=1):
@@ -54,3 +58,33 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def read_json(path: Path) -> SheetData:
+    """Submissions as the servers' APIs give them: a list of objects, or one under
+    ``value`` (ODK Central's OData) or ``results`` (KoboToolbox); groups nested as objects
+    become ``group/field`` columns."""
+    try:
+        data = json.loads(decode(path.read_bytes()))
+    except ValueError as error:
+        raise BadFile(_("{path} is not JSON: {error}").format(path=path, error=error)) from None
+    if isinstance(data, dict):
+        data = data.get("value", data.get("results"))
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise BadFile(_("{path} holds no list of submissions").format(path=path))
+    if len(data) > MAX_ROWS:
+        raise BadFile(_("{path} has more than {n} rows").format(path=path, n=MAX_ROWS))
+    flat = [_flatten(item) for item in data]
+    headers = list(dict.fromkeys(key for item in flat for key in item))
+    rows = [tuple(item.get(key) for key in headers) for item in flat]
+    return SheetData(path.name, headers, rows, 1)
+
+
+def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in item.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}/"))
+        elif not isinstance(value, list):
+            flat[f"{prefix}{key}"] = value
+    return flat

@@ -129,3 +129,6 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(
     new = tmp_path / "new.db"
     status, _out, err = run(["import", "workbook", "--db", str(new), str(out)], capsys)
     assert status == 0, err
+    folder = tmp_path / "csv"
+    assert run([*argv[:-1], str(folder), "--format", "csv"], capsys)[0] == 0
+    assert "'=HYPERLINK(x)" in (folder / "communities.csv").read_text(encoding="utf-8-sig")

@@ -233,3 +233,28 @@ def test_an_action_update_changes_the_status_and_keeps_the_note_as_a_comment(
     finally:
         db.close()
     assert _count(office, Comment) == comments + 1
+
+
+def test_json_from_the_servers_apis_with_nested_groups(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    mine = _facts(office)["mine"]
+    submission = {
+        "__id": f"uuid:{uuid.uuid4()}",
+        "community_id": str(mine),
+        "held_on": "2026-05-20",
+        "kind": "small_group",
+        "attendance": {"count_girls": 7, "count_boys": 5},
+        "meta": {"instanceID": ""},
+    }
+    file = tmp_path / "odata.json"
+    file.write_text(json.dumps({"value": [submission]}), encoding="utf-8")
+    before = _count(office, MeetingAttendance)
+    status, out, err = _import(office, file, capsys)
+    assert status == 0, err
+    assert "meeting form: 1 new records" in out
+    assert _count(office, MeetingAttendance) == before + 2
+    file.write_text("{not json", encoding="utf-8")
+    assert_refused(*_import(office, file, capsys)[::2], "not JSON")

@@ -47,16 +47,17 @@ def test_the_import_is_an_audit_event(
     full_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     new = tmp_path / "new.db"
-    assert run(["import", "workbook", "--db", str(new), str(full_export)], capsys)[0] == 0
+    argv = ["import", "workbook", "--db", str(new), "--user", "amina", str(full_export)]
+    assert run(argv, capsys)[0] == 0
     db = open_database(new, create=False)
     try:
         with db.session() as session:
             from desktop.models import AuditEvent
 
-            actions = list(session.scalars(select(AuditEvent.action)))
+            events = list(session.execute(select(AuditEvent.action, AuditEvent.username)))
     finally:
         db.close()
-    assert actions == ["import"]
+    assert [tuple(event) for event in events] == [("import", "amina")]
 
 
 def test_an_existing_database_is_never_overwritten(

@@ -65,7 +65,29 @@ def test_the_menu_entry_follows_the_permissions(
     window = QMainWindow()
     menu = QMenu(window)
     add_export_entry(window, menu, _context(db, role, tmp_path))
-    (action,) = menu.actions()
+    action, _lists = menu.actions()
     assert action.isEnabled() is enabled
     if not enabled:
         assert action.toolTip()
+
+
+def test_a_list_is_checked_then_imported(demo_path: Path, tmp_path: Path, qtbot: object) -> None:
+    from desktop.views.exchange.import_list_dialog import ImportListDialog
+
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(demo_path.read_bytes())
+    db = open_database(copy)
+    dialog = ImportListDialog(_context(db, "manager", tmp_path))
+    file = tmp_path / "list.csv"
+    file.write_text("name,district,Remarks\nKéréwé,Kongoussi,x\n", encoding="utf-8")
+    dialog.file.setText(str(file))
+    checked = dialog.run(dry_run=True)
+    assert checked is not None and checked.created == 1
+    assert "would be added" in dialog.said.text() and "Remarks" in dialog.said.text()
+    assert dialog.run(dry_run=False) is not None
+    assert dialog.run(dry_run=False) is None  # the same list again: a likely duplicate
+    assert "looks like" in dialog.said.text()
+    dialog.file.setText(str(tmp_path / "missing.csv"))
+    assert dialog.run(dry_run=True) is None
+    assert "no file" in dialog.said.text()
+    db.close()

@@ -98,7 +98,7 @@ def test_likely_duplicates_are_refused_skipped_or_added(
         ("district\nKibondo\n", [], "no column gives the name"),
         ("name,population_estimate\nA,many\n", [], "row 2, population_estimate"),
         ("name,latitude\nA,123\n", [], "row 2, latitude"),
-        ("name\nA\n", ["--map", "name=title"], "no community field 'title'"),
+        ("name\nA\n", ["--map", "name=title"], "no field 'title' in communities"),
         ("name\nA\n", ["--map", "nonsense"], "COLUMN=field"),
     ],
 )
@@ -124,3 +124,52 @@ def test_a_facilitator_may_not_add_communities(
     file.write_text("name\nA\n", encoding="utf-8")
     argv = ["import", "communities", "--db", str(office), "--user", "facilitator", str(file)]
     assert_refused(*run(argv, capsys)[::2], "row 2")
+
+
+def test_a_stakeholder_list_comes_in_with_types_in_words(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.models import Stakeholder
+
+    file = tmp_path / "directory.csv"
+    file.write_text(
+        "Name,Type,Level,District,Phone\n"
+        "Centre de santé de Kéréwé,Health,District,Kongoussi,+226 70 00 00 00\n"
+        "École primaire,education,community,Kongoussi,\n",
+        encoding="cp1252",
+    )
+    argv = ["import", "stakeholders", "--db", str(office), "--user", "manager", str(file)]
+    status, out, err = run(argv, capsys)
+    assert status == 0, err
+    assert "2 stakeholders added" in out
+    db = open_database(office, create=False)
+    try:
+        with db.session() as session:
+            types = dict(
+                session.execute(
+                    select(Stakeholder.name, Stakeholder.type).where(
+                        Stakeholder.district == "Kongoussi"
+                    )
+                ).all()
+            )
+    finally:
+        db.close()
+    assert types["Centre de santé de Kéréwé"] == "health"
+    assert types["École primaire"] == "education"
+    assert_refused(*run(argv, capsys)[::2], "looks like")  # the same list again
+
+
+def test_a_list_longer_than_the_limit_is_refused_before_any_row_is_read(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.exchange import tabular
+
+    monkeypatch.setattr(tabular, "MAX_ROWS", 100_000)
+    file = tmp_path / "huge.csv"
+    file.write_text("name,district\n" + "Place,Somewhere\n" * 100_001, encoding="utf-8")
+    before = _names(office)
+    assert_refused(*_import(office, file, capsys)[::2], "more than 100000 rows")
+    assert _names(office) == before

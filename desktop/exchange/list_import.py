@@ -1,16 +1,17 @@
-"""Bring in an office's existing list of communities (a CSV file or a workbook).
+"""Bring in an office's existing list of communities or stakeholders (a CSV file or a
+workbook).
 
-Columns are matched to the community profile's fields by name ("District", "district",
-"population estimate"), or as ``--map COLUMN=field`` says. Each row becomes a community
+Columns are matched to the record's fields by name ("District", "district", "population
+estimate"), or as ``--map COLUMN=field`` says. A coded field (a community's kind, a
+stakeholder's type) takes the code or its words in any case. Each row becomes a record
 through the services (their rules, the person's rights), all in one transaction. A row
-whose name, folded (case and accents ignored), matches an existing community or an
-earlier row in the same district is a likely duplicate: it is refused unless the person
-says to skip such rows or to add them anyway.
+whose name, folded (case and accents ignored), matches an existing record or an earlier
+row in the same district is a likely duplicate: it is refused unless the person says to
+skip such rows or to add them anyway.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -18,31 +19,67 @@ from typing import Any
 
 from desktop.i18n import _
 from desktop.labels import labels
-from desktop.models.enums import CommunityKind
+from desktop.models.enums import CommunityKind, StakeholderLevel, StakeholderType
 from desktop.services.facade import Services
 from desktop.services.framework.errors import PermissionDenied, ValidationError
 from desktop.services.framework.text import fold
 from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.linkages import StakeholderData
 
 from .safe_read import BadFile
 from .tabular import read_rows
 from .workbook_import import convert
 
-_FIELDS: dict[str, str] = {
-    "name": "text",
-    "other_names": "text",
-    "kind": "text",
-    "country": "text",
-    "region": "text",
-    "district": "text",
-    "locality": "text",
-    "latitude": "float",
-    "longitude": "float",
-    "population_estimate": "int",
-    "languages": "text",
-    "notes": "text",
-}
-FIELDS = tuple(_FIELDS)
+_TEXT = "text"
+
+
+@dataclass(frozen=True)
+class ListKind:
+    """One kind of list: its fields (name -> value kind), coded fields and service."""
+
+    name: str
+    fields: dict[str, str]
+    coded: dict[str, type[StrEnum]]
+    data_type: type[Any]
+    service: str  # the attribute of Services
+
+
+COMMUNITIES = ListKind(
+    "communities",
+    {
+        **dict.fromkeys(("name", "other_names", "kind", "country", "region", "district"), _TEXT),
+        "locality": _TEXT,
+        "latitude": "float",
+        "longitude": "float",
+        "population_estimate": "int",
+        "languages": _TEXT,
+        "notes": _TEXT,
+    },
+    {"kind": CommunityKind},
+    CommunityData,
+    "communities",
+)
+STAKEHOLDERS = ListKind(
+    "stakeholders",
+    dict.fromkeys(
+        (
+            "name",
+            "type",
+            "level",
+            "district",
+            "contact_person",
+            "phone",
+            "email",
+            "address",
+            "notes",
+        ),
+        _TEXT,
+    ),
+    {"type": StakeholderType, "level": StakeholderLevel},
+    StakeholderData,
+    "stakeholders",
+)
+KINDS = {kind.name: kind for kind in (COMMUNITIES, STAKEHOLDERS)}
 
 
 class Duplicates(StrEnum):
@@ -60,13 +97,13 @@ class ListSummary:
     dry_run: bool = False
 
 
-def column_map(headers: list[str], overrides: dict[str, str]) -> dict[str, int]:
+def column_map(kind: ListKind, headers: list[str], overrides: dict[str, str]) -> dict[str, int]:
     """Field -> column index: ``overrides`` (column -> field) first, then same names."""
-    unknown = [name for name in overrides.values() if name not in _FIELDS]
+    unknown = [name for name in overrides.values() if name not in kind.fields]
     if unknown:
         raise BadFile(
-            _("no community field {field!r}; fields: {fields}").format(
-                field=unknown[0], fields=", ".join(FIELDS)
+            _("no field {field!r} in {kind}; fields: {fields}").format(
+                field=unknown[0], kind=kind.name, fields=", ".join(kind.fields)
             )
         )
     mapping: dict[str, int] = {}
@@ -75,7 +112,7 @@ def column_map(headers: list[str], overrides: dict[str, str]) -> dict[str, int]:
             mapping[overrides[header]] = index
     for index, header in enumerate(headers):
         name = "_".join(header.lower().split())
-        if name in _FIELDS and name not in mapping and header not in overrides:
+        if name in kind.fields and name not in mapping and header not in overrides:
             mapping[name] = index
     missing = [column for column in overrides if column not in headers]
     if missing:
@@ -85,8 +122,9 @@ def column_map(headers: list[str], overrides: dict[str, str]) -> dict[str, int]:
     return mapping
 
 
-def import_communities(
+def import_list(
     services: Services,
+    kind: ListKind,
     path: Path,
     *,
     overrides: dict[str, str],
@@ -94,20 +132,17 @@ def import_communities(
     dry_run: bool = False,
 ) -> ListSummary:
     sheet = read_rows(path)
-    mapping = column_map(sheet.headers, overrides)
+    mapping = column_map(kind, sheet.headers, overrides)
     used = set(mapping.values())
     summary = ListSummary(len(sheet.rows), 0, dry_run=dry_run)
     summary.unused_columns = [h for i, h in enumerate(sheet.headers) if h and i not in used]
-    known = {
-        (fold(c.data.name), fold(c.data.district)): c.data.name
-        for c in services.communities.list().items
-    }
-    kinds = {fold(words): code for code, words in labels(CommunityKind).items()}
+    service: Any = getattr(services, kind.service)
+    known = {(fold(r.data.name), fold(r.data.district)): r.data.name for r in service.list().items}
     try:
         with services.db.sessions.begin() as session:
             for offset, values in enumerate(sheet.rows):
                 number = sheet.first_row + offset
-                data = _data(number, values, mapping, kinds)
+                data = _data(kind, number, values, mapping)
                 if data is None:
                     continue
                 key = (fold(data.name), fold(data.district))
@@ -124,7 +159,7 @@ def import_communities(
                         )
                     )
                 known[key] = data.name
-                _create(services, session, number, data)
+                _create(service, session, number, data)
                 summary.created += 1
             if dry_run:
                 raise _DryRun
@@ -137,9 +172,7 @@ class _DryRun(Exception):
     """Ends a dry run's transaction, so everything checked is rolled back."""
 
 
-def _data(
-    number: int, values: tuple[Any, ...], mapping: dict[str, int], kinds: dict[str, str]
-) -> CommunityData | None:
+def _data(kind: ListKind, number: int, values: tuple[Any, ...], mapping: dict[str, int]) -> Any:
     if not any(str(value or "").strip() for value in values):
         return None
     found: dict[str, Any] = {}
@@ -148,23 +181,28 @@ def _data(
         if isinstance(value, str):
             value = value.strip()
         try:
-            found[name] = convert(value, _FIELDS[name])
+            found[name] = convert(value, kind.fields[name])
         except (TypeError, ValueError):
             raise BadFile(
                 _("row {row}, {field}: {value!r} is not a {kind}").format(
-                    row=number, field=name, value=value, kind=_FIELDS[name]
+                    row=number, field=name, value=value, kind=kind.fields[name]
                 )
             ) from None
-    if "kind" in found:
-        kind = found["kind"]
-        found["kind"] = kinds.get(fold(kind), kind) or CommunityKind.VILLAGE.value
-    defaults = {f.name for f in dataclasses.fields(CommunityData)}
-    return CommunityData(**{k: v for k, v in found.items() if k in defaults})
+    for name, vocabulary in kind.coded.items():
+        if found.get(name):
+            codes = {fold(words): code for code, words in labels(vocabulary).items()}
+            codes.update({fold(code): code for code in labels(vocabulary)})
+            found[name] = codes.get(fold(found[name]), found[name])
+        else:
+            found.pop(name, None)  # the service's default, or its "required"
+    if "type" in kind.fields and "type" not in found:
+        found["type"] = ""
+    return kind.data_type(**found)
 
 
-def _create(services: Services, session: Any, number: int, data: CommunityData) -> None:
+def _create(service: Any, session: Any, number: int, data: Any) -> None:
     try:
-        services.communities.create_in(session, data)
+        service.create_in(session, data)
     except ValidationError as error:
         name, message = next(iter(error.errors.items()))
         raise BadFile(
