@@ -101,11 +101,11 @@ class SyncNow(QObject):
 
     def summary_line(self, result: SyncResult) -> str:
         summary = result.summary
-        line = self.tr("Synced: {sent} sent, {received} received, {conflicts} conflicts").format(
+        line = self.tr("Synced: sent {sent}, received {received}, conflicts {conflicts}").format(
             sent=summary.sent, received=summary.received, conflicts=summary.conflicts
         )
         if summary.refused:
-            line += self.tr(", {n} refused").format(n=summary.refused)
+            line += self.tr(", refused {n}").format(n=summary.refused)
         return line
 
     def _tell(self, line: str, result: SyncResult) -> None:

@@ -23,6 +23,7 @@ from desktop.views.sync.conflicts_dialog import ConflictsDialog
 from desktop.views.sync.server_password import ServerPasswordDialog
 from desktop.views.sync.sync_now import SYNC_RESULT_BOX
 from desktop.views.sync.waiting_dialog import WaitingChangesDialog
+from tests.views.shots import save_shot
 from tests.views.sync.conftest import PASSWORD, JoinedLaptop, Served
 
 
@@ -32,6 +33,7 @@ def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Database, Ac
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(db, actor=actor, settings=settings, offer_drafts_at_start=False)
         qtbot.addWidget(window)
+        window.resize(1366, 740)
         window.show()
         return window
 
@@ -69,6 +71,7 @@ def test_two_laptops_edit_one_field_and_the_conflict_is_decided_in_the_screen(
     served: Served,
     joined: Callable[[str], JoinedLaptop],
     open_window: Callable[[Database, Actor], MainWindow],
+    tmp_path: Path,
 ) -> None:
     kerewe = served.office.community_id
     fatima, mary = joined("fatima"), joined("mary")
@@ -89,6 +92,7 @@ def test_two_laptops_edit_one_field_and_the_conflict_is_decided_in_the_screen(
     assert (record, change) == ("Community “Kéréwé”", "Changed: notes")
     assert when.startswith("today ")
     assert waiting.table.accessibleName() == "Changes waiting to be sent"
+    save_shot(waiting, "sync-waiting", tmp_path)
 
     # Fatima's laptop changed the same field and synced first
     fatima.set_notes(kerewe, "fatima's well")
@@ -96,13 +100,14 @@ def test_two_laptops_edit_one_field_and_the_conflict_is_decided_in_the_screen(
     assert LaptopSync(fatima.services).sync(connection).summary.sent == 1
 
     sync_with_password(qtbot, window)
-    assert "1 sent" in window.statusBar().currentMessage()
-    assert "1 conflicts" in window.statusBar().currentMessage()
+    line = window.statusBar().currentMessage()
+    assert line.startswith("Synced: sent 1, received ") and line.endswith("conflicts 1")
     told = message_box(window, SYNC_RESULT_BOX)
     assert told is not None and "File > Conflicts" in told.informativeText()
     told.accept()
     assert waiting.table.rowCount() == 0  # sent: the list followed
     assert status.conflicts.isVisible() and status.conflicts.text() == "1 conflict"
+    save_shot(window, "sync-status", tmp_path)
 
     status.conflicts.click()
     screen = window.findChild(ConflictsDialog)
@@ -113,6 +118,7 @@ def test_two_laptops_edit_one_field_and_the_conflict_is_decided_in_the_screen(
     assert cells[3].startswith("fatima, ") and cells[4] == "mary's well"
     assert screen.keep_first.text().replace("&", "") == "Keep mine"
     assert screen.keep_second.text().replace("&", "") == "Keep theirs"
+    save_shot(screen, "sync-conflicts", tmp_path)
 
     screen.keep_second.click()  # keep theirs: Fatima's value stays
     assert screen.table.rowCount() == 0
@@ -130,6 +136,7 @@ def test_a_merged_value_is_an_edit_that_syncs(
     served: Served,
     joined: Callable[[str], JoinedLaptop],
     open_window: Callable[[Database, Actor], MainWindow],
+    tmp_path: Path,
 ) -> None:
     kerewe = served.office.community_id
     fatima, mary = joined("fatima"), joined("mary")
@@ -146,6 +153,7 @@ def test_a_merged_value_is_an_edit_that_syncs(
     assert screen.editor.isVisible() and screen.editor.toPlainText() == "a well"
     screen.editor.selectAll()
     qtbot.keyClicks(screen.editor, "a well and a school")
+    save_shot(screen, "sync-conflict-merged", tmp_path)
     screen.save_merged.click()
     assert screen.table.rowCount() == 0
     assert window.sync_status.label.text().endswith("1 change waiting")
