@@ -128,17 +128,19 @@ class LaptopSync:
         )
 
     def waiting(self) -> list[WaitingChange]:
-        """The changes not yet sent, oldest first, each naming its record in words."""
-        return [
-            WaitingChange(
-                self._name(message.entity, message.record_id),
-                message.entity,
-                message.action,
-                tuple(sorted(message.fields)),
-                message.at,
+        """The changes not yet sent, oldest first, each naming its record in words (each
+        record named once, however many of its changes wait)."""
+        names: dict[tuple[str, str], str] = {}
+        found = []
+        for message in waiting_messages(self._db):
+            key = (message.entity, message.record_id)
+            if key not in names:
+                names[key] = self._name(*key)
+            fields = tuple(sorted(message.fields))
+            found.append(
+                WaitingChange(names[key], message.entity, message.action, fields, message.at)
             )
-            for message in waiting_messages(self._db)
-        ]
+        return found
 
     def conflicts(self) -> list[OpenConflict]:
         with self._db.session() as session:

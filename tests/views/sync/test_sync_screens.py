@@ -197,3 +197,57 @@ def test_a_database_that_never_joined_offers_no_sync(
     finally:
         db.close()
     QApplication.processEvents()
+
+
+def test_a_change_the_server_refuses_is_named_in_the_message(
+    qtbot: QtBot,
+    served: Served,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+) -> None:
+    fatima = joined("fatima")
+    office = served.office.services
+    for assignment in office.assignments.list().items:  # no longer hers, on the server
+        office.assignments.delete(assignment.id)
+    fatima.set_notes(served.office.community_id, "written after she moved on")
+    window = open_window(fatima.db, fatima.actor)
+    sync_with_password(qtbot, window)
+    assert window.statusBar().currentMessage().endswith("refused 1")
+    told = message_box(window, SYNC_RESULT_BOX)
+    assert told is not None
+    assert told.informativeText() == ("The office server refused changes to: Community “Kéréwé”.")
+
+
+def test_the_conflicts_screen_is_worked_from_the_keyboard(
+    qtbot: QtBot,
+    served: Served,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+) -> None:
+    kerewe = served.office.community_id
+    fatima, mary = joined("fatima"), joined("mary")
+    mary.set_notes(kerewe, "mary's")
+    fatima.set_notes(kerewe, "fatima's")
+    LaptopSync(fatima.services).sync(LaptopSync(fatima.services).connect(PASSWORD))
+    window = open_window(mary.db, mary.actor)
+    sync_with_password(qtbot, window)
+    message_box(window, SYNC_RESULT_BOX).accept()  # type: ignore[union-attr]
+    window.commands["conflicts"].trigger()
+    screen = window.findChild(ConflictsDialog)
+    assert screen is not None
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.table.setFocus(Qt.FocusReason.TabFocusReason)
+    order = []
+    for _ in range(4):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order[:3] == [screen.keep_first, screen.keep_second, screen.write_merged]
+    assert screen.table.accessibleName() == "Conflicts"
+    assert screen.editor.accessibleName() == "Merged value"
+    qtbot.keyClick(screen.keep_first, Qt.Key.Key_Space)  # keep mine
+    assert screen.table.rowCount() == 0
+    assert mary.services.communities.get(kerewe).data.notes == "mary's"
+    assert len(LaptopSync(mary.services).waiting()) == 1  # the decision syncs as an edit
