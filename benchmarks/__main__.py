@@ -30,6 +30,8 @@ BENCHMARKS = (
     "gui_list",
     "office_timeline",
     "monitoring_report",
+    "export",
+    "submissions",
 )
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop import APP_AUTHOR, APP_NAME, __version__
 from desktop.portable import portable_settings_dir
+from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.services.security.signin import SignedIn
 from desktop.startup_probe import EXIT_AFTER_START_ENV, STARTED_LINE
@@ -25,6 +26,7 @@ from desktop.storage import Database
 from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.auth.session import Session
 from desktop.views.auth.setup_wizard import SetupWizard
+from desktop.views.shell.backup_command import start_daily_backup
 from desktop.views.widgets.keyboard import install_keyboard_rules
 from desktop.views.widgets.palette import apply_app_palette
 
@@ -126,8 +128,11 @@ def _run_session(signed_in: SignedIn, *, demo: bool = False, keep: Database | No
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     session = Session(demo=demo)
     session.ended.connect(app.quit)
-    if session.begin(signed_in) is None:
+    window = session.begin(signed_in)
+    if window is None:
         return 0
+    if not demo:
+        start_daily_backup(Services(signed_in.db, signed_in.actor), window)
     try:
         return app.exec()
     finally:

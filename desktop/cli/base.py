@@ -6,17 +6,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.cli.usage import UsageError
 from desktop.i18n import _
 from desktop.storage import (
     Database,
     DatabaseMissingError,
     NotADatabaseError,
+    building,
+    damage,
     demo_database_path,
     open_database,
     resolve_target,
 )
+from desktop.storage.errors import one_line_reason
 from desktop.storage.inspect import inspect_file
+from desktop.storage.keyfile import has_key_file
 
 # --- choosing and opening the database -------------------------------------------------
 
@@ -42,3 +48,25 @@ def open_existing(target: str) -> Database:
         if inspect_file(path, None).is_new:
             raise NotADatabaseError(_("{path} is empty, not a CLCP database").format(path=path))
     return open_database(target, create=False)
+
+
+def settle_database_file(path: Path | None) -> None:
+    """Before choosing what to open: finish an interrupted creation, and refuse a key file
+    whose database is missing or empty (never make a new database beside it)."""
+    if path is None:
+        return
+    building.settle(path)
+    if has_key_file(path):
+        damage.require_database(path)
+
+
+def unexpected(error: BaseException) -> str:
+    """The one line for an error nothing else handled: a driver error means the file could
+    not be read as it should (damage, most often); anything else is named as it is."""
+    if isinstance(error, DBAPIError | MemoryError):
+        return _("the database could not be read ({reason}); run clcp check").format(
+            reason=one_line_reason(error)
+        )
+    return _("unexpected error: {kind}: {reason}").format(
+        kind=type(error).__name__, reason=one_line_reason(error)
+    )

@@ -36,6 +36,14 @@ def groups() -> list[CommandGroup]:
             {"report": _("print templates and reports to PDF")},
         ),
         CommandGroup(
+            "desktop.cli.exchange:add_exchange_commands",
+            {
+                "export": _("write records to a workbook or CSV files, tagged with HXL"),
+                "import": _("bring records in from a workbook"),
+                "xlsform": _("write a form for phones (ODK Collect, KoboCollect)"),
+            },
+        ),
+        CommandGroup(
             "desktop.cli.signin:add_security_commands",
             {
                 "users": _("list and manage accounts"),
@@ -45,6 +53,13 @@ def groups() -> list[CommandGroup]:
         CommandGroup(
             "desktop.cli.encrypt:add_encrypt_command",
             {"encrypt": _("encrypt a database made without encryption")},
+        ),
+        CommandGroup(
+            "desktop.cli.backup:add_backup_commands",
+            {
+                "backup": _("write the database and its key file as one checked archive"),
+                "restore": _("put a backup archive back, checked"),
+            },
         ),
         CommandGroup(
             "desktop.cli.server:add_server_commands",

@@ -8,9 +8,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from desktop.cli.base import local_path, target_for
@@ -23,28 +20,12 @@ from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities
 from desktop.services.queries.info import database_info
-from desktop.storage import (
-    Database,
-    open_database,
-)
+from desktop.storage import Database, building, open_database
 from desktop.texttable import format_table
 
 
 def has_communities(db: Database) -> bool:
     return list_communities(db, CommunityQuery(limit=0), actor=SYSTEM).total > 0
-
-
-@contextmanager
-def removed_on_failure(path: Path | None) -> Iterator[None]:
-    """Delete a file this command created if the command fails, so no half-made file stays."""
-    existed = path is None or path.exists()
-    try:
-        yield
-    except BaseException:
-        if not existed and path is not None:
-            for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".keys.bak"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        raise
 
 
 def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str:
@@ -64,27 +45,52 @@ def fill_demo(db: Database, *, communities: int, seed: int, actor: Actor) -> str
 # --- commands ---------------------------------------------------------------------------
 
 
-def open_new_demo(target: str, password: str) -> Database:
-    """The database to fill with demo data: a new file is encrypted, with the demo accounts'
-    passwords; an existing or non-file target is opened as it is (and refused if filled)."""
+def make_demo(
+    target: str,
+    *,
+    password: str,
+    communities: int,
+    seed: int,
+    actor: Actor,
+    first_use: bool = False,
+) -> str | None:
+    """Write the demo data set; the summary to print (None: ``first_use`` found it made).
+
+    A new file is encrypted, with the demo accounts' passwords, and built beside its name
+    (see :mod:`desktop.storage.building`): a run stopped half-way leaves nothing in the
+    way of the next. An existing or non-file target is filled as it is (refused if it
+    already holds communities)."""
     from desktop.demo.accounts import create_demo_database
 
     path = local_path(target)
-    if path is not None and not path.exists():
-        return create_demo_database(path, password)
-    return open_database(target)
+    if path is None or path.exists():
+        db = open_database(target)
+        try:
+            if first_use and has_communities(db):
+                return None
+            return fill_demo(db, communities=communities, seed=seed, actor=actor)
+        finally:
+            db.close()
+    build = building.start(path)
+    try:
+        db = create_demo_database(build, password)
+        try:
+            summary = fill_demo(db, communities=communities, seed=seed, actor=actor)
+        finally:
+            db.close()
+        building.put_in_place(build, path)
+    except BaseException:
+        building.clear(build)
+        raise
+    return summary
 
 
 def run_demo(args: argparse.Namespace) -> int:
     target = target_for(args, default_demo=True)
-    path = local_path(target)
     actor = Actor.from_environment(args.user)
-    with removed_on_failure(path):
-        db = open_new_demo(target, args.password)
-        try:
-            summary = fill_demo(db, communities=args.communities, seed=args.seed, actor=actor)
-        finally:
-            db.close()
+    summary = make_demo(
+        target, password=args.password, communities=args.communities, seed=args.seed, actor=actor
+    )
     print(_("Demo data written to {target}: {summary}").format(target=target, summary=summary))
     return EXIT_OK
 
@@ -101,7 +107,7 @@ def human_size(size: int) -> str:
 def run_info(args: argparse.Namespace) -> int:
     from desktop.cli.signin import open_signed_in
 
-    db, _actor = open_signed_in(args)
+    db, _actor = open_signed_in(args, read_only=True)
     try:
         info = database_info(db)
     finally:
@@ -138,7 +144,7 @@ def run_communities(args: argparse.Namespace) -> int:
     )
     from desktop.cli.signin import open_signed_in
 
-    db, actor = open_signed_in(args)
+    db, actor = open_signed_in(args, read_only=True)
     try:
         rows = list_communities(db, query, actor=actor).items
     finally:

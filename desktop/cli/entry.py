@@ -125,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail(_("interrupted"))
         return EXIT_INTERRUPTED
+    except Exception as error:  # the last guard: one line, never a traceback
+        from desktop.cli.base import unexpected
+
+        return _fail(unexpected(error))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from desktop.storage import Database
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -128,10 +128,10 @@ def _add_monitoring(kinds: Any, shared: argparse.ArgumentParser) -> None:
         "--facilitator", default="", metavar="NAME", help=_("only this facilitator's communities")
     )
     monitoring.add_argument(
-        "--from", dest="date_from", type=_iso_date, metavar="DATE", help=_("period start")
+        "--from", dest="date_from", type=iso_date, metavar="DATE", help=_("period start")
     )
     monitoring.add_argument(
-        "--to", dest="date_to", type=_iso_date, metavar="DATE", help=_("period end")
+        "--to", dest="date_to", type=iso_date, metavar="DATE", help=_("period end")
     )
     _add_output_options(monitoring)
     monitoring.set_defaults(handler=run_monitoring)
@@ -147,10 +147,10 @@ def _add_timeline(kinds: Any, shared: argparse.ArgumentParser) -> None:
     whose.add_argument("--community", metavar="NAME", help=_("the community, by its name"))
     whose.add_argument("--district", metavar="D", help=_("every community of district D"))
     timeline.add_argument(
-        "--from", dest="date_from", type=_iso_date, metavar="DATE", help=_("first day shown")
+        "--from", dest="date_from", type=iso_date, metavar="DATE", help=_("first day shown")
     )
     timeline.add_argument(
-        "--to", dest="date_to", type=_iso_date, metavar="DATE", help=_("last day shown")
+        "--to", dest="date_to", type=iso_date, metavar="DATE", help=_("last day shown")
     )
     _add_output_options(timeline)
     timeline.set_defaults(handler=run_timeline)
@@ -191,12 +191,12 @@ def _write(job: ReportJob, out: Path) -> int:
     return EXIT_OK
 
 
-def _services(args: argparse.Namespace) -> tuple[Database, Services]:
+def signed_in_services(args: argparse.Namespace) -> tuple[Database, Services]:
     """The database opened as the signed-in person: their role decides what prints."""
     from desktop.cli.signin import open_signed_in
     from desktop.services.facade import Services
 
-    db, actor = open_signed_in(args)
+    db, actor = open_signed_in(args, read_only=True)  # the export itself is still recorded
     return db, Services(db, actor)
 
 
@@ -243,14 +243,14 @@ def run_template(args: argparse.Namespace) -> int:
             return _write(
                 template_job(spec.id, paper=paper, services=None, language=args.lang), out
             )
-        db, services = _services(args)
+        db, services = signed_in_services(args)
         try:
             return _write(
                 template_job(spec.id, paper=paper, services=services, language=args.lang), out
             )
         finally:
             db.close()
-    db, services = _services(args)
+    db, services = signed_in_services(args)
     try:
         with _looked_up():
             community = find_community(services, args.community)
@@ -268,7 +268,7 @@ def run_cycle(args: argparse.Namespace) -> int:
     from desktop.services.queries.reporting import find_community, find_cycle
 
     out = checked_output(args.out)
-    db, services = _services(args)
+    db, services = signed_in_services(args)
     try:
         with _looked_up():
             community = find_community(services, args.community)
@@ -287,7 +287,7 @@ def run_monitoring(args: argparse.Namespace) -> int:
 
     out = checked_output(args.out)
     _check_period(args)
-    db, services = _services(args)
+    db, services = signed_in_services(args)
     try:
         facilitator = ""
         if args.facilitator:
@@ -314,7 +314,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     out = checked_output(args.out)
     _check_period(args)
     today = date.today()
-    db, services = _services(args)
+    db, services = signed_in_services(args)
     try:
         if args.community is not None:
             with _looked_up():

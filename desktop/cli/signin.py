@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from desktop.cli.base import local_path, open_existing, target_for
 from desktop.cli.catalogue import help_for
@@ -26,12 +27,14 @@ from desktop.models import User
 from desktop.models.enums import Role
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
-from desktop.services.security.integrity import check_database
+from desktop.services.security.integrity import CheckResult, check_database
 from desktop.services.security.passwords import AccountService
 from desktop.services.security.signin import sign_in, sign_in_with_recovery_key
 from desktop.services.security.users import UserData
-from desktop.storage import Database, DatabaseMissingError
+from desktop.storage import Database, building, damage
 from desktop.storage import keyfile as kf
+from desktop.storage.damage import DamagedDatabaseError
+from desktop.storage.errors import one_line_reason
 from desktop.texttable import format_table
 
 USER_ENV = "CLCP_USER"
@@ -66,19 +69,23 @@ def username_for(args: argparse.Namespace) -> str:
 
 
 def open_signed_in(
-    args: argparse.Namespace, *, password: str | None = None
+    args: argparse.Namespace,
+    *,
+    password: str | None = None,
+    read_only: bool = False,
+    checking: bool = False,
 ) -> tuple[Database, Actor]:
     """Open the chosen database as the person named by ``--user`` (after their password).
 
     A database without a key file is not encrypted (made by tests or an old version):
     it has no passwords, and the command acts as the named account's role (a manager
-    when there is no such account).
+    when there is no such account). ``read_only`` and ``checking``: see ``sign_in``.
     """
     target = target_for(args)
     path = local_path(target)
+    if path is not None:
+        building.settle(path)
     if path is not None and kf.has_key_file(path):
-        if not path.exists():
-            raise DatabaseMissingError(_("no database at {path}").format(path=path))
         username = username_for(args)
         if password is not None:
             pass
@@ -86,7 +93,7 @@ def open_signed_in(
             password = DEMO_PASSWORD
         else:
             password = secret(PASSWORD_ENV, _("Password for {user}: ").format(user=username))
-        signed_in = sign_in(path, username, password)
+        signed_in = sign_in(path, username, password, read_only=read_only, checking=checking)
         return signed_in.db, signed_in.actor
     db = open_existing(target)
     return db, plain_actor(db, args.user)
@@ -103,9 +110,13 @@ def plain_actor(db: Database, username: str | None) -> Actor:
 
 
 def _with_services(
-    args: argparse.Namespace, work: Callable[[Services], int], *, password: str | None = None
+    args: argparse.Namespace,
+    work: Callable[[Services], int],
+    *,
+    password: str | None = None,
+    read_only: bool = False,
 ) -> int:
-    db, actor = open_signed_in(args, password=password)
+    db, actor = open_signed_in(args, password=password, read_only=read_only)
     try:
         return work(Services(db, actor))
     finally:
@@ -131,7 +142,7 @@ def run_users_list(args: argparse.Namespace) -> int:
             print(line)
         return EXIT_OK
 
-    return _with_services(args, work)
+    return _with_services(args, work, read_only=True)
 
 
 def run_users_add(args: argparse.Namespace) -> int:
@@ -214,9 +225,26 @@ def run_users_recover(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- clcp check
 def run_check(args: argparse.Namespace) -> int:
-    db, actor = open_signed_in(args)
+    """Exit 0 when all is well; 1 naming the first problem (a damaged page included)."""
+    path = local_path(target_for(args))
+    if path is None:
+        return _check(args)
+    with damage.left_as_found(path):
+        return _check(args)
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        db, actor = open_signed_in(args, checking=True)
+    except DamagedDatabaseError as error:
+        print(f"clcp: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         result = check_database(db, actor)
+    except (DBAPIError, MemoryError) as error:  # a page that fails as the trail is read
+        key = db.keyring.master_key if db.keyring is not None else None
+        found = damage.find_damage(db.path, key) if db.path is not None else None
+        result = CheckResult(found or one_line_reason(error), 0)
     finally:
         db.close()
     if result.problem is not None:

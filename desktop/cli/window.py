@@ -7,14 +7,8 @@ import argparse
 import os
 import sys
 
-from desktop.cli.base import local_path, target_for
-from desktop.cli.commands import (
-    DEFAULT_DEMO_COMMUNITIES,
-    fill_demo,
-    has_communities,
-    open_new_demo,
-    removed_on_failure,
-)
+from desktop.cli.base import local_path, settle_database_file, target_for
+from desktop.cli.commands import DEFAULT_DEMO_COMMUNITIES, make_demo
 from desktop.cli.signin import open_signed_in
 from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
@@ -48,6 +42,7 @@ def _no_console() -> bool:
 def _open_window(args: argparse.Namespace) -> int:
     target = target_for(args)
     path = local_path(target)
+    settle_database_file(path)
     if args.demo:
         _make_demo_on_first_use(target)
     elif path is not None and (not path.exists() or path.stat().st_size == 0):
@@ -83,12 +78,13 @@ def _make_demo_on_first_use(target: str) -> None:
     path = local_path(target)
     if path is not None and path.exists():
         return
-    with removed_on_failure(path):
-        db = open_new_demo(target, DEMO_PASSWORD)
-        try:
-            if not has_communities(db):
-                note = _("clcp: making the demo database at {target} (first use)...")
-                print(note.format(target=target), file=sys.stderr)
-                fill_demo(db, communities=DEFAULT_DEMO_COMMUNITIES, seed=1, actor=Actor("demo"))
-        finally:
-            db.close()
+    note = _("clcp: making the demo database at {target} (first use)...")
+    print(note.format(target=target), file=sys.stderr)
+    make_demo(
+        target,
+        password=DEMO_PASSWORD,
+        communities=DEFAULT_DEMO_COMMUNITIES,
+        seed=1,
+        actor=Actor("demo"),
+        first_use=True,
+    )

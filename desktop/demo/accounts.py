@@ -17,8 +17,5 @@ DEMO_PASSWORD = "demo"
 def create_demo_database(path: Path, password: str = DEMO_PASSWORD) -> Database:
     """A new, empty encrypted database whose demo accounts open it with ``password``."""
     master_key = new_master_key()
-    data = kf.create(path, master_key, recovery_key=None)
-    for username in DEMO_ACCOUNTS:
-        kf.set_password_slot(data, master_key, username, password)
-    kf.save(path, data)
+    kf.create(path, master_key, None, dict.fromkeys(DEMO_ACCOUNTS, password))
     return open_database(path, key=master_key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.records import Page
@@ -34,6 +35,7 @@ from desktop.services.queries.timeline import (
 )
 from desktop.services.security import permissions
 from desktop.services.security.audit_log import AuditLogService
+from desktop.services.security.backups import BackupMade, back_up, daily_backup
 from desktop.services.security.passwords import AccountService
 from desktop.services.security.signin import sign_out, verify_password
 from desktop.services.security.users import AssignmentService, UserService
@@ -54,6 +56,7 @@ from desktop.services.usecases.meetings import MeetingService, PlanningGroupMemb
 from desktop.services.usecases.office import OfficeSettingService, ParticipantGroupService
 from desktop.services.usecases.reviews import FollowUpService, MentorReviewService
 from desktop.storage import Database
+from desktop.storage.backup import backup_dir_for
 
 
 class Reads:
@@ -112,6 +115,20 @@ class OwnSession:
     def sign_out(self, *, switching: bool = False) -> None:
         """Record the sign-out and close the database."""
         sign_out(self.db, self.actor, switching=switching)
+
+    def backup_folder(self) -> Path | None:
+        """Where the automatic backups go (None for a database that is not a file)."""
+        return backup_dir_for(self.db.path) if self.db.path is not None else None
+
+    def back_up(self, folder: Path) -> BackupMade:
+        """A checked archive of the database and its key file, written into ``folder``."""
+        return back_up(self.db, folder)
+
+    def daily_backup(self) -> Path | None:
+        """Today's automatic backup in the backups folder, if not made yet (seven kept)."""
+        if self.db.path is None or self.db.keyring is None:
+            return None
+        return daily_backup(self.db)
 
 
 class Services:

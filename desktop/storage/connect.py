@@ -12,6 +12,8 @@ from types import ModuleType
 from typing import Any
 
 CACHE_KIB = 16 * 1024
+BEGIN_MODE_OPTION = "clcp_begin_mode"
+"""Execution option: how a transaction begins (writers: IMMEDIATE, readers: DEFERRED)."""
 BUSY_TIMEOUT_MS = 5000
 
 

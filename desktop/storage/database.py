@@ -20,17 +20,26 @@ from desktop import __version__
 from desktop.i18n import _
 from desktop.models import AppMeta
 from desktop.storage.backup import backup_file
-from desktop.storage.connect import apply_key, apply_pragmas, checkpoint, dbapi_module
+from desktop.storage.connect import (
+    BEGIN_MODE_OPTION,
+    apply_key,
+    apply_pragmas,
+    checkpoint,
+    dbapi_module,
+)
+from desktop.storage.damage import damaged, find_damage
 from desktop.storage.errors import DatabaseMissingError, StorageError, one_line_reason
 from desktop.storage.inspect import inspect_file
-from desktop.storage.keyfile import KeyRing, has_key_file
+from desktop.storage.keyfile import has_key_file
 from desktop.storage.migrate import current_revision, head_revision, upgrade
 from desktop.storage.paths import resolve_target
+from desktop.storage.seal import KeyRing, SealProblem, read_state, verify
 
-BEGIN_MODE_OPTION = "clcp_begin_mode"
+__all__ = ["AUDIT_HEAD_INFO", "BEGIN_MODE_OPTION", "Database", "open_database"]
+
 AUDIT_HEAD_INFO = "clcp_audit_head"
-"""``session.info`` key: (hash the transaction's first audit event follows, seq and hash of
-its last). After the commit the key file's seal on the trail's last event moves to it."""
+"""``session.info`` key set by the audit trail when a transaction adds events (the seal
+itself follows whatever the trail ends with at commit, see :mod:`desktop.storage.seal`)."""
 
 
 @dataclass
@@ -50,6 +59,9 @@ class Database:
     encrypted: bool = False
     meta: dict[str, str] = field(default_factory=dict)
     keyring: KeyRing | None = None
+    seal_problem: str | None = None
+    """Set when opened for ``clcp check`` despite a key file that does not match; every
+    write is then refused."""
 
     def session(self) -> Session:
         """A session for reading: its transaction takes no write lock."""
@@ -71,12 +83,18 @@ class Database:
         return _checkpoint(self.engine)
 
     def close(self) -> None:
-        """Let SQLite refresh its query-planner statistics, then release the file."""
-        connection = self.engine.raw_connection()
+        """Let SQLite refresh its query-planner statistics, then release the file.
+
+        The refresh is a courtesy: on a damaged file it can fail in any way (even
+        MemoryError), and that must not hide the problem the caller is reporting."""
         try:
-            connection.dbapi_connection.execute("PRAGMA optimize")  # type: ignore[union-attr]
-        finally:
-            connection.close()
+            connection = self.engine.raw_connection()
+            try:
+                connection.dbapi_connection.execute("PRAGMA optimize")  # type: ignore[union-attr]
+            finally:
+                connection.close()
+        except (Exception, MemoryError):
+            pass
         self.engine.dispose()
 
 
@@ -121,78 +139,126 @@ def open_database(
     *,
     key: bytes | None = None,
     create: bool = True,
+    checking: bool = False,
 ) -> Database:
     """Open (and if needed create or upgrade) the database at a path or SQLAlchemy URL.
 
     ``target`` None means ``CLCP_DB`` or the default file in the user data folder.
     ``key`` is the 32-byte SQLCipher master key, or None for an unencrypted file.
     Raises a :class:`StorageError` with a one-line message when the file cannot be used;
-    in that case the file has not been modified.
+    in that case the file has not been modified. An encrypted file whose key file does not
+    match it (see :mod:`desktop.storage.seal`) is refused, unless ``checking`` (for
+    ``clcp check``, which reports it): it then opens with every write refused.
     """
     url, path = _split_target(target)
-    revision_before: str | None = None
-    if path is not None:
-        if path.exists():
-            state = inspect_file(path, key)
-            revision_before = state.revision
-        elif not create:
-            raise DatabaseMissingError(_("no database at {path}").format(path=path))
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StorageError(
-                    _("cannot create {path}: {reason}").format(path=path, reason=error.strerror)
-                ) from error
+    revision_before = _revision_before(path, key, create=create)
     engine = _make_engine(url, key)
     head = head_revision()
-    backup: Path | None = None
+    keyring = (
+        KeyRing(path, key, engine) if key is not None and path and has_key_file(path) else None
+    )
     try:
-        if path is not None and revision_before is not None and revision_before != head:
-            if not _checkpoint(engine):
-                raise StorageError(
-                    _("{path} is in use by another program; close it there and try again").format(
-                        path=path
-                    )
-                )
-            backup = backup_file(path, f"before-{head}")
+        seal_problem = (
+            _seal_problem(engine, keyring, checking=checking) if keyring is not None else None
+        )
+        backup = _backup_before_migrating(engine, path, revision_before, head)
         _migrate(engine, head)
         sessions = sessionmaker(
             engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}), expire_on_commit=False
         )
-        keyring = KeyRing(path, key) if key is not None and path and has_key_file(path) else None
+        readers = sessionmaker(engine, expire_on_commit=False)
         if keyring is not None:
-            _seal_audit_head_after_commit(sessions, keyring)
-        meta = _ensure_meta(sessions)
+            for factory in (sessions, readers):
+                _seal_on_commit(factory, keyring, seal_problem)
+        meta = _ensure_meta(sessions, readers)
     except StorageError:
         engine.dispose()
         raise
-    except Exception as error:
+    except Exception as error:  # MemoryError too: a damaged encrypted page can end so
         engine.dispose()
-        raise StorageError(
-            _("cannot open {target}: {reason}").format(
-                target=path or url, reason=one_line_reason(error)
-            )
-        ) from error
+        raise _opening_failed(error, path, url, key) from error
     return Database(
         engine=engine,
         path=path,
         device_id=meta["device_id"],
         sessions=sessions,
-        readers=sessionmaker(engine, expire_on_commit=False),
+        readers=readers,
         migration_backup=backup,
         encrypted=key is not None,
         meta=meta,
         keyring=keyring,
+        seal_problem=seal_problem,
     )
 
 
-def _seal_audit_head_after_commit(sessions: sessionmaker[Session], keyring: KeyRing) -> None:
-    @event.listens_for(sessions, "after_commit")
-    def _after_commit(session: Session) -> None:
-        head = session.info.pop(AUDIT_HEAD_INFO, None)
-        if head is not None:
-            keyring.seal_head(*head)
+def _revision_before(path: Path | None, key: bytes | None, *, create: bool) -> str | None:
+    """The revision of the file as found (None for a new file, made ready to be created);
+    a file that cannot be used is refused here, before anything touches it."""
+    if path is None:
+        return None
+    if path.exists():
+        return inspect_file(path, key).revision
+    if not create:
+        raise DatabaseMissingError(_("no database at {path}").format(path=path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            _("cannot create {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from error
+    return None
+
+
+def _backup_before_migrating(
+    engine: Engine, path: Path | None, revision_before: str | None, head: str
+) -> Path | None:
+    """A copy of an older file, made before its migration (None when none is due)."""
+    if path is None or revision_before is None or revision_before == head:
+        return None
+    if not _checkpoint(engine):
+        raise StorageError(
+            _("{path} is in use by another program; close it there and try again").format(path=path)
+        )
+    return backup_file(path, f"before-{head}")
+
+
+def _opening_failed(
+    error: BaseException, path: Path | None, url: object, key: bytes | None
+) -> StorageError:
+    """The one-line refusal for a file that failed to open: its damage when it is damaged."""
+    problem = find_damage(path, key) if path is not None else None
+    if path is not None and problem is not None:
+        return damaged(path, problem)
+    return StorageError(
+        _("cannot open {target}: {reason}").format(
+            target=path or url, reason=one_line_reason(error)
+        )
+    )
+
+
+def _seal_problem(engine: Engine, keyring: KeyRing, *, checking: bool) -> str | None:
+    """Refuse (or, when checking, note) a key file that does not match the database."""
+    try:
+        with engine.connect() as connection:
+            verify(keyring.data(), keyring.master_key, read_state(connection))
+    except SealProblem as problem:
+        if not checking:
+            raise SealProblem(
+                _("{problem}; nothing was changed - run clcp check, or restore a backup").format(
+                    problem=problem
+                )
+            ) from None
+        return str(problem)
+    return None
+
+
+def _seal_on_commit(sessions: sessionmaker[Session], keyring: KeyRing, problem: str | None) -> None:
+    @event.listens_for(sessions, "before_commit")
+    def _before_commit(session: Session) -> None:
+        session.info.pop(AUDIT_HEAD_INFO, None)
+        if problem is not None:
+            raise SealProblem(_("{problem}; nothing was changed").format(problem=problem))
+        keyring.seal(session.connection())
 
     @event.listens_for(sessions, "after_rollback")
     def _after_rollback(session: Session) -> None:
@@ -235,13 +301,16 @@ def _migrate(engine: Engine, head: str) -> None:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
-def _ensure_meta(sessions: sessionmaker[Session]) -> dict[str, str]:
-    """Give the file a device id and remember which app version created it."""
-    with sessions.begin() as session:
+def _ensure_meta(sessions: sessionmaker[Session], readers: sessionmaker[Session]) -> dict[str, str]:
+    """Give the file a device id and remember which app version created it (a file that
+    has both is only read: opening it writes nothing)."""
+    with readers() as session:
         meta = {row.key: row.value for row in session.scalars(select(AppMeta))}
-        wanted = {"device_id": str(uuid.uuid4()), "created_with": __version__}
-        for key, value in wanted.items():
-            if key not in meta:
+    wanted = {"device_id": str(uuid.uuid4()), "created_with": __version__}
+    missing = {key: value for key, value in wanted.items() if key not in meta}
+    if missing:
+        with sessions.begin() as session:
+            for key, value in missing.items():
                 session.add(AppMeta(key=key, value=value))
-                meta[key] = value
+        meta.update(missing)
     return meta

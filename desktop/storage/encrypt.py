@@ -130,6 +130,7 @@ def swap_in(work: Path, db_path: Path) -> None:
         remove_file(Path(f"{db_path}{suffix}"))
     os.replace(kf.key_file_path(work), kf.key_file_path(db_path))
     remove_file(Path(f"{work}{kf.BACKUP_SUFFIX}"))
+    remove_file(kf.lock_path(work))
     os.replace(work, db_path)
     kf.sync_folder(db_path.parent)
 

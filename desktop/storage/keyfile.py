@@ -5,29 +5,36 @@ It holds the key slots (the master key wrapped per account and for the recovery 
 the sign-in attempts (so a restart does not reset the delay after wrong passwords), the
 failed sign-ins waiting to enter the audit trail, and a seal on the audit trail's last
 event (so deleting the last event is noticed). Accounts are named by a salted hash, not
-in clear. The file is JSON, replaced atomically (temporary file, flush to disk, rename),
-and the previous version is kept as ``.keys.bak``.
+in clear. The file is JSON, replaced atomically (temporary file, flush to disk, rename)
+under a lock shared by all processes. Every field but the sign-in attempts is sealed
+with a key derived from the master key, so editing it is noticed once the database is
+open (see :mod:`desktop.storage.seal`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
+import hmac
 import json
 import os
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.i18n import _
-from desktop.storage import keyslots
-from desktop.storage.errors import StorageError
+from desktop.storage import filelock, keyslots
+from desktop.storage.errors import StorageError, one_line_reason
 
 SUFFIX = ".keys"
-BACKUP_SUFFIX = ".keys.bak"
+BACKUP_SUFFIX = ".keys.bak"  # written by earlier versions; never read
+LOCK_SUFFIX = ".keys.lock"
 FORMAT = "clcp-keys"
 VERSION = 1
 MAX_PENDING_EVENTS = 1000
@@ -47,49 +54,90 @@ class NoSuchAccount(Exception):
     """No slot for this account name (unknown, disabled or never given a password)."""
 
 
+def lock_path(db_path: Path) -> Path:
+    return Path(f"{db_path}{LOCK_SUFFIX}")
+
+
+def locked(db_path: Path) -> AbstractContextManager[None]:
+    """Hold the key file's lock: from reading it to replacing it, no other process writes."""
+    return filelock.exclusive(lock_path(db_path))
+
+
+class KeyFileDamaged(StorageError):
+    """The key file is not readable JSON of the expected shape; it is never replaced silently."""
+
+
 def _read(path: Path) -> dict[str, Any]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise
+    except (ValueError, OSError) as error:
+        raise KeyFileDamaged(_damaged(path, one_line_reason(error))) from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError("not a key file")
+        raise KeyFileDamaged(_damaged(path, _("not a CLCP key file")))
     if int(data.get("version", 0)) > VERSION:
         raise StorageError(
             _("{path} was written by a newer version of CLCP Desktop").format(path=path)
         )
+    slots = data.get("slots")
+    if not isinstance(slots, list) or not isinstance(data.get("file_salt"), str):
+        raise KeyFileDamaged(_damaged(path, _("its key slots are missing")))
+    if not all(isinstance(slot, dict) and slot.keys() >= _SLOT_FIELDS for slot in slots):
+        raise KeyFileDamaged(_damaged(path, _("a key slot is incomplete")))
     return data
 
 
+_SLOT_FIELDS = frozenset({"id", "kind", "kdf", "nonce", "wrapped"})
+
+
+def _damaged(path: Path, reason: str) -> str:
+    return _(
+        "the key file {path} is damaged ({reason}); nothing was changed - restore the "
+        "database and its key file together from a backup (clcp restore)"
+    ).format(path=path, reason=reason)
+
+
 def load(db_path: Path) -> dict[str, Any]:
-    """The key file's content; its backup if the file itself is damaged."""
+    """The key file's content. A missing or damaged file is a StorageError naming it: an
+    older copy (such as a ``.keys.bak`` left by earlier versions) is never used instead."""
     path = key_file_path(db_path)
-    backup = Path(f"{db_path}{BACKUP_SUFFIX}")
-    for candidate in (path, backup):
-        try:
-            return _read(candidate)
-        except FileNotFoundError:
-            continue
-        except (ValueError, OSError):
-            continue
-    raise StorageError(
-        _(
-            "the key file {path} is missing or damaged; restore it from a backup "
-            "(it holds the keys that open the database)"
-        ).format(path=path)
-    )
+    try:
+        return _read(path)
+    except FileNotFoundError:
+        raise StorageError(
+            _(
+                "the key file {path} is missing; restore the database and its key file "
+                "together from a backup (it holds the keys that open the database)"
+            ).format(path=path)
+        ) from None
 
 
 def save(db_path: Path, data: dict[str, Any]) -> None:
-    """Replace the key file atomically, keeping the previous version as ``.keys.bak``."""
+    """Replace the key file atomically (the caller holds :func:`locked`)."""
     path = key_file_path(db_path)
     text = json.dumps(data, indent=1, sort_keys=True)
     # A new database may be the first thing in its folder (first run, a new USB stick).
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        _write_atomically(Path(f"{db_path}{BACKUP_SUFFIX}"), path.read_bytes())
+    remove_stale_temporaries(db_path)
     _write_atomically(path, text.encode("utf-8"))
 
 
+def remove_stale_temporaries(db_path: Path, *, lock: bool = False) -> None:
+    """Temporary key files a killed process left (full copies with old password slots).
+    ``lock``: take the key file's lock first (the caller does not hold it), so a save in
+    progress in another process is never disturbed."""
+    found = list(db_path.parent.glob(f"{glob.escape(db_path.name)}{SUFFIX}.*tmp"))
+    if not found:
+        return
+    with locked(db_path) if lock else contextlib.nullcontext():
+        for stale in found:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
 def _write_atomically(path: Path, content: bytes) -> None:
-    temporary = path.with_name(f"{path.name}.{secrets.token_hex(4)}.tmp")
+    temporary = path.with_name(f"{path.name}.tmp")
     try:
         with open(temporary, "wb") as handle:
             handle.write(content)
@@ -113,15 +161,27 @@ def sync_folder(folder: Path) -> None:
 
 
 def modify(db_path: Path, change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
-    """Read the newest key file, apply ``change`` to it, and save it."""
-    data = load(db_path)
-    change(data)
-    save(db_path, data)
+    """Change the fields anyone may change without the master key (sign-in attempts and
+    failed sign-ins waiting for the audit trail), under the lock. Changing any other field
+    this way would break the file's seal: :class:`desktop.storage.seal.KeyRing` does that."""
+    with locked(db_path):
+        data = load(db_path)
+        before = sealed_part(data)
+        change(data)
+        if sealed_part(data) != before:
+            raise ValueError("sealed key file fields changed without the master key")
+        save(db_path, data)
     return data
 
 
-def create(db_path: Path, master_key: bytes, recovery_key: str | None) -> dict[str, Any]:
-    """A new key file for a new database (refuses to replace an existing one)."""
+def create(
+    db_path: Path,
+    master_key: bytes,
+    recovery_key: str | None,
+    passwords: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """A new key file for a new database (refuses to replace an existing one): a slot for
+    the recovery key and one per account in ``passwords``, sealed with the master key."""
     if key_file_path(db_path).exists():
         raise StorageError(_("{path} already exists").format(path=key_file_path(db_path)))
     data: dict[str, Any] = {
@@ -131,12 +191,42 @@ def create(db_path: Path, master_key: bytes, recovery_key: str | None) -> dict[s
         "slots": [],
         "attempts": {},
         "pending_events": [],
-        "audit_head": None,
+        "generation": 0,
+        "seal": None,
+        "seal_before": None,
     }
     if recovery_key is not None:
         set_recovery_slot(data, master_key, recovery_key)
-    save(db_path, data)
+    for username, password in (passwords or {}).items():
+        set_password_slot(data, master_key, username, password)
+    authenticate(data, master_key)
+    with locked(db_path):
+        save(db_path, data)
     return data
+
+
+# ------------------------------------------------------------ authentication
+UNSEALED_FIELDS = frozenset({"mac", "attempts", "pending_events"})
+"""What a failed sign-in writes without the master key; every other field is sealed."""
+
+
+def sealed_part(data: dict[str, Any]) -> bytes:
+    kept = {k: v for k, v in data.items() if k not in UNSEALED_FIELDS}
+    return json.dumps(kept, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _mac(data: dict[str, Any], master_key: bytes) -> str:
+    sealing_key = hashlib.sha256(b"clcp key file\x00" + master_key).digest()
+    return hmac.new(sealing_key, sealed_part(data), hashlib.sha256).hexdigest()
+
+
+def authenticate(data: dict[str, Any], master_key: bytes) -> None:
+    """Seal the key file's fields with a key only an opened database has."""
+    data["mac"] = _mac(data, master_key)
+
+
+def is_authentic(data: dict[str, Any], master_key: bytes) -> bool:
+    return secrets.compare_digest(str(data.get("mac", "")), _mac(data, master_key))
 
 
 # ------------------------------------------------------------------ slots
@@ -160,10 +250,23 @@ def unlock(data: dict[str, Any], username: str, password: str) -> tuple[bytes, d
         raise NoSuchAccount(username)
     for slot in slots:
         try:
-            return keyslots.unwrap(slot, password, _label(slot)), slot
+            return _unwrap(slot, password), slot
         except keyslots.WrongSecret:
             continue
     raise keyslots.WrongSecret
+
+
+def _unwrap(slot: dict[str, Any], secret: str) -> bytes:
+    """The master key from one slot; a malformed slot is damage, not a wrong password."""
+    try:
+        return keyslots.unwrap(slot, secret, _label(slot))
+    except (KeyError, ValueError, TypeError) as error:
+        raise KeyFileDamaged(
+            _(
+                "the key file is damaged (a key slot is malformed: {reason}); nothing was "
+                "changed - restore the database and its key file together from a backup"
+            ).format(reason=one_line_reason(error))
+        ) from None
 
 
 def unlock_with_recovery_key(data: dict[str, Any], recovery_key: str) -> bytes:
@@ -171,7 +274,7 @@ def unlock_with_recovery_key(data: dict[str, Any], recovery_key: str) -> bytes:
     for slot in data["slots"]:
         if slot["kind"] == RECOVERY and text:
             try:
-                return keyslots.unwrap(slot, text, _label(slot))
+                return _unwrap(slot, text)
             except keyslots.WrongSecret:
                 continue
     raise keyslots.WrongSecret
@@ -195,6 +298,7 @@ def set_password_slot(
     }
     slot.update(keyslots.wrap(master_key, password, _label(slot)))
     data["slots"].append(slot)
+    authenticate(data, master_key)  # whoever saves this content next saves it sealed
 
 
 def remove_password_slots(data: dict[str, Any], username: str) -> int:
@@ -213,6 +317,7 @@ def set_recovery_slot(data: dict[str, Any], master_key: bytes, recovery_key: str
         keyslots.wrap(master_key, keyslots.normalise_recovery_key(recovery_key), _label(slot))
     )
     data["slots"].append(slot)
+    authenticate(data, master_key)
 
 
 # --------------------------------------------------------------- attempts
@@ -258,55 +363,9 @@ def take_pending_events(db_path: Path) -> list[dict[str, Any]]:
     return taken
 
 
-# ------------------------------------------------------------- audit head
-@dataclass(frozen=True)
-class AuditHead:
-    seq: int
-    hash: str
-    mac: str
-
-
-def audit_head(data: dict[str, Any]) -> AuditHead | None:
-    head = data.get("audit_head")
-    if not head:
-        return None
-    return AuditHead(int(head["seq"]), str(head["hash"]), str(head["mac"]))
-
-
-@dataclass
-class KeyRing:
-    """An open encrypted database's master key and key file: what account management and
-    the audit seal need. Lives only in memory, as long as the database is open."""
-
-    db_path: Path
-    master_key: bytes
-
-    def seal_head(self, follows: str, seq: int, digest: str) -> None:
-        """Move the seal to event ``seq`` if the events just written continue the sealed one
-        (``follows`` is the hash the first of them chains to). If they do not, events were
-        removed behind the app's back: the seal stays, and ``clcp check`` reports it."""
-        mac = keyslots.head_mac(self.master_key, seq, digest)
-
-        def change(data: dict[str, Any]) -> None:
-            current = audit_head(data)
-            if current is None or (follows == current.hash and seq > current.seq):
-                data["audit_head"] = {"seq": seq, "hash": digest, "mac": mac}
-
-        modify(self.db_path, change)
-
-    def head_is_genuine(self, head: AuditHead) -> bool:
-        expected = keyslots.head_mac(self.master_key, head.seq, head.hash)
-        return secrets.compare_digest(expected, head.mac)
-
-    def data(self) -> dict[str, Any]:
-        return load(self.db_path)
-
-    def modify(self, change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
-        return modify(self.db_path, change)
-
-
 def remove(db_path: Path) -> None:
     """Delete a key file (only for a database this run created and is removing)."""
-    for suffix in (SUFFIX, BACKUP_SUFFIX):
+    for suffix in (SUFFIX, BACKUP_SUFFIX, LOCK_SUFFIX):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{db_path}{suffix}").unlink()
+    remove_stale_temporaries(db_path, lock=False)

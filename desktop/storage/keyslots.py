@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import os
 import secrets
 from dataclasses import dataclass
@@ -123,9 +122,3 @@ def normalise_recovery_key(text: str) -> str:
 def user_tag(file_salt: bytes, username: str) -> str:
     """How the key file names an account without writing the name in clear."""
     return hashlib.sha256(file_salt + username.strip().lower().encode("utf-8")).hexdigest()[:32]
-
-
-def head_mac(master_key: bytes, seq: int, digest: str) -> str:
-    """A seal on the audit trail's last event, made with a key only an open database has."""
-    sealing_key = hashlib.sha256(b"clcp audit head\x00" + master_key).digest()
-    return hmac.new(sealing_key, f"{seq}:{digest}".encode(), hashlib.sha256).hexdigest()

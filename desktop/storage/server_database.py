@@ -84,7 +84,7 @@ def open_server_database(text: str, *, create: bool = True) -> ServerDatabase:
         sessions = sessionmaker(
             engine.execution_options(**{BEGIN_MODE_OPTION: "IMMEDIATE"}), expire_on_commit=False
         )
-        meta = _ensure_meta(sessions)
+        meta = _ensure_meta(sessions, sessions)
     except StorageError:
         engine.dispose()
         raise

@@ -27,9 +27,7 @@ def join(
     master_key, recovery_key = new_master_key(), new_recovery_key()
     db: Database | None = None
     try:
-        data = kf.create(path, master_key, recovery_key)
-        kf.set_password_slot(data, master_key, username, password)
-        kf.save(path, data)
+        kf.create(path, master_key, recovery_key, {username: password})
         db = open_database(path, key=master_key)
         role = transport.sign_in(username, password, db.device_id)
         actor = Actor(username=username, role=role)

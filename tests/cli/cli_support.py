@@ -46,7 +46,7 @@ def assert_refused(status: int, err: str, *fragments: str) -> None:
 def open_demo(path: Path, password: str = "demo") -> Database:
     """Open a demo database made by ``clcp demo`` (encrypted) as its manager, or a plain one."""
     if Path(f"{path}.keys").exists():
-        return sign_in(path, "manager", password).db
+        return sign_in(path, "manager", password, read_only=True).db
     return open_database(path, create=False)
 
 

@@ -118,26 +118,37 @@ class EntityService(Generic[M, D]):
     def update(
         self, record_id: uuid.UUID, data: D, *, expected_version: int | None = None
     ) -> Record[D]:
-        data = self._normalise(data)
         with self.db.sessions.begin() as session:
-            row = self._load(session, record_id)
-            stored = permissions.row_values(row)
-            self.authorize(session, permissions.UPDATE, stored)
-            self._check_version(row, expected_version)
-            before = self.snapshot(session, row)
-            data = self.fill_in(session, data, row)
-            self.authorize(session, permissions.UPDATE, {**stored, **self._values(data)})
-            self._raise_if_invalid(session, data, row)
-            if before == data:
-                return self._record(row, before)
-            self.stamp(row)
-            self.apply(session, row, data)
-            session.flush()
-            self.after_write(session, row, before, data)
-            session.flush()
-            after = self.snapshot(session, row)
-            self._audit(session, "update", row, before, after)
-            return self._record(row, after)
+            return self.update_in(session, record_id, data, expected_version=expected_version)
+
+    def update_in(
+        self,
+        session: Session,
+        record_id: uuid.UUID,
+        data: D,
+        *,
+        expected_version: int | None = None,
+    ) -> Record[D]:
+        """``update`` inside a transaction the caller holds (see ``create_in``)."""
+        data = self._normalise(data)
+        row = self._load(session, record_id)
+        stored = permissions.row_values(row)
+        self.authorize(session, permissions.UPDATE, stored)
+        self._check_version(row, expected_version)
+        before = self.snapshot(session, row)
+        data = self.fill_in(session, data, row)
+        self.authorize(session, permissions.UPDATE, {**stored, **self._values(data)})
+        self._raise_if_invalid(session, data, row)
+        if before == data:
+            return self._record(row, before)
+        self.stamp(row)
+        self.apply(session, row, data)
+        session.flush()
+        self.after_write(session, row, before, data)
+        session.flush()
+        after = self.snapshot(session, row)
+        self._audit(session, "update", row, before, after)
+        return self._record(row, after)
 
     def delete(self, record_id: uuid.UUID, *, expected_version: int | None = None) -> Record[D]:
         """Mark the record deleted (a tombstone): it can be restored and it syncs."""

@@ -86,9 +86,7 @@ def encrypt_database(
         counts = enc.export_encrypted(db_path, work, master_key)
         enc.check_copy(work, master_key, counts)
         _check_audit_chain(work, master_key, chain)
-        data = kf.create(work, master_key, recovery_key)
-        kf.set_password_slot(data, master_key, username, password)
-        kf.save(work, data)
+        kf.create(work, master_key, recovery_key, {username: password})
         if keep_plain_copy is not None:
             enc.copy_file(db_path, keep_plain_copy)
         enc.swap_in(work, db_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from desktop.i18n import _
 from desktop.models import AuditEvent
@@ -12,7 +12,7 @@ from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
 from desktop.services.security import permissions
 from desktop.storage import Database
-from desktop.storage import keyfile as kf
+from desktop.storage.damage import find_damage
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,9 @@ def check_database(db: Database, actor: Actor) -> CheckResult:
     with db.session() as session:
         permissions.require(session, actor, permissions.READ, "audit_event")
         connection = session.connection()
-        result = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-        if [tuple(row) for row in result] != [("ok",)]:
-            return CheckResult(_("the file is damaged: {reason}").format(reason=result[0][0]), 0)
+        problem = _file_problem(db, connection)
+        if problem is not None:
+            return CheckResult(problem, 0)
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if broken:
             table, rowid, parent = broken[0][0], broken[0][1], broken[0][2]
@@ -43,19 +43,21 @@ def check_database(db: Database, actor: Actor) -> CheckResult:
         chain = audit.verify_chain(session)
         if chain is not None:
             return CheckResult(_event_problem(chain.seq, chain.reason), events)
-        last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
-        if db.keyring is None:
-            return CheckResult(None, events)
-        head = kf.audit_head(db.keyring.data())
-        if head is None:
-            return CheckResult(None, events)
-        if not db.keyring.head_is_genuine(head):
-            return CheckResult(_("the key file's seal on the audit trail is not genuine"), events)
-        sealed = session.get(AuditEvent, head.seq)
-        if last is None or sealed is None or sealed.hash != head.hash:
-            reason = _("deleted or replaced (the seal kept in the key file does not match)")
-            return CheckResult(_event_problem(head.seq, reason), events)
+        if db.keyring is not None:
+            problem = db.keyring.current_problem(connection)
+            if problem is not None:
+                return CheckResult(problem, events)
     return CheckResult(None, events)
+
+
+def _file_problem(db: Database, connection: Connection) -> str | None:
+    """The first damage in the file, in one line naming the table and page."""
+    if db.path is not None:
+        return find_damage(db.path, db.keyring.master_key if db.keyring else None)
+    result = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+    if [tuple(row) for row in result] == [("ok",)]:
+        return None
+    return _("the file is damaged: {reason}").format(reason=str(result[0][0]).splitlines()[0])
 
 
 def _event_problem(seq: int, reason: str) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import AuditEvent, User
@@ -26,6 +27,7 @@ from desktop.services.security.users import UserData, UserService
 from desktop.storage import Database
 from desktop.storage import keyfile as kf
 from desktop.storage.keyslots import WrongSecret, new_recovery_key
+from desktop.storage.seal import KeyRing
 
 MIN_PASSWORD = 8
 
@@ -122,7 +124,7 @@ class AccountService:
             errors.update(password_problems(password))
             if errors:
                 raise ValidationError(errors)
-            self._set_slot(record.data.username, password, must_change=True)
+            self._set_slot(record.data.username, password, must_change=True, session=session)
         return record
 
     def change_own_password(self, current: str, new: str) -> None:
@@ -179,7 +181,7 @@ class AccountService:
         return key
 
     # ---------------------------------------------------------------- helpers
-    def _keyring(self) -> kf.KeyRing:
+    def _keyring(self) -> KeyRing:
         if self.db.keyring is None:
             raise ValidationError(
                 {"password": _("This database is not encrypted, so it has no passwords.")}
@@ -199,7 +201,11 @@ class AccountService:
             raise NotFoundError(_("no account named {name}").format(name=username))
         return user
 
-    def _set_slot(self, username: str, password: str, *, must_change: bool) -> None:
+    def _set_slot(
+        self, username: str, password: str, *, must_change: bool, session: Session | None = None
+    ) -> None:
+        """The account's key slot, sealed in ``session``'s transaction when one is open
+        (it holds the write lock another transaction would wait for)."""
         keyring = self._keyring()
 
         def change(data: dict[str, Any]) -> None:
@@ -207,7 +213,10 @@ class AccountService:
                 data, keyring.master_key, username, password, must_change=must_change
             )
 
-        keyring.modify(change)
+        if session is not None:
+            keyring.seal(session.connection(), change)
+        else:
+            keyring.modify(change)
 
     def _audit(self, action: str, username: str) -> None:
         with self.db.sessions.begin() as session:

@@ -24,7 +24,7 @@ from desktop.models import User, utcnow
 from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import ServiceError
-from desktop.storage import Database, open_database
+from desktop.storage import Database, damage, open_database
 from desktop.storage import keyfile as kf
 from desktop.storage.keyslots import WrongSecret
 
@@ -110,16 +110,31 @@ def unlock_master_key(
     return master_key, bool(slot.get("must_change"))
 
 
-def sign_in(db_path: Path, username: str, password: str, *, now: Clock = utcnow) -> SignedIn:
-    """Open the encrypted database at ``db_path`` as ``username``."""
+def sign_in(
+    db_path: Path,
+    username: str,
+    password: str,
+    *,
+    now: Clock = utcnow,
+    read_only: bool = False,
+    checking: bool = False,
+) -> SignedIn:
+    """Open the encrypted database at ``db_path`` as ``username``.
+
+    ``read_only`` (commands that only read: info, lists, check) writes no session to the
+    trail, so neither file changes. ``checking`` (``clcp check``, read-only too) opens a
+    database whose key file does not match it, to report that instead of refusing."""
     username = username.strip().lower()
+    damage.require_database(db_path)
     master_key, must_change = unlock_master_key(db_path, username, password, now)
-    db = open_database(db_path, key=master_key, create=False)
-    try:
-        signed_in = _start_session(db, username, must_change, "login")
-    except BaseException:
-        db.close()
-        raise
+    with damage.named(db_path, master_key):
+        db = open_database(db_path, key=master_key, create=False, checking=checking)
+        try:
+            action = None if read_only or checking else "login"
+            signed_in = _start_session(db, username, must_change, action)
+        except BaseException:
+            db.close()
+            raise
     return signed_in
 
 
@@ -153,19 +168,20 @@ def sign_in_with_recovery_key(
     return signed_in
 
 
-def _start_session(db: Database, username: str, must_change: bool, action: str) -> SignedIn:
-    """Check the account in the database, write the waiting failed sign-ins and this one."""
+def _start_session(db: Database, username: str, must_change: bool, action: str | None) -> SignedIn:
+    """Check the account in the database, write the waiting failed sign-ins and this one
+    (``action`` None: a read-only session, which writes nothing)."""
     assert db.path is not None
     with db.session() as session:
         user = session.scalars(select(User).where(User.username == username)).first()
     if user is None or user.deleted_at is not None or not user.active:
         raise SignInError(_("This account is disabled; ask an administrator."))
     actor = Actor(username=user.username, role=user.role)
-    if db.keyring is not None:
-        db.keyring.modify(lambda data: kf.set_attempts(data, username, kf.Attempts(0, None)))
-    write_failed_sign_ins(db)
-    with db.sessions.begin() as session:
-        record_session(session, db, actor, action)
+    forget_failures(db.path, username)
+    if action is not None:
+        write_failed_sign_ins(db)
+        with db.sessions.begin() as session:
+            record_session(session, db, actor, action)
     return SignedIn(db, actor, user.display_name or user.username, must_change)
 
 
@@ -206,7 +222,14 @@ def verify_password(db: Database, actor: Actor, password: str, *, now: Clock = u
         write_failed_sign_ins(db)
     if master_key != db.keyring.master_key:
         raise SignInError(_("Wrong user name or password."))
-    db.keyring.modify(lambda data: kf.set_attempts(data, actor.username, kf.Attempts(0, None)))
+    forget_failures(db.path, actor.username)
+
+
+def forget_failures(db_path: Path, username: str) -> None:
+    """A right password clears the count of wrong ones (the key file is rewritten only if
+    there was a count, so signing in to read changes no file)."""
+    if kf.attempts(kf.load(db_path), username).failures:
+        kf.modify(db_path, lambda data: kf.set_attempts(data, username, kf.Attempts(0, None)))
 
 
 def write_failed_sign_ins(db: Database) -> int:

@@ -17,7 +17,7 @@ from desktop.services.security.passwords import check_password_rules
 from desktop.services.security.signin import SignedIn, record_session
 from desktop.services.security.users import USERNAME_PATTERN, UserData
 from desktop.services.usecases.office import ParticipantGroupData
-from desktop.storage import Database, StorageError, open_database
+from desktop.storage import Database, StorageError, building, open_database
 from desktop.storage import keyfile as kf
 from desktop.storage.keyslots import new_master_key, new_recovery_key
 
@@ -54,18 +54,20 @@ def check_setup(setup: OfficeSetup) -> None:
 
 def create_office(db_path: Path, setup: OfficeSetup) -> tuple[SignedIn, str]:
     """Make the encrypted database and its key file; the administrator signed in, and the
-    recovery key. Nothing is left behind if this fails."""
+    recovery key. The file is built beside its name and put in place complete, so nothing
+    is left in the way if this fails or is stopped."""
     check_setup(setup)
     if db_path.exists() and db_path.stat().st_size > 0:
         raise StorageError(_("{path} already exists").format(path=db_path))
     master_key, recovery_key = new_master_key(), new_recovery_key()
     username = setup.admin_username.strip().lower()
+    if db_path.exists():  # an empty file (made by hand, or by an older version): replaced
+        db_path.unlink()
+    build = building.start(db_path)
     db: Database | None = None
     try:
-        data = kf.create(db_path, master_key, recovery_key)
-        kf.set_password_slot(data, master_key, username, setup.admin_password)
-        kf.save(db_path, data)
-        db = open_database(db_path, key=master_key)
+        kf.create(build, master_key, recovery_key, {username: setup.admin_password})
+        db = open_database(build, key=master_key)
         _fill_office(Services(db, SYSTEM), setup, username)
         actor = Actor(username=username, role="admin")
         with db.sessions.begin() as session:
@@ -79,12 +81,14 @@ def create_office(db_path: Path, setup: OfficeSetup) -> tuple[SignedIn, str]:
             )
             # The administrator is signed in from here on: this session starts now.
             record_session(session, db, actor, "login")
+        db.close()
+        db = None
+        building.put_in_place(build, db_path)
+        db = open_database(db_path, key=master_key, create=False)
     except BaseException:
         if db is not None:
             db.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        kf.remove(db_path)
+        building.clear(build)
         raise
     shown = setup.admin_display_name.strip() or username
     return SignedIn(db, actor, shown), recovery_key

@@ -17,6 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
 
 from desktop import APP_NAME, __version__
+from desktop.views.exchange.menu import add_export_entry
+from desktop.views.shell.backup_command import add_backup_command
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.keyboard_shortcuts import ShortcutsDialog, action_shortcuts
 from desktop.views.shell.navigation import PageWindow
@@ -121,6 +123,7 @@ class CommandWindow(PageWindow):
         file_menu.setToolTipsVisible(True)  # a greyed entry says why it is greyed
         file_menu.addAction(self.commands["new_community"])
         file_menu.addAction(self.commands["find"])
+        add_export_entry(self, file_menu, self.context)
         file_menu.addSeparator()
         for key in ("sync_now", "waiting", "conflicts"):
             file_menu.addAction(self.commands[key])
@@ -128,6 +131,7 @@ class CommandWindow(PageWindow):
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
         file_menu.addAction(self.commands["accounts"])
+        self.commands["backup"] = add_backup_command(self, file_menu, self.context.services)
         file_menu.addSeparator()
         file_menu.addAction(self.commands["switch_user"])
         file_menu.addAction(self.commands["sign_out"])

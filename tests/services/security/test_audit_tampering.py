@@ -60,16 +60,13 @@ CASES: dict[str, tuple[Callable[[int], str], Callable[[int], str]]] = {
     ),
     "last deleted": (
         lambda last: f"DELETE FROM audit_event WHERE seq = {last}",
-        lambda last: (
-            f"audit event {last}: deleted or replaced (the seal kept in the key file "
-            "does not match)"
-        ),
+        lambda last: f"audit event {last} is missing (the key file's seal is on event {last})",
     ),
     "last two deleted": (
         lambda last: f"DELETE FROM audit_event WHERE seq >= {last - 1}",
         lambda last: (
-            f"audit event {last}: deleted or replaced (the seal kept in the key file "
-            "does not match)"
+            f"audit events {last - 1} to {last} are missing (the key file's seal is on event "
+            f"{last})"
         ),
     ),
 }

@@ -13,7 +13,7 @@ from desktop.services.framework.errors import PermissionDenied, ValidationError
 from desktop.services.security.passwords import AccountService
 from desktop.services.security.signin import SignInError, sign_in, sign_in_with_recovery_key
 from desktop.services.security.users import UserData
-from desktop.storage import keyfile
+from desktop.storage import StorageError, keyfile
 from tests.services.security.security_world import PASSWORD, Office
 
 
@@ -57,7 +57,8 @@ def test_adding_changing_and_removing_slots_leaves_the_data_untouched(office: Of
     # Only the key file changed (the audit event waits in the WAL until a checkpoint).
     assert _digest(office.path) == before
     assert keyfile.load(office.path)["slots"] != keys_before["slots"]
-    assert Path(f"{office.path}.keys.bak").exists()
+    assert not Path(f"{office.path}.keys.bak").exists()  # an older copy would be a rollback
+    assert not list(office.path.parent.glob("*.tmp"))
     assert not _opens(office, "mentor1", PASSWORD)
     signed_in = sign_in(office.path, "mentor1", "temporary pass")
     assert signed_in.must_change_password
@@ -119,8 +120,13 @@ def test_a_renewed_recovery_key_retires_the_old_one(office: Office) -> None:
     sign_in_with_recovery_key(office.path, new_key, "admin1", "another pw1").db.close()
 
 
-def test_a_damaged_key_file_falls_back_to_its_backup(office: Office) -> None:
+def test_a_damaged_key_file_is_reported_and_left_as_it_is(office: Office) -> None:
+    """No silent fall-back to an older copy: that would undo password changes."""
     AccountService(office.db, Actor("admin1", "admin")).reset_password("mentor1", "second pw!")
     keys = Path(f"{office.path}.keys")
     keys.write_text("{ half written", encoding="utf-8")
-    assert _opens(office, "manager1", PASSWORD)
+    with pytest.raises(StorageError) as refused:
+        sign_in(office.path, "manager1", PASSWORD)
+    message = str(refused.value)
+    assert "damaged" in message and "backup" in message and "\n" not in message
+    assert keys.read_text(encoding="utf-8") == "{ half written"

@@ -1,0 +1,1 @@
+"""Screens for data in and out: the export dialog."""
