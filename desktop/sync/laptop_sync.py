@@ -5,7 +5,9 @@ the facade (to name records, to find each kind's service), so the facade cannot 
 engine without an import circle. This class is built from the facade instead
 (``LaptopSync(context.services)``): the window's Sync now, its sync status, the list of
 changes waiting to be sent and the conflicts screen read and write through it alone, with
-the engine's public functions, as ``clcp sync`` and ``clcp conflicts`` do.
+the engine's public functions, as ``clcp sync`` and ``clcp conflicts`` do. The window
+reads the status as it opens; the engine, the conflicts and the HTTP client are loaded
+only when used.
 """
 
 from __future__ import annotations
@@ -22,13 +24,11 @@ from sqlalchemy import func, select
 from desktop.labels import record_kind
 from desktop.models import SyncChange, SyncConflict
 from desktop.services.facade import Services
-from desktop.sync.conflicts import EDIT_VS_DELETE, open_conflicts, record_name
-from desktop.sync.engine import Summary, sync_once
 from desktop.sync.laptop import LAST_SYNC_KEY, SERVER_KEY, meta, waiting_messages
-from desktop.sync.resolve import resolve
 
 if TYPE_CHECKING:
     from desktop.sync.client import HttpTransport
+    from desktop.sync.engine import Summary
 
 #: A server token lasts 15 minutes; a sync within this many seconds of signing in uses it
 #: again instead of asking for the password (a little less, so it does not end mid-sync).
@@ -143,6 +143,8 @@ class LaptopSync:
         return found
 
     def conflicts(self) -> list[OpenConflict]:
+        from desktop.sync.conflicts import open_conflicts
+
         with self._db.session() as session:
             rows = open_conflicts(session)
         return [self._conflict(row) for row in rows]
@@ -163,6 +165,8 @@ class LaptopSync:
     def sync(self, connection: Connection) -> SyncResult:
         """Send what waits, receive what changed (``sync_once``); a failure closes the
         connection, so the next sync signs in again."""
+        from desktop.sync.engine import sync_once
+
         sent = {message.device_seq for message in waiting_messages(self._db)}
         try:
             summary = sync_once(self._db, self._actor, connection.transport)
@@ -174,6 +178,8 @@ class LaptopSync:
     def resolve(self, conflict_id: uuid.UUID, choice: str, value: str | None = None) -> str:
         """Decide a conflict (``choice``: current, other or value), as ``clcp conflicts
         resolve`` does: a new value is an ordinary edit, sent at the next sync."""
+        from desktop.sync.resolve import resolve
+
         return resolve(self._db, self._actor, conflict_id, choice, value)
 
     def _refused(self, sent: set[int]) -> tuple[str, ...]:
@@ -188,10 +194,14 @@ class LaptopSync:
         return tuple(self._name(entity, record_id) for entity, record_id in found)
 
     def _name(self, entity: str, record_id: str) -> str:
+        from desktop.sync.conflicts import record_name
+
         name = record_name(self._db, entity, record_id)
         return name if name and not name.startswith(f"{entity} ") else record_kind(entity)
 
     def _conflict(self, row: SyncConflict) -> OpenConflict:
+        from desktop.sync.conflicts import EDIT_VS_DELETE
+
         mine = ""
         if row.other_device == self._db.device_id or row.other_by == self._actor.username:
             mine = "other"
