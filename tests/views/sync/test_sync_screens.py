@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from desktop.models import SyncConflict
 from desktop.services.framework.actor import Actor
+from desktop.services.usecases.communities import CommunityData
 from desktop.storage import Database, open_database
 from desktop.sync.laptop_sync import LaptopSync
 from desktop.views.shell.main_window import MainWindow
@@ -175,7 +176,7 @@ def test_a_server_that_is_down_gives_one_sentence_and_changes_nothing(
     sync_with_password(qtbot, window)
     box = message_box(window, REFUSAL_BOX)
     assert box is not None and box.text() == "Nothing was synced."
-    assert box.informativeText().startswith("cannot reach the office server at http://127.0.0.1")
+    assert box.informativeText().startswith("Cannot reach the office server at http://127.0.0.1")
     assert "\n" not in box.informativeText()
     assert window.sync_status.label.text() == before  # still 1 change waiting
     assert len(LaptopSync(mary.services).waiting()) == 1
@@ -251,3 +252,41 @@ def test_the_conflicts_screen_is_worked_from_the_keyboard(
     assert screen.table.rowCount() == 0
     assert mary.services.communities.get(kerewe).data.notes == "mary's"
     assert len(LaptopSync(mary.services).waiting()) == 1  # the decision syncs as an edit
+
+
+def test_what_a_sync_receives_shows_on_the_open_pages(
+    qtbot: QtBot,
+    served: Served,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+) -> None:
+    mary = joined("mary")
+    window = open_window(mary.db, mary.actor)
+    model = window.page("communities").model  # type: ignore[attr-defined]
+
+    def names() -> list[str]:
+        return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+    assert "Oyam" not in names()
+    served.office.services.communities.create(CommunityData(name="Oyam", district="Oyam"))
+    sync_with_password(qtbot, window)
+    qtbot.waitUntil(lambda: "Oyam" in names())
+
+
+def test_a_wrong_password_is_one_sentence_and_the_next_sync_asks_again(
+    qtbot: QtBot,
+    served: Served,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+) -> None:
+    mary = joined("mary")
+    mary.set_notes(served.office.community_id, "still here")
+    window = open_window(mary.db, mary.actor)
+    sync_with_password(qtbot, window, "not the password")
+    box = message_box(window, REFUSAL_BOX)
+    assert box is not None and box.text() == "Nothing was synced."
+    assert box.informativeText() == "The office server refused: Wrong user name or password."
+    box.accept()
+    assert len(LaptopSync(mary.services).waiting()) == 1
+    sync_with_password(qtbot, window)  # asked again, and now it goes
+    assert LaptopSync(mary.services).waiting() == []
