@@ -32,6 +32,7 @@ BENCHMARKS = (
     "monitoring_report",
     "export",
     "submissions",
+    "sync",
 )
 
 

@@ -230,6 +230,9 @@ def record_kinds() -> dict[str, str]:
         "community_assignment": _("community assignment"),
         "database": _("database"),
         "session": _("sign-in"),
+        "sync_change": _("change to sync"),
+        "sync_conflict": _("sync conflict"),
+        "server_account": _("server password"),
     }
 
 

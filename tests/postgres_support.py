@@ -48,8 +48,9 @@ def _unreachable(reason: str) -> None:
 
 
 @contextmanager
-def fresh_database() -> Iterator[str]:
-    """Create a uniquely named database, yield its SQLAlchemy URL, and drop it afterwards."""
+def fresh_database(template: str | None = None) -> Iterator[str]:
+    """Create a uniquely named database (a copy of ``template`` if given), yield its
+    SQLAlchemy URL, and drop it afterwards."""
     admin = server_url()
     name = f"clcp_test_{uuid.uuid4().hex[:16]}"
     try:
@@ -58,7 +59,8 @@ def fresh_database() -> Iterator[str]:
         _unreachable(str(error).strip().splitlines()[0] if str(error).strip() else "no answer")
         raise  # not reached: skip and fail raise
     with connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield admin.set(drivername="postgresql+psycopg", database=name).render_as_string(
             hide_password=False
@@ -66,3 +68,7 @@ def fresh_database() -> Iterator[str]:
     finally:
         with psycopg.connect(**_libpq_params(admin)) as connection:  # type: ignore[arg-type]
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def database_name(url: str) -> str:
+    return make_url(url).database or ""

@@ -40,20 +40,22 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
-    """The ASGI application serving ``db`` (an open office database)."""
-    signer = signer or TokenSigner.new()
+class Endpoints:
+    """The handlers, bound to the office database and the token signer."""
 
-    def who(request: Request) -> tuple[Actor, str]:
+    def __init__(self, db: Database, signer: TokenSigner) -> None:
+        self.db, self.signer = db, signer
+
+    def who(self, request: Request) -> tuple[Actor, str]:
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("bearer "):
             raise TokenError("sign in first")
-        return signer.read(header[7:].strip())
+        return self.signer.read(header[7:].strip())
 
-    async def hello(request: Request) -> JSONResponse:
+    async def hello(self, request: Request) -> JSONResponse:
         return JSONResponse({"protocol": PROTOCOL_VERSION, "schema": head_revision()})
 
-    async def token(request: Request) -> JSONResponse:
+    async def token(self, request: Request) -> JSONResponse:
         body = await _json(request)
         try:
             username, password = str(body["username"]), str(body["password"])
@@ -61,19 +63,16 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         except (KeyError, TypeError, ValueError):
             return _error("username, password and device_id are needed", 400)
         try:
-            actor = await run_in_threadpool(authenticate, db, username, password)
+            actor = await run_in_threadpool(authenticate, self.db, username, password)
         except SignInError as error:
             return _error(str(error), 401)
+        token = self.signer.issue(actor, device_id)
         return JSONResponse(
-            {
-                "token": signer.issue(actor, device_id),
-                "expires_in": signer.lifetime,
-                "role": actor.role,
-            }
+            {"token": token, "expires_in": self.signer.lifetime, "role": actor.role}
         )
 
-    async def upload(request: Request) -> JSONResponse:
-        actor, device_id = who(request)
+    async def upload(self, request: Request) -> JSONResponse:
+        actor, device_id = self.who(request)
         body = await _json(request)
         items = body.get("changes") if isinstance(body, dict) else None
         if not isinstance(items, list) or len(items) > MAX_BATCH:
@@ -83,33 +82,37 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         except (TypeError, ValueError):
             return _error("seen: a whole number", 400)
         messages = [ChangeMessage.from_dict(item) for item in items]
-        outcomes = await run_in_threadpool(apply_batch, db, actor, device_id, messages, seen)
+        outcomes = await run_in_threadpool(apply_batch, self.db, actor, device_id, messages, seen)
         return JSONResponse({"outcomes": [outcome.to_dict() for outcome in outcomes]})
 
-    async def download(request: Request) -> JSONResponse:
-        actor, _device = who(request)
+    async def download(self, request: Request) -> JSONResponse:
+        actor, device_id = self.who(request)
         try:
             since = int(request.query_params.get("since", "0"))
         except ValueError:
             return _error("since: a whole number", 400)
-        result = await run_in_threadpool(changes_since, db, actor, max(since, 0))
+        result = await run_in_threadpool(changes_since, self.db, actor, max(since, 0), device_id)
         return JSONResponse(result.to_dict())
 
-    async def resolved(request: Request) -> JSONResponse:
-        actor, _device = who(request)
+    async def resolved(self, request: Request) -> JSONResponse:
+        actor, _device = self.who(request)
         body = await _json(request)
         items = body.get("resolved") if isinstance(body, dict) else None
         if not isinstance(items, list):
             return _error("resolved: a list", 400)
-        done = await run_in_threadpool(resolve_on_server, db, actor, items)
+        done = await run_in_threadpool(resolve_on_server, self.db, actor, items)
         return JSONResponse({"resolved": done})
 
+
+def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
+    """The ASGI application serving ``db`` (an open office database)."""
+    endpoints = Endpoints(db, signer or TokenSigner.new())
     routes = [
-        Route("/api/v1/hello", hello, methods=["GET"]),
-        Route("/api/v1/token", token, methods=["POST"]),
-        Route("/api/v1/changes", upload, methods=["POST"]),
-        Route("/api/v1/changes", download, methods=["GET"]),
-        Route("/api/v1/conflicts/resolved", resolved, methods=["POST"]),
+        Route("/api/v1/hello", endpoints.hello, methods=["GET"]),
+        Route("/api/v1/token", endpoints.token, methods=["POST"]),
+        Route("/api/v1/changes", endpoints.upload, methods=["POST"]),
+        Route("/api/v1/changes", endpoints.download, methods=["GET"]),
+        Route("/api/v1/conflicts/resolved", endpoints.resolved, methods=["POST"]),
     ]
     return Starlette(
         routes=routes,

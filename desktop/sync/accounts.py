@@ -3,6 +3,8 @@ delay after wrong passwords as the app (``desktop.services.security.signin``).""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -42,36 +44,49 @@ def set_password(db: Database, username: str, password: str, by: Actor) -> None:
 
 
 def authenticate(db: Database, username: str, password: str) -> Actor:
-    """The account's actor if the password is right; SignInError otherwise (one line)."""
+    """The account's actor if the password is right; SignInError otherwise (one line).
+
+    The hash is checked outside any write transaction: the office's writers take turns,
+    and nobody's sync should wait while someone else's password is being checked.
+    """
     username = username.strip().lower()
     now = utcnow()
-    with db.sessions.begin() as session:
+    with db.session() as session:
         account = session.get(ServerAccount, username)
         user = session.scalars(select(User).where(User.username == username)).first()
-        if account is not None and account.last_failure_at is not None:
-            wait = delay_after(account.failures)
-            if wait is not None and now < account.last_failure_at + wait:
-                raise SignInError(_("Too many wrong passwords: try again later."), wait)
-        if account is None or user is None or not user.active or user.deleted_at is not None:
-            _hasher.hash(password)  # the same time spent whether or not the name exists
-            raise SignInError(_("Wrong user name or password."))
-        try:
-            _hasher.verify(account.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            account.failures += 1
-            account.last_failure_at = now
-            audit.record(
-                session,
-                actor=Actor(username=username),
-                action="login.failed",
-                device_id=db.device_id,
-                entity_type="session",
-                changes={"where": "server"},
-            )
-            failed = True
-        else:
-            account.failures, account.last_failure_at, failed = 0, None, False
-        role = user.role
-    if failed:
+        stored = account.password_hash if account is not None else None
+        failures = account.failures if account is not None else 0
+        last_failure = account.last_failure_at if account is not None else None
+    wait = delay_after(failures) if last_failure is not None else None
+    if wait is not None and last_failure is not None and now < last_failure + wait:
+        raise SignInError(_("Too many wrong passwords: try again later."), wait)
+    if stored is None or user is None or not user.active or user.deleted_at is not None:
+        _hasher.hash(password)  # the same time spent whether or not the name exists
         raise SignInError(_("Wrong user name or password."))
-    return Actor(username=username, role=role)
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        _count_failure(db, username, now)
+        raise SignInError(_("Wrong user name or password.")) from None
+    if failures:
+        with db.sessions.begin() as session:
+            row = session.get(ServerAccount, username)
+            if row is not None:
+                row.failures, row.last_failure_at = 0, None
+    return Actor(username=username, role=user.role)
+
+
+def _count_failure(db: Database, username: str, now: datetime) -> None:
+    with db.sessions.begin() as session:
+        row = session.get(ServerAccount, username)
+        if row is not None:
+            row.failures += 1
+            row.last_failure_at = now
+        audit.record(
+            session,
+            actor=Actor(username=username),
+            action="login.failed",
+            device_id=db.device_id,
+            entity_type="session",
+            changes={"where": "server"},
+        )

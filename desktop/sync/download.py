@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import SyncChange, SyncConflict, User
@@ -51,12 +51,15 @@ def snapshot(db: Database) -> Iterator[Session]:
 
 def record_state(service: EntityService[Any, Any], session: Session, row: Any) -> dict[str, Any]:
     """One record as a laptop stores it: its fields and the columns every synced row has."""
+    fields = fieldcodec.encode_fields(service.snapshot(session, row))
+    if "content" in fields and fields["content"] is None:  # a file, left out of snapshots
+        fields["content"] = fieldcodec.encode(row.content)
     return {
         "entity": service.entity,
         "id": str(row.id),
         "version": row.version,
         "deleted": row.deleted_at is not None,
-        "fields": fieldcodec.encode_fields(service.snapshot(session, row)),
+        "fields": fields,
         "meta": fieldcodec.encode(
             {
                 "created_at": row.created_at,
@@ -69,8 +72,10 @@ def record_state(service: EntityService[Any, Any], session: Session, row: Any) -
     }
 
 
-def changes_since(db: Database, actor: Actor, since: int) -> Download:
-    """Every readable record changed after ``since`` (0: everything the user may read)."""
+def changes_since(db: Database, actor: Actor, since: int, device_id: str = "") -> Download:
+    """Every readable record changed after ``since`` (0: everything the user may read).
+    Records of the device's own refused changes come too, so that the laptop puts back
+    the server's version instead of keeping an edit nobody else will ever see."""
     with snapshot(db) as session:
         checkpoint = session.scalar(select(func.max(SyncChange.seq))) or 0
         changed: dict[str, set[str]] | None = None
@@ -78,7 +83,8 @@ def changes_since(db: Database, actor: Actor, since: int) -> Download:
             changed = {}
             for entity, record_id in session.execute(
                 select(SyncChange.entity_type, SyncChange.entity_id).where(
-                    SyncChange.seq > since, SyncChange.outcome != "refused"
+                    SyncChange.seq > since,
+                    or_(SyncChange.outcome != "refused", SyncChange.device_id == device_id),
                 )
             ):
                 changed.setdefault(entity, set()).add(record_id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from desktop.models import AppMeta, SyncChange, SyncConflict, utcnow
@@ -73,9 +73,16 @@ def apply_download(db: Database, actor: Actor, download: dict[str, Any], server:
     records = sorted(download["records"], key=lambda state: entity_rank(state["entity"]))
     conflicts = download.get("conflicts", [])
     with db.sessions.begin() as session, changelog.receiving():
+        versions: dict[Any, list[dict[str, Any]]] = {}
         for state in records:
-            _write_state(db, session, state)
+            _write_state(db, session, state, versions)
             changes.note(session, state["entity"], state["id"])  # the screens are told
+        session.flush()
+        for table, rows in versions.items():  # the server's numbers, after every flush
+            session.execute(
+                update(table).where(table.c.id == bindparam("record_id")),
+                rows,
+            )
         for values in conflicts:
             session.merge(SyncConflict(**conflict_from_dict(values)))
             changes.note(session, "sync_conflict", values["id"])
@@ -98,7 +105,9 @@ def apply_download(db: Database, actor: Actor, download: dict[str, Any], server:
     return Received(len(records), len(conflicts))
 
 
-def _write_state(db: Database, session: Session, state: dict[str, Any]) -> None:
+def _write_state(
+    db: Database, session: Session, state: dict[str, Any], versions: dict[Any, list[Any]]
+) -> None:
     service = service_for(db, SYSTEM, state["entity"])
     if service is None:
         return  # a kind this version does not know: left to a newer app
@@ -117,13 +126,8 @@ def _write_state(db: Database, session: Session, state: dict[str, Any]) -> None:
         setattr(row, name, value)
     session.flush()
     service.after_write(session, row, before, data)
-    session.flush()
-    session.execute(
-        update(model.__table__)
-        .where(model.__table__.c.id == record_id)
-        .values(version=int(state["version"]))
-    )
-    session.expire(row)
+    rows = versions.setdefault(model.__table__, [])
+    rows.append({"record_id": record_id, "version": int(state["version"])})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import AuditEvent, Base, User
+from desktop.models import AuditEvent, Base, SyncChange, User
 from desktop.services.facade import Services
 from desktop.services.framework import audit
 from desktop.services.framework.actor import SYSTEM, Actor
@@ -60,6 +60,21 @@ def seed_from(db: Database, laptop: Database, username: str, password: str) -> A
             if table.name not in NOT_SEEDED:
                 _copy(source, target, table)
         _restart_sequence(target, AuditEvent.__table__)  # type: ignore[arg-type]
+        # The first number of the office's change sequence: a laptop that joins now
+        # starts from it, so its next sync asks only for what changed after the seed.
+        target.add(
+            SyncChange(
+                device_id=db.device_id,
+                device_seq=1,
+                entity_type="database",
+                entity_id=laptop.device_id,
+                action="seed",
+                fields="{}",
+                username=username,
+                acknowledged=True,
+                outcome="seed",
+            )
+        )
     admin = Actor(username=username, role="admin")
     set_password(db, username, password, admin)
     _record(db, admin, "office.seeded", {"from_device": laptop.device_id})

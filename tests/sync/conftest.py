@@ -6,18 +6,42 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from desktop.storage.server_database import ServerDatabase, open_server_database
+from desktop.sync import accounts
+from tests.postgres_support import database_name, fresh_database
 from tests.sync.office_world import Laptop, Office, make_office
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_server_hashes() -> Iterator[None]:
+    """Server password hashes made in tests use a tiny Argon2id cost (each hash records
+    its own cost, so checking it is the same code path as with the real cost)."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+    yield
+    patch.undo()
+
+
+@pytest.fixture(scope="session")
+def migrated_template() -> Iterator[str]:
+    """One database migrated to the app's schema per test process, copied for each test
+    (running every migration again for each test would take most of the test's time)."""
+    with fresh_database() as url:
+        open_server_database(url).close()
+        yield database_name(url)
+
+
 @pytest.fixture
-def office_db(pg_url: str) -> Iterator[ServerDatabase]:
-    database = open_server_database(pg_url)
-    try:
-        yield database
-    finally:
-        database.close()
+def office_db(migrated_template: str) -> Iterator[ServerDatabase]:
+    """A new office database at the app's schema, with no account yet."""
+    with fresh_database(template=migrated_template) as url:
+        database = open_server_database(url)
+        try:
+            yield database
+        finally:
+            database.close()
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ class Laptop:
         resolve_on_server(self.office.db, self.server_actor, _through_json(items))
 
     def fetch(self, since: int) -> dict[str, Any]:
-        download = changes_since(self.office.db, self.server_actor, since)
+        download = changes_since(self.office.db, self.server_actor, since, self.db.device_id)
         return _through_json(download.to_dict())  # type: ignore[no-any-return]
 
     def sync(self) -> Summary:

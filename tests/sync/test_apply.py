@@ -10,10 +10,16 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from desktop.models import AuditEvent, Community, SyncChange, SyncConflict
+from desktop.services.facade import Services
+from desktop.services.framework.actor import SYSTEM
 from desktop.services.framework.changelog import next_device_seq
+from desktop.services.usecases.attachments import AttachmentData
 from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.cycles import CycleData
+from desktop.services.usecases.meetings import MeetingData
 from desktop.sync.laptop import CHECKPOINT_KEY, meta, waiting_messages
 from desktop.sync.resolve import resolve
+from tests.services.service_world import START
 from tests.sync.office_world import Laptop, Office
 
 MakeLaptop = Callable[[str], Laptop]
@@ -204,3 +210,58 @@ def test_a_conflict_resolved_on_a_laptop_syncs_as_an_edit(
     one.sync()
     assert one.services.communities.get(office.community_id).data.notes == "school closed"
     assert one.sync().conflicts == 0
+
+
+def test_a_refused_edit_is_undone_on_the_laptop_by_the_next_download(
+    office: Office, laptop: MakeLaptop
+) -> None:
+    fatima = laptop("fatima")
+    current = fatima.services.communities.get(office.community_id)
+    # A name the services refuse (empty), written past them into the file and its log.
+    with fatima.db.sessions.begin() as session:
+        row = session.get(Community, office.community_id)
+        assert row is not None
+        row.name = ""
+        session.add(
+            SyncChange(
+                device_id=fatima.db.device_id,
+                device_seq=next_device_seq(session, fatima.db.device_id),
+                entity_type="community",
+                entity_id=str(office.community_id),
+                action="update",
+                base_version=current.version,
+                fields=json.dumps({"name": ""}),
+                username="fatima",
+            )
+        )
+    summary = fatima.sync()
+    assert summary.refused == 1
+    assert community(office, office.community_id).name == "Kéréwé"
+    assert fatima.services.communities.get(office.community_id).data.name == "Kéréwé"
+
+
+def test_an_attached_file_travels_with_its_bytes(office: Office, laptop: MakeLaptop) -> None:
+    system = Services(office.db, SYSTEM)  # the office's own records, made on the server
+    cycle = system.cycles.create(CycleData(community_id=office.community_id, start_on=START))
+    meeting = system.meetings.create(
+        MeetingData(cycle_id=cycle.id, held_on=START, kind="whole_community")
+    )
+    fatima, mary = laptop("fatima"), laptop("mary")
+    made = fatima.services.attachments.create(
+        AttachmentData(
+            entity_type="meeting",
+            entity_id=meeting.id,
+            file_name="sheet.txt",
+            content=b"12 girls, 9 boys",
+            media_type="text/plain",
+        )
+    )
+    assert fatima.sync().sent == 1
+    assert office.services.attachments.content(made.id) == b"12 girls, 9 boys"
+    mary.sync()
+    assert mary.services.attachments.content(made.id) == b"12 girls, 9 boys"
+    fatima.services.attachments.update(made.id, replace(made.data, caption="the paper sheet"))
+    fatima.sync()
+    mary.sync()
+    assert mary.services.attachments.get(made.id).data.caption == "the paper sheet"
+    assert mary.services.attachments.content(made.id) == b"12 girls, 9 boys"

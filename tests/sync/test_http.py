@@ -85,6 +85,8 @@ def test_join_sync_and_receive_through_the_real_server(
         signed.db.close()
     assert got.data.notes == "a new well"
     assert sync(fatima_db, "fatima", capsys).startswith("sent 0")
+    status, _out, err = run(["check", "--db", str(mary_db), "--user", "mary"], capsys)
+    assert status == 0, err  # the audit trail, received changes included, and its seal
 
 
 def test_a_sync_whose_answer_was_lost_is_rerun_without_doubling(

@@ -14,16 +14,17 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import String, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import Base, SyncMixin, utcnow
+from desktop.models import SyncMixin, utcnow
 from desktop.services.framework import audit, changelog, fieldcodec
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import ConflictError, NotFoundError, ValidationError
 from desktop.services.framework.records import Page, Record
-from desktop.services.framework.text import fold
+from desktop.services.framework.schema_rules import Errors, schema_errors
+from desktop.services.framework.text import escape_like, fold
 from desktop.services.security import permissions
 from desktop.storage import Database
 
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=SyncMixin)
 D = TypeVar("D", bound="DataclassInstance")
 C = TypeVar("C", bound=SyncMixin)
-
-Errors = dict[str, str]
 
 
 class EntityService(Generic[M, D]):
@@ -202,7 +201,7 @@ class EntityService(Generic[M, D]):
             query = query.where(model.deleted_at.is_(None))
         if search and self.search_fields:
             needle = fold(search.strip()) if self.search_is_folded else search.strip()
-            pattern = f"%{_escape_like(needle)}%"
+            pattern = f"%{escape_like(needle)}%"
             query = query.where(
                 or_(*(getattr(model, f).ilike(pattern, escape="\\") for f in self.search_fields))
             )
@@ -325,37 +324,15 @@ class EntityService(Generic[M, D]):
 
     def _generic_errors(self, session: Session, data: D, current: M | None) -> Errors:
         """Rules read off the schema: required, length, choices, references, uniqueness."""
-        errors: Errors = {}
-        table = self.model.__table__
-        for name in self.required:
-            value = getattr(data, name)
-            if value is None or (isinstance(value, str) and not value):
-                errors[name] = _("Required.")
-        for name, enum in self.choices.items():
-            value = getattr(data, name)
-            if name not in errors and value not in {member.value for member in enum}:
-                errors[name] = _("Not a valid choice.")
-        for name in self._column_fields():
-            if name in errors:
-                continue
-            column = table.columns[name]
-            value = getattr(data, name)
-            limit = column.type.length if isinstance(column.type, String) else None
-            if limit and isinstance(value, str) and len(value) > limit:
-                errors[name] = _("At most {n} characters.").format(n=limit)
-                continue
-            if column.foreign_keys and value is not None:
-                target = _mapped_class(next(iter(column.foreign_keys)).column.table.name)
-                referenced = session.get(target, value) if target is not None else None
-                if referenced is None or getattr(referenced, "deleted_at", None) is not None:
-                    errors[name] = _("Not found (it may have been deleted).")
-            elif column.unique and value not in (None, ""):
-                clash = select(self.model.id).where(getattr(self.model, name) == value)
-                if current is not None:
-                    clash = clash.where(self.model.id != current.id)
-                if session.scalars(clash.limit(1)).first() is not None:
-                    errors[name] = _("Already used.")
-        return errors
+        return schema_errors(
+            session,
+            self.model,
+            data,
+            required=self.required,
+            choices=self.choices,
+            fields=self._column_fields(),
+            current_id=current.id if current is not None else None,
+        )
 
     def _record(self, row: M, data: D) -> Record[D]:
         return Record(
@@ -398,14 +375,3 @@ class EntityService(Generic[M, D]):
         changelog.record(
             session, self.db.device_id, self.actor.username, self.entity, row, action, fields or {}
         )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _mapped_class(table_name: str) -> type[Any] | None:
-    for mapper in Base.registry.mappers:
-        if getattr(mapper.local_table, "name", None) == table_name:
-            return mapper.class_
-    return None

@@ -60,10 +60,18 @@ def changed(before: Any | None, after: Any) -> dict[str, Any]:
     return encode_fields(after, names)
 
 
+_TYPES: dict[type[Any], dict[str, Any]] = {}
+
+
 def field_types(data_type: type[Any]) -> dict[str, Any]:
-    """The declared type of each field of a dataclass (annotations resolved)."""
-    hints = typing.get_type_hints(data_type)
-    return {field.name: hints[field.name] for field in dataclasses.fields(data_type)}
+    """The declared type of each field of a dataclass (annotations resolved once: reading
+    them evaluates the annotation text, which costs more than decoding a record)."""
+    known = _TYPES.get(data_type)
+    if known is None:
+        hints = typing.get_type_hints(data_type)
+        known = {field.name: hints[field.name] for field in dataclasses.fields(data_type)}
+        _TYPES[data_type] = known
+    return known
 
 
 def decode(kind: Any, value: Any) -> Any:

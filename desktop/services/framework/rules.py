@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import ParticipantGroup
-from desktop.services.framework.entity import Errors
+from desktop.services.framework.schema_rules import Errors
 
 
 def dates_in_order(errors: Errors, end_field: str, start: date | None, end: date | None) -> None:

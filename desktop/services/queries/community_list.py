@@ -35,9 +35,8 @@ from desktop.models import (
 )
 from desktop.models.enums import ActionStatus, AssignmentRole, FollowUpStatus
 from desktop.services.framework.actor import Actor
-from desktop.services.framework.entity import _escape_like
 from desktop.services.framework.records import Page
-from desktop.services.framework.text import fold
+from desktop.services.framework.text import escape_like, fold
 from desktop.services.security import permissions
 from desktop.storage import Database
 
@@ -198,7 +197,7 @@ def _overdue_actions(today: date) -> ScalarSelect[Any]:
 def _filters(query: CommunityQuery, today: date) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Community.deleted_at.is_(None)]
     if query.text.strip():
-        pattern = f"%{_escape_like(fold(query.text.strip()))}%"
+        pattern = f"%{escape_like(fold(query.text.strip()))}%"
         conditions.append(Community.search_text.like(pattern, escape="\\"))
     if query.district:
         conditions.append(Community.district == query.district)

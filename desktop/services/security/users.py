@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import Community, CommunityAssignment, User
 from desktop.models.enums import AssignmentRole, Role
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.errors import ValidationError
 from desktop.services.framework.records import Record
 from desktop.services.framework.rules import dates_in_order
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.security import permissions
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9._-]{2,40}$")

@@ -23,9 +23,10 @@ from desktop.models import (
     Stakeholder,
 )
 from desktop.models.enums import ActionStatus, ObservationKind
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.records import Record
 from desktop.services.framework.rules import cycle_of, dates_in_order, in_same_cycle, not_in_future
+from desktop.services.framework.schema_rules import Errors
 
 
 @dataclass(frozen=True)

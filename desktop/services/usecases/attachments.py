@@ -33,7 +33,8 @@ from desktop.models import (
     Reflection,
     Stakeholder,
 )
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.security import permissions
 
 MAX_SIZE = 25 * 1024 * 1024
@@ -132,6 +133,20 @@ class AttachmentService(EntityService[Attachment, AttachmentData]):
             size=row.size,
             sha256=row.sha256,
         )
+
+    def _audit(
+        self,
+        session: Session,
+        action: str,
+        row: Attachment,
+        before: AttachmentData | None,
+        after: AttachmentData,
+    ) -> None:
+        """Snapshots never hold the file, but the change that syncs must carry new bytes
+        (the audit trail still records only their size and hash)."""
+        if before is None or before.sha256 != after.sha256:
+            after = replace(after, content=row.content)
+        super()._audit(session, action, row, before, after)
 
     def audit_view(self, data: AttachmentData) -> dict[str, Any]:
         view = super().audit_view(replace(data, content=None))

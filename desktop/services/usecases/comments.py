@@ -40,8 +40,9 @@ from desktop.models.audit import AuditEvent
 from desktop.models.enums import Role
 from desktop.services.framework import changes
 from desktop.services.framework.actor import Actor
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.records import Record
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.security import permissions
 
 #: The kinds of record a comment can be on, and where each kind is stored.

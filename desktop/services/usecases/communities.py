@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import Community, PartnershipChange
 from desktop.models.enums import CommunityKind, PartnershipStatus
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.framework.status_history import StatusEntry, StatusHistory
 from desktop.services.framework.text import fold
 from desktop.services.security import permissions

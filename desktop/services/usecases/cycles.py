@@ -19,10 +19,11 @@ from desktop.models import (
     utcnow,
 )
 from desktop.models.enums import CycleStatus, PhaseKind
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.errors import PermissionDenied, ValidationError
 from desktop.services.framework.records import Record
 from desktop.services.framework.rules import dates_in_order, in_same_cycle
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.queries.cycle_overview import CycleRow, cycle_rows, held_records, started_by
 from desktop.services.security import permissions
 from desktop.services.usecases.carry_over import copy_indicators, copy_unfinished_actions

@@ -23,8 +23,9 @@ from desktop.models import (
     LearningFinding,
     Meeting,
 )
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.rules import check_group_codes, in_same_cycle
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.framework.text import fold
 from desktop.services.security import permissions
 

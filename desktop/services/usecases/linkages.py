@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import Linkage, LinkageChange, Stakeholder
 from desktop.models.enums import LinkageKind, LinkageStatus, StakeholderLevel, StakeholderType
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.rules import not_in_future
+from desktop.services.framework.schema_rules import Errors
 from desktop.services.framework.status_history import StatusEntry, StatusHistory
 from desktop.services.security import permissions
 

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from desktop.i18n import _
 from desktop.models import Meeting, MeetingAttendance, PlanningGroupMember
 from desktop.models.enums import MeetingKind
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.rules import check_group_codes, dates_in_order, not_in_future
+from desktop.services.framework.schema_rules import Errors
 
 
 @dataclass(frozen=True)

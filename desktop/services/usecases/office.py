@@ -21,8 +21,9 @@ from desktop.models import (
     ParticipantGroup,
     PlanningGroupMember,
 )
-from desktop.services.framework.entity import EntityService, Errors
+from desktop.services.framework.entity import EntityService
 from desktop.services.framework.records import Record
+from desktop.services.framework.schema_rules import Errors
 
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_.]*$")
