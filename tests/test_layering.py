@@ -444,6 +444,22 @@ def test_the_size_check_counts_modules_and_nested_functions() -> None:
     assert oversized("def f():\n    return 1\n", "m") == []
 
 
+def test_the_screens_reach_the_sync_engine_through_laptop_sync() -> None:
+    """The window's sync screens use ``LaptopSync(context.services)`` alone, which is built
+    from the facade: no screen takes the engine's functions that want the database."""
+    graph = import_graph()
+    door = "desktop.sync.laptop_sync"
+    offenders = {
+        module: sorted(name for name in names if within(name, ("desktop.sync",)) and name != door)
+        for module, names in graph.items()
+        if within(module, ("desktop.views",))
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+    assert any(
+        door in names for module, names in graph.items() if within(module, ("desktop.views",))
+    )
+
+
 def test_no_two_test_modules_share_a_name() -> None:
     """The test folders are not packages, so pytest imports each test module by its file
     name alone: a second ``test_office.py`` elsewhere would stop the whole run."""

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
 from desktop.models import AppMeta, SyncChange, SyncConflict, utcnow
-from desktop.services.framework import audit, changelog, fieldcodec
+from desktop.services.framework import audit, changelog, changes, fieldcodec
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.storage import Database
 from desktop.sync.registry import entity_rank, service_for
@@ -47,6 +47,7 @@ def acknowledge(db: Database, outcomes: list[Outcome]) -> None:
                 )
                 .values(acknowledged=True, outcome=outcome.outcome)
             )
+            changes.note(session, "sync_change", outcome.device_seq)  # the screens are told
 
 
 def meta(db: Database, key: str, default: str = "") -> str:
@@ -75,6 +76,7 @@ def apply_download(db: Database, actor: Actor, download: dict[str, Any], server:
         versions: dict[Any, list[dict[str, Any]]] = {}
         for state in records:
             _write_state(db, session, state, versions)
+            changes.note(session, state["entity"], state["id"])  # the screens are told
         session.flush()
         for table, rows in versions.items():  # the server's numbers, after every flush
             session.execute(
@@ -83,6 +85,7 @@ def apply_download(db: Database, actor: Actor, download: dict[str, Any], server:
             )
         for values in conflicts:
             session.merge(SyncConflict(**conflict_from_dict(values)))
+            changes.note(session, "sync_conflict", values["id"])
         _set_meta(session, CHECKPOINT_KEY, str(int(download["checkpoint"])))
         _set_meta(session, SERVER_KEY, server)
         _set_meta(session, LAST_SYNC_KEY, fieldcodec.encode(utcnow()))

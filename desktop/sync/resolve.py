@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import AppMeta, SyncConflict
-from desktop.services.framework import fieldcodec
+from desktop.services.framework import changes, fieldcodec
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import NotFoundError, ValidationError
 from desktop.storage import Database
@@ -65,6 +65,7 @@ def resolve(
         row = session.get(SyncConflict, conflict.id)
         assert row is not None
         mark_resolved(session, row, actor, how)
+        changes.note(session, "sync_conflict", conflict.id)  # the screens are told
         _queue(session, conflict.id, how)
     return how
 

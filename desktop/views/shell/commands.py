@@ -9,11 +9,12 @@ itself, since only an encrypted file has passwords.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QMessageBox, QToolBar
 
 from desktop import APP_NAME, __version__
 from desktop.views.exchange.menu import add_export_entry
@@ -83,6 +84,7 @@ class CommandWindow(PageWindow):
         self._action("accounts", self.tr("A&ccounts…"), None, self.show_accounts)
         self.commands["accounts"].setVisible(self.context.services.can("create", "user"))
         self._build_session_actions()
+        self._build_sync_actions()
         self.commands["back"].setEnabled(False)
         # The same rule as the Communities page's button (one place decides both).
         gate(self.commands["new_community"], self.context.services, "create", "community")
@@ -106,12 +108,25 @@ class CommandWindow(PageWindow):
                 self.commands[key].setEnabled(False)
                 self.commands[key].setToolTip(why)
 
+    def _build_sync_actions(self) -> None:
+        from desktop.views.sync.sync_now import SyncNow, gate_sync
+
+        self.sync_now = SyncNow(self, self.context)
+        self._action("sync_now", self.tr("S&ync now"), "Ctrl+Shift+S", self.sync_now.start)
+        self._action("waiting", self.tr("Changes &waiting to be sent…"), None, self.show_waiting)
+        self._action("conflicts", self.tr("Con&flicts…"), None, self.show_conflicts)
+        for key in ("sync_now", "waiting", "conflicts"):
+            gate_sync(self.commands[key], self.context)
+
     def _build_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setToolTipsVisible(True)  # a greyed entry says why it is greyed
         file_menu.addAction(self.commands["new_community"])
         file_menu.addAction(self.commands["find"])
         add_export_entry(self, file_menu, self.context)
+        file_menu.addSeparator()
+        for key in ("sync_now", "waiting", "conflicts"):
+            file_menu.addAction(self.commands[key])
         file_menu.addSeparator()
         file_menu.addAction(self.commands["password"])
         file_menu.addAction(self.commands["audit"])
@@ -170,6 +185,25 @@ class CommandWindow(PageWindow):
         from desktop.views.admin.accounts_dialog import AccountsDialog
 
         AccountsDialog(self.context, self).exec()
+
+    def show_waiting(self) -> None:
+        from desktop.views.sync.waiting_dialog import WaitingChangesDialog
+
+        self._show_once(WaitingChangesDialog, lambda: WaitingChangesDialog(self.context, self))
+
+    def show_conflicts(self) -> None:
+        from desktop.views.sync.conflicts_dialog import ConflictsDialog
+
+        self._show_once(ConflictsDialog, lambda: ConflictsDialog(self.context, self))
+
+    def _show_once(self, kind: type[QDialog], make: Callable[[], QDialog]) -> None:
+        """Show the window's one ``kind`` of screen (made when first asked), in front."""
+        dialog = self.findChild(kind)
+        if dialog is None:
+            dialog = make()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def show_about(self) -> None:
         QMessageBox.about(

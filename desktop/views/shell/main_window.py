@@ -90,10 +90,20 @@ class MainWindow(CommandWindow):
             self.tr("Signed in as {user} ({role})").format(user=actor.username, role=role)
         )
         self.statusBar().addWidget(path_label, 1)
+        self.statusBar().addPermanentWidget(self._sync_status())
         self.statusBar().addPermanentWidget(user_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         dirty_forms().count_changed.connect(self._show_saved_state)
         self._show_saved_state(dirty_forms().count())
+
+    def _sync_status(self) -> QWidget:
+        from desktop.views.sync.status import SyncStatusBar
+
+        status = SyncStatusBar(self.context)
+        status.conflicts_requested.connect(self.show_conflicts)
+        self.sync_now.finished.connect(status.refresh)
+        self.sync_status = status
+        return status
 
     def _connect_navigator(self) -> None:
         navigator = self.context.navigator

@@ -113,8 +113,8 @@ def show_refusal(
         box.setWindowTitle(_tr("Not done"))
         if isinstance(error, ValidationError):
             box.setInformativeText("\n".join(error.errors.values()))
-        else:
-            box.setInformativeText(str(error))
+        else:  # a one-line reason (the office server's too) reads as a sentence
+            box.setInformativeText(_sentence(str(error)))
         box.addButton(QMessageBox.StandardButton.Ok)
     box.finished.connect(box.deleteLater)
     box.open()

@@ -1,0 +1,138 @@
+"""File > Sync now: ask the password when needed, sync off the GUI thread, say how it went.
+
+The sync runs through the write runner (``run_write(..., long=True)``) behind a progress
+window, so what it received is announced to every open screen like any write. A server
+that is down or a connection cut midway is one sentence in the runner's refusal box; the
+engine acknowledges only what the server answered, so a rerun sends nothing twice. The
+signed-in connection is kept for the next Sync now while its token lasts, so the
+password is asked once every few minutes, not at every sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from desktop.services.facade import Services
+from desktop.sync.laptop_sync import Connection, LaptopSync, SyncResult
+from desktop.views.shell.context import AppContext
+from desktop.views.shell.operations import Outcome, run_write
+from desktop.views.sync.server_password import ServerPasswordDialog
+
+#: Object name of the message shown after a sync with conflicts or refusals.
+SYNC_RESULT_BOX = "sync_result"
+
+
+def gate_sync(action: QAction, context: AppContext) -> bool:
+    """Offer ``action`` only on a laptop that joined an office server; else say why."""
+    joined = bool(LaptopSync(context.services).server())
+    action.setEnabled(joined)
+    if not joined:
+        why = QCoreApplication.translate(
+            "SyncNow",
+            "This database has not joined an office server "
+            "(an administrator joins a laptop with clcp join).",
+        )
+        action.setToolTip(why)
+        action.setStatusTip(why)
+    return joined
+
+
+class SyncNow(QObject):
+    """One window's Sync now: the password when needed, the sync, the summary."""
+
+    #: A sync ended (well or not): the status is read again.
+    finished = Signal()
+
+    def __init__(self, window: QMainWindow, context: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self.connection: Connection | None = None
+        self.dialog: ServerPasswordDialog | None = None
+        self.box: QMessageBox | None = None
+
+    def start(self) -> None:
+        """Sync now, asking the password first unless a recent sign-in still holds."""
+        if self.connection is not None and self.connection.fresh():
+            connection = self.connection
+            self._run(lambda laptop: laptop.sync(connection))
+            return
+        self._drop_connection()
+        server = LaptopSync(self.context.services).server()
+        dialog = ServerPasswordDialog(server, self.context.actor.username, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self._with_password(dialog.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _with_password(self, password: str) -> None:
+        self._run(lambda laptop: laptop.sync(laptop.connect(password)))
+
+    def _run(self, work: Callable[[LaptopSync], SyncResult]) -> None:
+        def op(services: Services) -> SyncResult:
+            return work(LaptopSync(services))
+
+        run_write(
+            self.window,
+            self.context,
+            op,
+            failed=self.tr("Nothing was synced."),
+            done=self._done,
+            long=True,
+            progress=self.tr("Syncing with the office server…"),
+        )
+
+    def _done(self, outcome: Outcome[SyncResult]) -> None:
+        result = outcome.value
+        if not outcome.ok or result is None:
+            self._drop_connection()
+        else:
+            self.connection = result.connection
+            line = self.summary_line(result)
+            self.window.statusBar().showMessage(line, 30_000)
+            if result.summary.conflicts or result.refused:
+                self._tell(line, result)
+        self.finished.emit()
+
+    def summary_line(self, result: SyncResult) -> str:
+        summary = result.summary
+        line = self.tr("Synced: sent {sent}, received {received}, conflicts {conflicts}").format(
+            sent=summary.sent, received=summary.received, conflicts=summary.conflicts
+        )
+        if summary.refused:
+            line += self.tr(", refused {n}").format(n=summary.refused)
+        return line
+
+    def _tell(self, line: str, result: SyncResult) -> None:
+        parts = []
+        if result.summary.conflicts:
+            parts.append(
+                self.tr("Some edits could not both be kept. Decide them in File > Conflicts…")
+            )
+        if result.refused:
+            parts.append(
+                self.tr("The office server refused changes to: {records}.").format(
+                    records="; ".join(result.refused)
+                )
+            )
+        box = QMessageBox(self.window)
+        box.setObjectName(SYNC_RESULT_BOX)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Sync"))
+        box.setText(line)
+        box.setInformativeText("\n".join(parts))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(box.deleteLater)
+        self.box = box
+        box.open()
+
+    def _drop_connection(self) -> None:
+        if self.connection is not None:
+            self.connection.transport.close()
+        self.connection = None
