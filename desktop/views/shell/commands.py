@@ -113,8 +113,8 @@ class CommandWindow(PageWindow):
 
         self.sync_now = SyncNow(self, self.context)
         self._action("sync_now", self.tr("S&ync now"), "Ctrl+Shift+S", self.sync_now.start)
-        self._action("waiting", self.tr("Changes &waiting to be sent…"), None, self.show_waiting)
-        self._action("conflicts", self.tr("Con&flicts…"), None, self.show_conflicts)
+        self._action("waiting", self.tr("Changes waiting to be &sent…"), None, self.show_waiting)
+        self._action("conflicts", self.tr("Conf&licts…"), None, self.show_conflicts)
         for key in ("sync_now", "waiting", "conflicts"):
             gate_sync(self.commands[key], self.context)
 

@@ -266,3 +266,16 @@ def test_the_status_bar_says_what_is_not_saved(qtbot: QtBot, window: MainWindow)
     profile.revert()
     assert window.saved_label.text() == "All changes saved"
     assert not window.saved_label.font().bold()
+
+
+def test_each_menu_gives_every_entry_its_own_access_key(window: MainWindow) -> None:
+    """Two entries of one menu with the same underlined letter make Alt+letter cycle
+    between them instead of choosing one."""
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        keys = [
+            action.text().split("&", 1)[1][0].lower()
+            for action in menu.actions()
+            if "&" in action.text() and not action.isSeparator()
+        ]
+        assert len(keys) == len(set(keys)), (top.text(), keys)
