@@ -205,3 +205,23 @@ def test_a_laptop_that_never_met_the_office_cannot_export(
     with pytest.raises(BundleError, match="sync over the network once"):
         export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
     assert not (tmp_path / "out.clcpsync").exists()
+
+
+def test_an_answer_holds_back_the_download_while_later_edits_wait(
+    office: Office, laptop: MakeLaptop, tmp_path: Path
+) -> None:
+    mary = laptop("mary")
+    link(mary)
+    _edit(office, mary)
+    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
+    answer = import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes()).answer
+    current = mary.services.communities.get(office.community_id)  # edited after the export
+    mary.services.communities.update(current.id, replace(current.data, district="Oyam"))
+    (tmp_path / "back.clcpsync").write_bytes(answer)
+    first = import_answer(mary.db, mary.actor, tmp_path / "back.clcpsync")
+    assert (first.acknowledged, first.received, first.held_back) == (3, 0, True)
+    assert mary.services.communities.get(office.community_id).data.district == "Oyam"
+    second = carry(mary, tmp_path)  # the later edit goes, and the office's records come
+    assert (second.acknowledged, second.held_back) == (1, False)
+    assert second.received > 0
+    assert _state(mary.db)["communities"] == _state(office.db)["communities"]
