@@ -21,7 +21,7 @@ from desktop.services.framework import changelog
 from desktop.services.framework.actor import Actor
 from desktop.storage import Database
 from desktop.storage.migrate import head_revision, known_revisions
-from desktop.sync.bundle_format import BundleError, open_sealed, read_header, seal
+from desktop.sync.bundle_format import FORMAT_VERSION, BundleError, open_sealed, read_header, seal
 from desktop.sync.bundle_keys import office_keys, own_keys
 from desktop.sync.laptop import (
     CHECKPOINT_KEY,
@@ -75,8 +75,14 @@ def header_for(kind: str, device_id: str, seq: int) -> dict[str, Any]:
 
 
 def check_versions(header: dict[str, Any], sender: str) -> None:
-    """Refuse a bundle made by a newer app (another protocol or an unknown schema)."""
-    if header.get("protocol") != PROTOCOL_VERSION or header.get("schema") not in known_revisions():
+    """Refuse a bundle made by a newer app (another format or protocol, an unknown schema).
+    Read from the header before any key is used; a header changed on the way fails the
+    signature later, so trusting it this far only ever leads to a refusal."""
+    if (
+        header.get("format") != FORMAT_VERSION
+        or header.get("protocol") != PROTOCOL_VERSION
+        or header.get("schema") not in known_revisions()
+    ):
         raise BundleError(
             _("the bundle was made by a newer version of the app ({sender}); update first").format(
                 sender=sender
@@ -114,13 +120,13 @@ def import_answer(db: Database, actor: Actor, path: Path) -> Answered:
     answer that is changed, cut short, already applied, or not for this laptop."""
     data = path.read_bytes()
     header = read_header(data)
+    check_versions(header, _("the office"))  # before the keys: the newer format may differ
     office = office_keys(db)
     if header.get("kind") != "answer" or office is None or header.get("from") != office.key_id:
         raise BundleError(_("this is not an answer from this laptop's office"))
     if header.get("device") != db.device_id:
         raise BundleError(_("this answer is for another laptop"))
     opened = open_sealed(data, office, own_keys(db))
-    check_versions(opened.header, _("the office"))
     seq = int(opened.header["seq"])
     if seq <= int(meta(db, ANSWERED_KEY, "0")):
         raise BundleError(_("this answer was already imported (bundle {n})").format(n=seq))

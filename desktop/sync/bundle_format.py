@@ -99,8 +99,6 @@ def open_sealed(data: bytes, signer: PublicKeys, me: KeyPair) -> Opened:
         Ed25519PublicKey.from_public_bytes(signer.sign).verify(signature, signed)
     except InvalidSignature:
         raise BundleError(_("the bundle's signature does not match: changed or damaged")) from None
-    if header.get("format") != FORMAT_VERSION:
-        raise BundleError(_("the bundle is of another format; update the app"))
     try:
         public = unb64(header["ephemeral"])
         shared = me.box.exchange(X25519PublicKey.from_public_bytes(public))

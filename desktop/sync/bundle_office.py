@@ -55,6 +55,7 @@ class Imported:
 def import_bundle(db: Database, data: bytes) -> Imported:
     """Check, apply, and answer one bundle (see the module docstring)."""
     header = read_header(data)
+    check_versions(header, _("the laptop"))  # before the keys: the newer format may differ
     office = own_keys(db)
     if header.get("kind") != "changes":
         raise BundleError(_("this is not a laptop's bundle (an answer?)"))
@@ -70,11 +71,17 @@ def import_bundle(db: Database, data: bytes) -> Imported:
             )
         )
     opened = open_sealed(data, known.keys, office)
-    check_versions(opened.header, _("the laptop"))
     seq = int(opened.header["seq"])
     if seq <= known.last_seq:
         raise BundleError(_("this bundle was already imported (bundle {n})").format(n=seq))
     actor = _owner(db, known)
+    if opened.payload.get("username") != actor.username:
+        raise BundleError(
+            _(
+                "this laptop is known to the office as {owner}'s: export as {owner}, or sync "
+                "over the network once as {user}"
+            ).format(owner=actor.username, user=opened.payload.get("username"))
+        )
     messages, seen, resolved = _read_payload(opened.payload)
     outcomes = apply_batch(db, actor, known.device_id, messages, seen)
     resolve_on_server(db, actor, resolved)

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import AuditEvent, Community, SyncChange, SyncConflict
+from desktop.services.framework.actor import Actor
 from desktop.services.usecases.communities import CommunityData
 from desktop.storage import Database
 from desktop.storage.server_database import open_server_database
@@ -102,13 +103,13 @@ def _counts(db: Database) -> tuple[int, int, int]:
         )
 
 
-def _positions(size: int, limit: int = 1500) -> list[int]:
-    """Every byte of a small file; of a large one, the first and last 200 (header and
-    signature) and an even spread in between (the ciphertext)."""
-    if size <= limit:
-        return list(range(size))
-    middle = range(200, size - 200, max((size - 400) // (limit - 400), 1))
-    return sorted({*range(200), *middle, *range(size - 200, size)})
+def _positions(data: bytes, spread: int = 300) -> list[int]:
+    """Every byte of the magic, length, header and signature, and an even spread of
+    ``spread`` bytes over the ciphertext (every byte of it, when it is that short)."""
+    body = 12 + int.from_bytes(data[8:12], "big")
+    end = len(data) - 64
+    step = max((end - body) // spread, 1)
+    return [*range(body), *range(body, end, step), *range(end, len(data))]
 
 
 def _flipped(data: bytes, position: int) -> bytes:
@@ -124,13 +125,13 @@ def test_every_byte_of_a_bundle_and_of_its_answer_is_checked(
     export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
     bundle = (tmp_path / "out.clcpsync").read_bytes()
     before = _counts(office.db)
-    for position in _positions(len(bundle)):
+    for position in _positions(bundle, spread=len(bundle)):  # every byte
         with pytest.raises(BundleError):
             import_bundle(office.db, _flipped(bundle, position))
     assert _counts(office.db) == before
     answer = import_bundle(office.db, bundle).answer  # the genuine one still goes in
     laptop_before = (_counts(mary.db), _state(mary.db))
-    for position in _positions(len(answer)):
+    for position in _positions(answer):
         (tmp_path / "back.clcpsync").write_bytes(_flipped(answer, position))
         with pytest.raises(BundleError):
             import_answer(mary.db, mary.actor, tmp_path / "back.clcpsync")
@@ -225,3 +226,33 @@ def test_an_answer_holds_back_the_download_while_later_edits_wait(
     assert (second.acknowledged, second.held_back) == (1, False)
     assert second.received > 0
     assert _state(mary.db)["communities"] == _state(office.db)["communities"]
+
+
+def test_an_answer_for_another_laptop_is_refused(
+    office: Office, laptop: MakeLaptop, tmp_path: Path
+) -> None:
+    one, two = laptop("mary"), laptop("mary")
+    link(one)
+    link(two)
+    _edit(office, one)
+    export_bundle(one.db, one.actor, tmp_path / "out.clcpsync")
+    answer = import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes()).answer
+    (tmp_path / "back.clcpsync").write_bytes(answer)
+    before = (_counts(two.db), _state(two.db))
+    with pytest.raises(BundleError, match="another laptop"):
+        import_answer(two.db, two.actor, tmp_path / "back.clcpsync")
+    assert (_counts(two.db), _state(two.db)) == before
+
+
+def test_a_bundle_is_applied_only_as_the_account_its_laptop_signed_in_with(
+    office: Office, laptop: MakeLaptop, tmp_path: Path
+) -> None:
+    mary = laptop("mary")
+    link(mary)
+    _edit(office, mary)
+    ada = Actor(username="ada", role="admin")  # signed in on mary's laptop, never at the office
+    export_bundle(mary.db, ada, tmp_path / "out.clcpsync")
+    before = _counts(office.db)
+    with pytest.raises(BundleError, match="known to the office as mary's"):
+        import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes())
+    assert _counts(office.db) == before
