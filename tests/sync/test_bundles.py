@@ -256,3 +256,18 @@ def test_a_bundle_is_applied_only_as_the_account_its_laptop_signed_in_with(
     with pytest.raises(BundleError, match="known to the office as mary's"):
         import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes())
     assert _counts(office.db) == before
+
+
+def test_a_lost_answer_is_made_good_by_exporting_again(
+    office: Office, laptop: MakeLaptop, tmp_path: Path
+) -> None:
+    mary = laptop("mary")
+    link(mary)
+    _edit(office, mary)
+    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
+    import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes())  # its answer is lost
+    applied_once = _counts(office.db)[0]
+    again = carry(mary, tmp_path)
+    assert (again.acknowledged, again.held_back) == (3, False)
+    assert _counts(office.db)[0] == applied_once  # nothing applied twice
+    assert _state(mary.db)["communities"] == _state(office.db)["communities"]
