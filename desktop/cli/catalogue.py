@@ -63,9 +63,24 @@ def groups() -> list[CommandGroup]:
                 "restore": _("put a backup archive back, checked"),
             },
         ),
+        *_office_groups(),
+        CommandGroup(
+            "desktop.cli.screenshots:add_screenshots_command",
+            {"screenshots": _("save a picture of every screen, filled with the database's data")},
+        ),
+    ]
+
+
+def _office_groups() -> list[CommandGroup]:
+    """The office server and the laptops that sync with it."""
+    return [
         CommandGroup(
             "desktop.cli.server:add_server_commands",
-            {"server": _("the office server: make its database, run it, set passwords")},
+            {
+                "server": _(
+                    "the office server: make its database, run it, set passwords, import bundles"
+                )
+            },
         ),
         CommandGroup(
             "desktop.cli.sync:add_sync_commands",
@@ -76,8 +91,8 @@ def groups() -> list[CommandGroup]:
             },
         ),
         CommandGroup(
-            "desktop.cli.screenshots:add_screenshots_command",
-            {"screenshots": _("save a picture of every screen, filled with the database's data")},
+            "desktop.cli.bundle:add_bundle_commands",
+            {"bundle": _("sync by USB stick: export a bundle, import the office's answer")},
         ),
     ]
 

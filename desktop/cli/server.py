@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop.cli.bundle import add_server_import
 from desktop.cli.catalogue import help_for
 from desktop.cli.signin import NEW_PASSWORD_ENV, PASSWORD_ENV, secret
 from desktop.cli.usage import EXIT_OK, UsageError
@@ -65,8 +66,11 @@ def add_server_commands(
     password.add_argument("--user", required=True, metavar="NAME")
     password.set_defaults(handler=run_server_password)
 
+    add_server_import(actions, url)
+
 
 def run_server_init(args: argparse.Namespace) -> int:
+    from desktop.sync.bundle_keys import own_keys
     from desktop.sync.office import init_empty, seed_from
 
     db = open_server_database(args.db)
@@ -87,6 +91,7 @@ def run_server_init(args: argparse.Namespace) -> int:
             )
             init_empty(db, args.user, password)
             print(_("office database made; administrator {user}").format(user=args.user))
+        own_keys(db)  # the office's keys for bundles by USB, made with it
     finally:
         db.close()
     return EXIT_OK

@@ -91,6 +91,7 @@ def run_join(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from desktop.sync.bundle_keys import own_keys, remember_office
     from desktop.sync.client import HttpTransport
     from desktop.sync.engine import sync_once
 
@@ -102,7 +103,9 @@ def run_sync(args: argparse.Namespace) -> int:
         if not server:
             raise UsageError(_("give --server URL (this laptop has not synced yet)"))
         with HttpTransport(server, ca_cert=args.ca_cert) as transport:
-            transport.sign_in(actor.username, password, db.device_id)
+            transport.sign_in(actor.username, password, db.device_id, own_keys(db).public)
+            if transport.office_keys is not None:
+                remember_office(db, transport.office_keys)
             summary = sync_once(db, actor, transport)
     finally:
         db.close()

@@ -1,7 +1,9 @@
 """The HTTP endpoints of the office server (all JSON, under ``/api/v1``):
 
 - ``GET  /api/v1/hello``: the protocol version and the schema the server runs.
-- ``POST /api/v1/token``: ``{username, password, device_id}`` -> ``{token, expires_in}``.
+- ``POST /api/v1/token``: ``{username, password, device_id[, device_keys]}`` ->
+  ``{token, expires_in, role, office_keys}``; a laptop's public keys are recorded against
+  the account that signed in (bundles by USB are accepted from it only).
 - ``POST /api/v1/changes``: ``{changes, seen}`` (a device's changes and the checkpoint it
   had received when making them) -> one outcome each (token needed).
 - ``GET  /api/v1/changes?since=N``: what changed after checkpoint N that the user may read.
@@ -29,6 +31,7 @@ from desktop.storage import Database
 from desktop.storage.migrate import head_revision
 from desktop.sync.accounts import authenticate
 from desktop.sync.apply import apply_batch
+from desktop.sync.bundle_keys import PublicKeys, own_keys, register_device
 from desktop.sync.conflicts import resolve_on_server
 from desktop.sync.download import changes_since
 from desktop.sync.wire import PROTOCOL_VERSION, ChangeMessage, WireError
@@ -63,12 +66,24 @@ class Endpoints:
         except (KeyError, TypeError, ValueError):
             return _error("username, password and device_id are needed", 400)
         try:
+            keys = PublicKeys.from_dict(body["device_keys"]) if "device_keys" in body else None
+        except (KeyError, TypeError, ValueError):
+            return _error("device_keys: a box and a sign key", 400)
+        try:
             actor = await run_in_threadpool(authenticate, self.db, username, password)
         except SignInError as error:
             return _error(str(error), 401)
+        office = await run_in_threadpool(own_keys, self.db)
+        if keys is not None:
+            await run_in_threadpool(register_device, self.db, device_id, actor.username, keys)
         token = self.signer.issue(actor, device_id)
         return JSONResponse(
-            {"token": token, "expires_in": self.signer.lifetime, "role": actor.role}
+            {
+                "token": token,
+                "expires_in": self.signer.lifetime,
+                "role": actor.role,
+                "office_keys": office.public.to_dict(),
+            }
         )
 
     async def upload(self, request: Request) -> JSONResponse:

@@ -12,6 +12,7 @@ import httpx
 from desktop.i18n import _
 from desktop.services.framework.errors import ServiceError
 from desktop.storage.migrate import known_revisions
+from desktop.sync.bundle_keys import PublicKeys
 from desktop.sync.wire import PROTOCOL_VERSION
 
 TIMEOUT_SECONDS = 60.0
@@ -33,6 +34,7 @@ class HttpTransport:
             verify=ssl.create_default_context(cafile=ca_cert) if ca_cert else True,
         )
         self.role: str | None = None
+        self.office_keys: PublicKeys | None = None
 
     def close(self) -> None:
         self._client.close()
@@ -43,10 +45,14 @@ class HttpTransport:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def sign_in(self, username: str, password: str, device_id: str) -> str | None:
+    def sign_in(
+        self, username: str, password: str, device_id: str, device_keys: PublicKeys | None = None
+    ) -> str | None:
         """Get a token; returns the account's role on the server. A server speaking another
         protocol or running a schema this app does not know is refused before anything
-        is sent."""
+        is sent. ``device_keys``: the laptop's public keys, which the office records against
+        this signed-in account (for bundles by USB); the office's own come back in
+        :attr:`office_keys`."""
         hello = self._call("GET", "/api/v1/hello")
         known = hello.get("schema") in known_revisions()
         if hello.get("protocol") != PROTOCOL_VERSION or not known:
@@ -55,10 +61,16 @@ class HttpTransport:
                     "the office server runs another version of the app ({schema}); update first"
                 ).format(schema=hello.get("schema"))
             )
-        body = {"username": username, "password": password, "device_id": device_id}
+        body: dict[str, Any] = {"username": username, "password": password, "device_id": device_id}
+        if device_keys is not None:
+            body["device_keys"] = device_keys.to_dict()
         answer = self._call("POST", "/api/v1/token", json=body)
         self._client.headers["Authorization"] = f"Bearer {answer['token']}"
         self.role = answer.get("role")
+        try:
+            self.office_keys = PublicKeys.from_dict(answer["office_keys"])
+        except (KeyError, TypeError, ValueError):
+            self.office_keys = None  # an office from before bundles
         return self.role
 
     def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from desktop.services.framework.actor import Actor
 from desktop.storage import Database, StorageError, open_database
 from desktop.storage import keyfile as kf
 from desktop.storage.keyslots import new_master_key, new_recovery_key
+from desktop.sync.bundle_keys import own_keys, remember_office
 from desktop.sync.client import HttpTransport
 from desktop.sync.laptop import Received, apply_download
 
@@ -29,7 +30,9 @@ def join(
     try:
         kf.create(path, master_key, recovery_key, {username: password})
         db = open_database(path, key=master_key)
-        role = transport.sign_in(username, password, db.device_id)
+        role = transport.sign_in(username, password, db.device_id, own_keys(db).public)
+        if transport.office_keys is not None:
+            remember_office(db, transport.office_keys)
         actor = Actor(username=username, role=role)
         received = apply_download(db, actor, transport.fetch(0), transport.name)
         with db.sessions.begin() as session:

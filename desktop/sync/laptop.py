@@ -38,16 +38,18 @@ def waiting_messages(db: Database) -> list[ChangeMessage]:
 def acknowledge(db: Database, outcomes: list[Outcome]) -> None:
     """Mark the changes the server answered for (applied, merged, set aside or refused)."""
     with db.sessions.begin() as session:
-        for outcome in outcomes:
-            session.execute(
-                update(SyncChange)
-                .where(
-                    SyncChange.device_id == db.device_id,
-                    SyncChange.device_seq == outcome.device_seq,
-                )
-                .values(acknowledged=True, outcome=outcome.outcome)
-            )
-            changes.note(session, "sync_change", outcome.device_seq)  # the screens are told
+        acknowledge_in(session, db.device_id, outcomes)
+
+
+def acknowledge_in(session: Session, device_id: str, outcomes: list[Outcome]) -> None:
+    """:func:`acknowledge` inside a transaction the caller holds."""
+    for outcome in outcomes:
+        session.execute(
+            update(SyncChange)
+            .where(SyncChange.device_id == device_id, SyncChange.device_seq == outcome.device_seq)
+            .values(acknowledged=True, outcome=outcome.outcome)
+        )
+        changes.note(session, "sync_change", outcome.device_seq)  # the screens are told
 
 
 def meta(db: Database, key: str, default: str = "") -> str:
@@ -56,7 +58,7 @@ def meta(db: Database, key: str, default: str = "") -> str:
         return row.value if row is not None else default
 
 
-def _set_meta(session: Session, key: str, value: str) -> None:
+def set_meta(session: Session, key: str, value: str) -> None:
     row = session.get(AppMeta, key)
     if row is None:
         session.add(AppMeta(key=key, value=value))
@@ -70,38 +72,45 @@ def apply_download(db: Database, actor: Actor, download: dict[str, Any], server:
     The writes record no change of their own (they are the server's), and one audit event
     says what came in.
     """
+    with db.sessions.begin() as session, changelog.receiving():
+        return write_download(db, session, actor, download, server)
+
+
+def write_download(
+    db: Database, session: Session, actor: Actor, download: dict[str, Any], server: str
+) -> Received:
+    """:func:`apply_download` inside a transaction the caller holds (under ``receiving``)."""
     records = sorted(download["records"], key=lambda state: entity_rank(state["entity"]))
     conflicts = download.get("conflicts", [])
-    with db.sessions.begin() as session, changelog.receiving():
-        versions: dict[Any, list[dict[str, Any]]] = {}
-        for state in records:
-            _write_state(db, session, state, versions)
-            changes.note(session, state["entity"], state["id"])  # the screens are told
-        session.flush()
-        for table, rows in versions.items():  # the server's numbers, after every flush
-            session.execute(
-                update(table).where(table.c.id == bindparam("record_id")),
-                rows,
-            )
-        for values in conflicts:
-            session.merge(SyncConflict(**conflict_from_dict(values)))
-            changes.note(session, "sync_conflict", values["id"])
-        _set_meta(session, CHECKPOINT_KEY, str(int(download["checkpoint"])))
-        _set_meta(session, SERVER_KEY, server)
-        _set_meta(session, LAST_SYNC_KEY, fieldcodec.encode(utcnow()))
-        if records or conflicts:
-            audit.record(
-                session,
-                actor=actor,
-                action="sync.received",
-                device_id=db.device_id,
-                entity_type="database",
-                changes={
-                    "records": len(records),
-                    "conflicts": len(conflicts),
-                    "checkpoint": download["checkpoint"],
-                },
-            )
+    versions: dict[Any, list[dict[str, Any]]] = {}
+    for state in records:
+        _write_state(db, session, state, versions)
+        changes.note(session, state["entity"], state["id"])  # the screens are told
+    session.flush()
+    for table, rows in versions.items():  # the server's numbers, after every flush
+        session.execute(
+            update(table).where(table.c.id == bindparam("record_id")),
+            rows,
+        )
+    for values in conflicts:
+        session.merge(SyncConflict(**conflict_from_dict(values)))
+        changes.note(session, "sync_conflict", values["id"])
+    set_meta(session, CHECKPOINT_KEY, str(int(download["checkpoint"])))
+    set_meta(session, SERVER_KEY, server)
+    set_meta(session, LAST_SYNC_KEY, fieldcodec.encode(utcnow()))
+    if records or conflicts:
+        audit.record(
+            session,
+            actor=actor,
+            action="sync.received",
+            device_id=db.device_id,
+            entity_type="database",
+            changes={
+                "records": len(records),
+                "conflicts": len(conflicts),
+                "checkpoint": download["checkpoint"],
+            },
+        )
     return Received(len(records), len(conflicts))
 
 

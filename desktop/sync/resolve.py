@@ -88,7 +88,12 @@ def pending_resolutions(db: Database) -> list[dict[str, str]]:
 
 def clear_pending(db: Database, sent: list[dict[str, str]]) -> None:
     with db.sessions.begin() as session:
-        row = session.get(AppMeta, PENDING_KEY)
-        if row is not None:
-            left = [item for item in json.loads(row.value) if item not in sent]
-            row.value = json.dumps(left)
+        clear_pending_in(session, sent)
+
+
+def clear_pending_in(session: Session, sent: list[Any]) -> None:
+    """Forget the resolutions the server has been told of (inside the caller's transaction)."""
+    row = session.get(AppMeta, PENDING_KEY)
+    if row is not None:
+        left = [item for item in json.loads(row.value) if item not in sent]
+        row.value = json.dumps(left)
