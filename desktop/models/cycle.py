@@ -79,7 +79,7 @@ class MeetingAttendance(SyncMixin, Base):
     __tablename__ = "meeting_attendance"
     __table_args__ = (UniqueConstraint("meeting_id", "group_code"),)
 
-    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"))
     group_code: Mapped[str] = mapped_column(String(40))
     count: Mapped[int] = mapped_column(default=0)
 

@@ -33,7 +33,7 @@ class HarmName(SyncMixin, Base):
     __tablename__ = "harm_name"
     __table_args__ = (UniqueConstraint("harm_id", "language"),)
 
-    harm_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("harm.id"), index=True)
+    harm_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("harm.id"))
     language: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(200))
 
@@ -44,7 +44,7 @@ class HarmPriority(SyncMixin, Base):
     __tablename__ = "harm_priority"
     __table_args__ = (UniqueConstraint("cycle_id", "harm_id"),)
 
-    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"), index=True)
+    cycle_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cycle.id"))
     harm_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("harm.id"), index=True)
     selected: Mapped[bool] = mapped_column(default=False)
     reasons: Mapped[str] = mapped_column(Text, default="")
@@ -59,6 +59,6 @@ class HarmRank(SyncMixin, Base):
     __tablename__ = "harm_rank"
     __table_args__ = (UniqueConstraint("priority_id", "group_code"),)
 
-    priority_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("harm_priority.id"), index=True)
+    priority_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("harm_priority.id"))
     group_code: Mapped[str] = mapped_column(String(40))
     rank: Mapped[int] = mapped_column()

@@ -31,7 +31,7 @@ class BenchmarkAssessment(SyncMixin, Base):
     __tablename__ = "benchmark_assessment"
     __table_args__ = (UniqueConstraint("review_id", "benchmark"),)
 
-    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"), index=True)
+    review_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mentor_review.id"))
     benchmark: Mapped[str] = mapped_column(String(40))
     rating: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
