@@ -93,18 +93,32 @@ def meeting_form(services: Services, office: _Office) -> Form:
     return form
 
 
-def observation_form(services: Services, office: _Office) -> Form:
-    form = Form("clcp_observation", _("Indicator observation"))
-    _communities(form, office)
+def _record_picker(
+    form: Form,
+    office: _Office,
+    kind: str,
+    question: str,
+    items: list[Record[Any]],
+    words: Callable[[Any], str],
+) -> None:
+    """A required choice of one ``kind`` record (``<kind>_id``), its list filtered to the
+    community chosen above."""
     form.ask(
-        "select_one indicator",
-        "indicator_id",
-        _("Indicator"),
+        f"select_one {kind}",
+        f"{kind}_id",
+        question,
         required="yes",
         choice_filter="community=${community_id}",
     )
-    for item in _in_live_cycles(services.indicators.list().items, office):
-        form.choice("indicator", str(item.id), item.data.wording, community=_owner(item, office))
+    for item in items:
+        form.choice(kind, str(item.id), words(item.data), community=_owner(item, office))
+
+
+def observation_form(services: Services, office: _Office) -> Form:
+    form = Form("clcp_observation", _("Indicator observation"))
+    _communities(form, office)
+    items = _in_live_cycles(services.indicators.list().items, office)
+    _record_picker(form, office, "indicator", _("Indicator"), items, lambda d: d.wording)
     form.ask("date", "observed_on", _("Date observed"), required="yes")
     form.ask("decimal", "value_number", _("Value (a number)"))
     form.ask("text", "value_text", _("Value (in words)"))
@@ -116,15 +130,8 @@ def observation_form(services: Services, office: _Office) -> Form:
 def action_form(services: Services, office: _Office) -> Form:
     form = Form("clcp_action_update", _("Action update"))
     _communities(form, office)
-    form.ask(
-        "select_one action",
-        "action_id",
-        _("Action"),
-        required="yes",
-        choice_filter="community=${community_id}",
-    )
-    for item in _in_live_cycles(services.actions.list().items, office):
-        form.choice("action", str(item.id), item.data.what, community=_owner(item, office))
+    items = _in_live_cycles(services.actions.list().items, office)
+    _record_picker(form, office, "action", _("Action"), items, lambda d: d.what)
     form.ask("select_one action_status", "status", _("Where the action stands"), required="yes")
     for code, words in labels(ActionStatus).items():
         form.choice("action_status", code, words)

@@ -112,6 +112,15 @@ def _positions(data: bytes, spread: int = 300) -> list[int]:
     return [*range(body), *range(body, end, step), *range(end, len(data))]
 
 
+def _exported(office: Office, laptop: MakeLaptop, tmp_path: Path) -> tuple[Laptop, bytes]:
+    """Mary's laptop, known to the office, after _edit: its bundle exported and read."""
+    mary = laptop("mary")
+    link(mary)
+    _edit(office, mary)
+    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
+    return mary, (tmp_path / "out.clcpsync").read_bytes()
+
+
 def _flipped(data: bytes, position: int) -> bytes:
     return data[:position] + bytes([data[position] ^ 0x01]) + data[position + 1 :]
 
@@ -119,11 +128,7 @@ def _flipped(data: bytes, position: int) -> bytes:
 def test_every_byte_of_a_bundle_and_of_its_answer_is_checked(
     office: Office, laptop: MakeLaptop, tmp_path: Path
 ) -> None:
-    mary = laptop("mary")
-    link(mary)
-    _edit(office, mary)
-    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
-    bundle = (tmp_path / "out.clcpsync").read_bytes()
+    mary, bundle = _exported(office, laptop, tmp_path)
     before = _counts(office.db)
     for position in _positions(bundle, spread=len(bundle)):  # every byte
         with pytest.raises(BundleError):
@@ -143,11 +148,7 @@ def test_every_byte_of_a_bundle_and_of_its_answer_is_checked(
 def test_truncated_and_replayed_bundles_are_refused(
     office: Office, laptop: MakeLaptop, tmp_path: Path
 ) -> None:
-    mary = laptop("mary")
-    link(mary)
-    _edit(office, mary)
-    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
-    bundle = (tmp_path / "out.clcpsync").read_bytes()
+    mary, bundle = _exported(office, laptop, tmp_path)
     before = _counts(office.db)
     for length in (0, 5, 12, 40, len(bundle) // 2, len(bundle) - 64, len(bundle) - 1):
         with pytest.raises(BundleError):
@@ -167,11 +168,7 @@ def test_truncated_and_replayed_bundles_are_refused(
 def test_a_bundle_for_another_office_or_from_an_unknown_laptop_is_refused(
     office: Office, second_office: Office, laptop: MakeLaptop, tmp_path: Path
 ) -> None:
-    mary = laptop("mary")
-    link(mary)
-    _edit(office, mary)
-    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
-    bundle = (tmp_path / "out.clcpsync").read_bytes()
+    _mary, bundle = _exported(office, laptop, tmp_path)
     before = _counts(second_office.db)
     with pytest.raises(BundleError, match="another office"):
         import_bundle(second_office.db, bundle)

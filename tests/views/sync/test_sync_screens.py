@@ -67,6 +67,27 @@ def message_box(window: MainWindow, name: str) -> QMessageBox | None:
     return next((box for box in window.findChildren(QMessageBox, name) if box.isVisible()), None)
 
 
+def clash(
+    qtbot: QtBot,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+    community: object,
+    *,
+    mine: str,
+    theirs: str,
+) -> tuple[JoinedLaptop, MainWindow]:
+    """Mary and Fatima set one community's notes; Fatima syncs first, then Mary syncs in
+    her window and closes the summary: one conflict is open on Mary's laptop."""
+    fatima, mary = joined("fatima"), joined("mary")
+    mary.set_notes(community, mine)
+    fatima.set_notes(community, theirs)
+    LaptopSync(fatima.services).sync(LaptopSync(fatima.services).connect(PASSWORD))
+    window = open_window(mary.db, mary.actor)
+    sync_with_password(qtbot, window)
+    message_box(window, SYNC_RESULT_BOX).accept()  # type: ignore[union-attr]
+    return mary, window
+
+
 def test_two_laptops_edit_one_field_and_the_conflict_is_decided_in_the_screen(
     qtbot: QtBot,
     served: Served,
@@ -140,13 +161,7 @@ def test_a_merged_value_is_an_edit_that_syncs(
     tmp_path: Path,
 ) -> None:
     kerewe = served.office.community_id
-    fatima, mary = joined("fatima"), joined("mary")
-    mary.set_notes(kerewe, "a well")
-    fatima.set_notes(kerewe, "a school")
-    LaptopSync(fatima.services).sync(LaptopSync(fatima.services).connect(PASSWORD))
-    window = open_window(mary.db, mary.actor)
-    sync_with_password(qtbot, window)
-    message_box(window, SYNC_RESULT_BOX).accept()  # type: ignore[union-attr]
+    _mary, window = clash(qtbot, joined, open_window, kerewe, mine="a well", theirs="a school")
     window.commands["conflicts"].trigger()
     screen = window.findChild(ConflictsDialog)
     assert screen is not None
@@ -226,13 +241,7 @@ def test_the_conflicts_screen_is_worked_from_the_keyboard(
     open_window: Callable[[Database, Actor], MainWindow],
 ) -> None:
     kerewe = served.office.community_id
-    fatima, mary = joined("fatima"), joined("mary")
-    mary.set_notes(kerewe, "mary's")
-    fatima.set_notes(kerewe, "fatima's")
-    LaptopSync(fatima.services).sync(LaptopSync(fatima.services).connect(PASSWORD))
-    window = open_window(mary.db, mary.actor)
-    sync_with_password(qtbot, window)
-    message_box(window, SYNC_RESULT_BOX).accept()  # type: ignore[union-attr]
+    mary, window = clash(qtbot, joined, open_window, kerewe, mine="mary's", theirs="fatima's")
     window.commands["conflicts"].trigger()
     screen = window.findChild(ConflictsDialog)
     assert screen is not None
