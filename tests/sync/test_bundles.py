@@ -208,11 +208,8 @@ def test_a_laptop_that_never_met_the_office_cannot_export(
 def test_an_answer_holds_back_the_download_while_later_edits_wait(
     office: Office, laptop: MakeLaptop, tmp_path: Path
 ) -> None:
-    mary = laptop("mary")
-    link(mary)
-    _edit(office, mary)
-    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
-    answer = import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes()).answer
+    mary, bundle = _exported(office, laptop, tmp_path)
+    answer = import_bundle(office.db, bundle).answer
     current = mary.services.communities.get(office.community_id)  # edited after the export
     mary.services.communities.update(current.id, replace(current.data, district="Oyam"))
     (tmp_path / "back.clcpsync").write_bytes(answer)
@@ -258,11 +255,8 @@ def test_a_bundle_is_applied_only_as_the_account_its_laptop_signed_in_with(
 def test_a_lost_answer_is_made_good_by_exporting_again(
     office: Office, laptop: MakeLaptop, tmp_path: Path
 ) -> None:
-    mary = laptop("mary")
-    link(mary)
-    _edit(office, mary)
-    export_bundle(mary.db, mary.actor, tmp_path / "out.clcpsync")
-    import_bundle(office.db, (tmp_path / "out.clcpsync").read_bytes())  # its answer is lost
+    mary, bundle = _exported(office, laptop, tmp_path)
+    import_bundle(office.db, bundle)  # its answer is lost
     applied_once = _counts(office.db)[0]
     again = carry(mary, tmp_path)
     assert (again.acknowledged, again.held_back) == (3, False)
