@@ -39,8 +39,17 @@ def local_path(target: str) -> Path | None:
     return None if "://" in target else Path(target).expanduser()
 
 
+def is_office_url(target: str) -> bool:
+    """True for the office server's database (a PostgreSQL URL), not a laptop's file."""
+    return target.startswith(("postgresql:", "postgresql+", "postgres:"))
+
+
 def open_existing(target: str) -> Database:
     """Open a database that must already exist; never create or fill an empty file."""
+    if is_office_url(target):
+        from desktop.storage.server_database import open_server_database
+
+        return open_server_database(target, create=False)
     path = local_path(target)
     if path is not None:
         if not path.exists():

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from desktop.cli.base import local_path, open_existing, target_for
+from desktop.cli.base import is_office_url, local_path, open_existing, target_for
 from desktop.cli.catalogue import help_for
 from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.demo.accounts import DEMO_PASSWORD
@@ -82,6 +82,8 @@ def open_signed_in(
     when there is no such account). ``read_only`` and ``checking``: see ``sign_in``.
     """
     target = target_for(args)
+    if is_office_url(target):
+        return _office_signed_in(args, target, password)
     path = local_path(target)
     if path is not None:
         building.settle(path)
@@ -97,6 +99,24 @@ def open_signed_in(
         return signed_in.db, signed_in.actor
     db = open_existing(target)
     return db, plain_actor(db, args.user)
+
+
+def _office_signed_in(
+    args: argparse.Namespace, target: str, password: str | None
+) -> tuple[Database, Actor]:
+    """The office server's database, signed in with the account's server password: the
+    same role, the same rights as in the window, on every laptop's records at once."""
+    from desktop.sync.accounts import authenticate
+
+    username = username_for(args)
+    if password is None:
+        password = secret(PASSWORD_ENV, _("Password for {user}: ").format(user=username))
+    db = open_existing(target)
+    try:
+        return db, authenticate(db, username, password)
+    except BaseException:
+        db.close()
+        raise
 
 
 def plain_actor(db: Database, username: str | None) -> Actor:

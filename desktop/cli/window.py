@@ -7,9 +7,10 @@ import argparse
 import os
 import sys
 
-from desktop.cli.base import local_path, settle_database_file, target_for
+from desktop.cli.base import is_office_url, local_path, settle_database_file, target_for
 from desktop.cli.commands import DEFAULT_DEMO_COMMUNITIES, make_demo
 from desktop.cli.signin import open_signed_in
+from desktop.cli.usage import UsageError
 from desktop.demo.accounts import DEMO_PASSWORD
 from desktop.i18n import _
 from desktop.refusal import Refusal
@@ -41,6 +42,8 @@ def _no_console() -> bool:
 
 def _open_window(args: argparse.Namespace) -> int:
     target = target_for(args)
+    if is_office_url(target):  # the window writes only through a laptop's change log
+        raise UsageError(_("the app opens a laptop database; make one with clcp join --server URL"))
     path = local_path(target)
     settle_database_file(path)
     if args.demo:

@@ -103,7 +103,12 @@ def _split_target(target: str | Path | None) -> tuple[URL, Path | None]:
     if "://" in text:
         url = make_url(text)
         if url.get_backend_name() != "sqlite":
-            return url, None
+            raise StorageError(
+                _(
+                    "{url} is not a laptop database: the app works on a file that syncs with the "
+                    "office server"
+                ).format(url=url.render_as_string())
+            )
         database = url.database or ""
         return url, (Path(database).expanduser() if database not in ("", ":memory:") else None)
     path = Path(text).expanduser()

@@ -29,7 +29,12 @@ class ServerDatabase(Database):
     """A :class:`Database` on PostgreSQL (no file, no WAL, no SQLite pragmas)."""
 
     def file_size(self) -> int:
-        return 0
+        """The office database's size on the server's disk."""
+        with self.engine.connect() as connection:
+            return int(
+                connection.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
+                or 0
+            )
 
     def checkpoint(self) -> bool:
         return True

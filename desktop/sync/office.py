@@ -13,6 +13,7 @@ from desktop.services.facade import Services
 from desktop.services.framework import audit
 from desktop.services.framework.actor import SYSTEM, Actor
 from desktop.services.framework.errors import ValidationError
+from desktop.services.security.passwords import check_password_rules
 from desktop.services.security.users import UserData
 from desktop.storage import Database
 from desktop.sync.accounts import set_password
@@ -33,6 +34,7 @@ def init_empty(db: Database, username: str, password: str, display_name: str = "
     """The office's first administrator, with a server password."""
     if not is_empty(db):
         raise ValidationError({"db": _("the office database already has accounts")})
+    check_password_rules(password)  # before anything is written: a refusal changes nothing
     admin = Actor(username=username.strip().lower(), role="admin")
     Services(db, SYSTEM).users.create(
         UserData(username=admin.username, role="admin", display_name=display_name)
@@ -53,6 +55,7 @@ def seed_from(db: Database, laptop: Database, username: str, password: str) -> A
         raise ValidationError(
             {"user": _("{name} is not an administrator of that database").format(name=username)}
         )
+    check_password_rules(password)  # before anything is written: a refusal changes nothing
     with db.sessions.begin() as target, laptop.session() as source:
         target.execute(text("DELETE FROM participant_group"))  # seeded by the migration
         target.execute(text("DELETE FROM harm"))

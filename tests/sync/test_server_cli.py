@@ -152,3 +152,26 @@ def test_a_laptop_joins_over_https_trusting_the_offices_certificate(
         assert out.startswith("sent 0, received 0")
     finally:
         server.stop()
+
+
+def test_a_refused_seed_password_leaves_the_office_empty(
+    pg_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    laptop = open_database(tmp_path / "first.db")
+    try:
+        Services(laptop, SYSTEM).users.create(UserData(username="ada", role="admin"))
+    finally:
+        laptop.close()
+    monkeypatch.setenv("CLCP_PASSWORD", "short")  # the laptop takes it; the server's rules do not
+    argv = ["server", "init", "--db", pg_url, "--from", str(tmp_path / "first.db"), "--user", "ada"]
+    status, _out, err = run(argv, capsys)
+    assert_refused(status, err, "8 characters")
+    db = open_server_database(pg_url)
+    try:
+        with db.session() as session:
+            assert session.scalars(select(User.username)).all() == []
+    finally:
+        db.close()

@@ -35,6 +35,7 @@ from desktop.models import (
 )
 from desktop.models.enums import ActionStatus, AssignmentRole, FollowUpStatus
 from desktop.services.framework.actor import Actor
+from desktop.services.framework.portable_sql import greatest
 from desktop.services.framework.records import Page
 from desktop.services.framework.text import escape_like, fold
 from desktop.services.security import permissions
@@ -154,10 +155,11 @@ def _latest_day(model: type[Meeting] | type[Reflection]) -> ScalarSelect[Any]:
 def _last_activity() -> ScalarSelect[Any]:
     """The latest meeting or reflection of the community's live cycles, cycle by cycle.
 
-    Two-argument max() is NULL when either is, hence coalesce both ways round.
+    The two databases treat a NULL argument of ``greatest`` differently, hence coalesce
+    both ways round.
     """
     meeting, reflection = _latest_day(Meeting), _latest_day(Reflection)
-    latest = func.max(func.coalesce(meeting, reflection), func.coalesce(reflection, meeting))
+    latest = greatest(func.coalesce(meeting, reflection), func.coalesce(reflection, meeting))
     return select(func.max(latest)).where(_live_cycles()).correlate(Community).scalar_subquery()
 
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, String, case, cast, func, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    case,
+    cast,
+    extract,
+    func,
+    select,
+)
 
 from desktop.models import (
     Action,
@@ -30,6 +38,7 @@ from desktop.models import (
 )
 from desktop.models.enums import ActionStatus, FollowUpStatus, LinkageStatus
 from desktop.services.facade import Services
+from desktop.services.framework.portable_sql import id_text
 from desktop.services.queries.community_list import CommunityQuery, CommunityRow, list_communities
 from desktop.services.queries.reporting import Group, participant_groups
 
@@ -156,7 +165,7 @@ Reader = Callable[[Any], Iterator[Any]]  # a select() whose first column is a co
 def _key(column: Any) -> Any:
     """An id column read as its stored text: no UUID object made per row. Communities'
     figures are filed under this text (``UUID.hex``)."""
-    return type_coerce(column, String)
+    return id_text(column)
 
 
 def monitoring_data(services: Services, selection: MonitoringFilter, today: date) -> MonitoringData:
@@ -240,8 +249,8 @@ def _meetings(
     for community, count, with_decisions in read(meetings):
         figures[community].meetings += count
         data.decision_meetings += with_decisions or 0
-    year = func.substr(Meeting.held_on, 1, 4)
-    quarter_number = (cast(func.substr(Meeting.held_on, 6, 2), Integer) + 2) // 3
+    year = cast(extract("year", Meeting.held_on), Integer)
+    quarter_number = (cast(extract("month", Meeting.held_on), Integer) + 2) // 3
     attendance = (
         select(
             cid,

@@ -21,6 +21,7 @@ from desktop.i18n import ngettext
 from desktop.models import Action, Community, Cycle, FollowUp, Meeting, MentorReview, Phase
 from desktop.models.enums import FollowUpStatus
 from desktop.services.framework.actor import Actor
+from desktop.services.framework.portable_sql import id_text, joined_text
 from desktop.services.queries.community_list import CommunityQuery, _filters
 from desktop.services.queries.timeline.community import OPEN_ACTION_STATUSES
 from desktop.services.queries.timeline.layout import pack_rows
@@ -145,14 +146,14 @@ class _OfficeReader:
         self.run, self.conditions, self.today = run, conditions, today
         chosen = select(Community.id).where(*conditions)
         self.live_cycles = (Cycle.deleted_at.is_(None), Cycle.community_id.in_(chosen))
-        self.owner = type_coerce(Cycle.community_id, String)
+        self.owner = id_text(Cycle.community_id)
 
     def communities(self) -> list[Any]:
         """(id, name, district, partnership status) of each community, by name."""
         return list(
             self.run(
                 select(
-                    type_coerce(Community.id, String),
+                    id_text(Community.id),
                     Community.name,
                     Community.district,
                     Community.partnership_status,
@@ -166,7 +167,7 @@ class _OfficeReader:
         """Each community's live phases, as the rows _office_row reads."""
         phases: dict[str, list[Any]] = defaultdict(list)
         for row in self.run(
-            select(self.owner, type_coerce(Cycle.id, String), Cycle.number, Phase.kind)
+            select(self.owner, id_text(Cycle.id), Cycle.number, Phase.kind)
             .add_columns(_text(Phase.start_on), _text(Phase.end_on))
             .join(Phase, Phase.cycle_id == Cycle.id)
             .where(*self.live_cycles, Phase.deleted_at.is_(None))
@@ -178,7 +179,7 @@ class _OfficeReader:
         """Each community's meeting days, comma-separated ISO text, in any order."""
         return _by_community(
             self.run(
-                select(self.owner, func.group_concat(_text(Meeting.held_on)))
+                select(self.owner, joined_text(_text(Meeting.held_on)))
                 .join(Meeting, Meeting.cycle_id == Cycle.id)
                 .where(*self.live_cycles, Meeting.deleted_at.is_(None))
                 .group_by(Cycle.community_id)
@@ -221,11 +222,12 @@ def _text(column: Any) -> Any:
     return type_coerce(column, String)
 
 
-class _DayCache(dict[str, date]):
-    """ISO text -> date, parsing each distinct day once."""
+class _DayCache(dict[str | date, date]):
+    """ISO text -> date, parsing each distinct day once. SQLite hands back the stored
+    text; PostgreSQL's driver hands back dates already, kept as they are."""
 
-    def __missing__(self, text: str) -> date:
-        day = self[text] = date.fromisoformat(text)
+    def __missing__(self, text: str | date) -> date:
+        day = self[text] = text if isinstance(text, date) else date.fromisoformat(text)
         return day
 
 
