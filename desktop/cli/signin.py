@@ -35,6 +35,7 @@ from desktop.storage import Database, building, damage
 from desktop.storage import keyfile as kf
 from desktop.storage.damage import DamagedDatabaseError
 from desktop.storage.errors import one_line_reason
+from desktop.storage.server_database import ServerDatabase
 from desktop.texttable import format_table
 
 USER_ENV = "CLCP_USER"
@@ -147,13 +148,19 @@ def _with_services(
 def run_users_list(args: argparse.Namespace) -> int:
     def work(services: Services) -> int:
         accounts = AccountService(services.db, services.actor)
+        has_password = accounts.has_password
+        if isinstance(services.db, ServerDatabase):  # the office's own server passwords
+            from desktop.sync.accounts import has_server_password
+
+            db = services.db
+            has_password = lambda username: has_server_password(db, username)  # noqa: E731
         rows = [
             [
                 user.data.username,
                 user.data.display_name or "-",
                 user.data.role,
                 _("yes") if user.data.active else _("no"),
-                _("yes") if accounts.has_password(user.data.username) else _("no"),
+                _("yes") if has_password(user.data.username) else _("no"),
             ]
             for user in services.users.list(order_by="username").items
         ]
@@ -173,12 +180,17 @@ def run_users_add(args: argparse.Namespace) -> int:
             confirm=True,
         )
         data = UserData(username=args.username, role=args.role, display_name=args.name)
-        record = AccountService(services.db, services.actor).add(data, password)
-        print(
-            _(
+        if isinstance(services.db, ServerDatabase):
+            from desktop.sync.accounts import add_account
+
+            record = add_account(services.db, services.actor, data, password)
+            said = _("Account {user} ({role}) added to the office; it joins a laptop with it.")
+        else:
+            record = AccountService(services.db, services.actor).add(data, password)
+            said = _(
                 "Account {user} ({role}) added; the password must be changed at first sign-in."
-            ).format(user=record.data.username, role=record.data.role)
-        )
+            )
+        print(said.format(user=record.data.username, role=record.data.role))
         return EXIT_OK
 
     return _with_services(args, work)

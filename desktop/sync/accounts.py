@@ -11,11 +11,14 @@ from sqlalchemy import select
 
 from desktop.i18n import _
 from desktop.models import ServerAccount, User, utcnow
+from desktop.services.facade import Services
 from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import NotFoundError
+from desktop.services.framework.records import Record
 from desktop.services.security.passwords import check_password_rules
 from desktop.services.security.signin import SignInError, delay_after
+from desktop.services.security.users import UserData
 from desktop.storage import Database
 
 _hasher = PasswordHasher()
@@ -90,3 +93,17 @@ def _count_failure(db: Database, username: str, now: datetime) -> None:
             entity_type="session",
             changes={"where": "server"},
         )
+
+
+def add_account(db: Database, by: Actor, data: UserData, password: str) -> Record[UserData]:
+    """A new account of the office with its server password (``clcp users add`` given the
+    office's URL). The password is checked first, so a refusal writes nothing."""
+    check_password_rules(password)
+    record = Services(db, by).users.create(data)
+    set_password(db, record.data.username, password, by)
+    return record
+
+
+def has_server_password(db: Database, username: str) -> bool:
+    with db.session() as session:
+        return session.get(ServerAccount, username) is not None

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.models import SyncChange, SyncConflict, User
+from desktop.models import Community, SyncChange, SyncConflict, User
 from desktop.services.framework import fieldcodec
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.entity import EntityService
@@ -111,13 +111,26 @@ def _states(
     service = service_for(db, actor, entity)
     assert service is not None
     model = service.model
-    query = select(model).where(permissions.readable_condition(session, actor, model))
+    query = select(model).where(on_laptop_condition(session, actor, model))
     if ids is not None:
         query = query.where(model.id.in_([uuid.UUID(text) for text in ids]))
     if live:
         query = query.where(model.deleted_at.is_(None))
     for row in session.scalars(query.order_by(model.created_at, model.id)):
         yield record_state(service, session, row)
+
+
+def on_laptop_condition(session: Session, actor: Actor, model: type[Any]) -> Any:
+    """The rows of ``model`` a laptop of ``actor`` holds: those they may read, and of
+    those that hang on a community (an assignment, which facilitators may read office-wide
+    to see who works where) only the ones whose community the laptop holds too: a row
+    pointing at a community the laptop does not have could not be stored there."""
+    condition = permissions.readable_condition(session, actor, model)
+    if model is Community or "community_id" not in model.__table__.columns:
+        return condition
+    held = select(Community.id).where(permissions.readable_condition(session, actor, Community))
+    column = model.community_id
+    return and_(condition, or_(column.is_(None), column.in_(held)))
 
 
 def _own_account(
