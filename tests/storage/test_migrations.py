@@ -20,14 +20,12 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import URL
+from sqlalchemy import text
 
 from desktop.models import Base, Community, Cycle
 from desktop.storage import StorageError, open_database
 from desktop.storage import migrate as migrate_module
 from desktop.storage.backup import backup_dir_for
-from desktop.storage.connect import apply_pragmas
 from desktop.storage.migrate import (
     alembic_config,
     current_revision,
@@ -35,9 +33,10 @@ from desktop.storage.migrate import (
     script_directory,
     upgrade,
 )
+from tests.storage.old_revisions import app_like_engine, revisions
 
 SHIPPED_HEAD = head_revision()
-REVISIONS = [script.revision for script in reversed(list(script_directory().walk_revisions()))]
+REVISIONS = revisions()
 
 # Rows written with raw SQL in the schema of each revision (ids as SQLAlchemy stores a
 # Uuid in SQLite: 32 hex digits). A new migration needs an entry here.
@@ -180,22 +179,6 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def app_like_engine(path: Path) -> Engine:
-    """An engine with the app's per-connection pragmas, for writing files at old revisions."""
-    engine = create_engine(URL.create("sqlite", database=str(path)))
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        apply_pragmas(dbapi_connection)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
 
 
 def make_database_at(path: Path, revision: str) -> None:
