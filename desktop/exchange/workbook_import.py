@@ -11,8 +11,6 @@ before real work. Attached files are not in a workbook, so they do not come back
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +24,8 @@ from sqlalchemy.exc import IntegrityError
 from desktop.i18n import _
 from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
-from desktop.storage import open_database
+from desktop.storage import building, open_database
+from desktop.storage import keyfile as kf
 
 from .export import FORMAT_NAME
 from .safe_read import BadFile, SheetData, read_sheets
@@ -44,7 +43,7 @@ class ImportSummary:
 def import_workbook(source: Path, target: Path, *, actor: Actor | None = None) -> ImportSummary:
     """Make the database ``target`` from the full export ``source``; BadFile (nothing
     written) if the workbook is not one or a value does not fit its column."""
-    if target.exists() and target.stat().st_size > 0:
+    if (target.exists() and target.stat().st_size > 0) or kf.has_key_file(target):
         raise BadFile(_("{path} already exists: import into a new database").format(path=target))
     if not target.parent.is_dir():
         raise BadFile(_("folder {folder} does not exist").format(folder=target.parent))
@@ -176,12 +175,12 @@ def _as_int(value: Any) -> int:
 def _write_database(
     target: Path, records: dict[str, list[dict[str, Any]]], actor: Actor, source: str, total: int
 ) -> None:
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    temporary.unlink()  # a new database is made where nothing is
+    """Build the database beside ``target`` (see :mod:`desktop.storage.building`): an import
+    stopped half-way leaves nothing the next one does not remove."""
+    build = building.build_path(target)
+    building.clear(build)
     try:
-        db = open_database(temporary)
+        db = open_database(build)
         try:
             with db.sessions.begin() as session:
                 for spec in reversed(SHEETS):  # the new file's own catalogue and groups
@@ -205,7 +204,9 @@ def _write_database(
             ) from None
         finally:
             db.close()
-        os.replace(temporary, target)
-    finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+        if target.is_file() and target.stat().st_size == 0:
+            target.unlink()  # an empty file made to receive it (checked before reading)
+        building.put_in_place(build, target)
+    except BaseException:
+        building.clear(build)
+        raise

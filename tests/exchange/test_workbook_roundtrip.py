@@ -81,3 +81,28 @@ def test_a_shareable_export_cannot_make_a_database(
     status, _out, err = run(["import", "workbook", "--db", str(new), str(out)], capsys)
     assert_refused(status, err, "only a full export")
     assert not new.exists()
+
+
+def test_what_a_stopped_import_left_is_removed_by_the_next_one(
+    full_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kill half-way leaves the database being built beside its name (never under it);
+    the next import starts afresh and leaves only the new database."""
+    new = tmp_path / "new.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{new}.building{suffix}").write_bytes(b"half an import")
+
+    status, _out, err = run(["import", "workbook", "--db", str(new), str(full_export)], capsys)
+
+    assert status == 0, err
+    assert sorted(found.name for found in tmp_path.iterdir()) == ["new.db"]
+
+
+def test_a_key_file_without_its_database_is_not_imported_over(
+    full_export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "new.db"
+    Path(f"{new}.keys").write_text("{}", encoding="utf-8")
+    status, _out, err = run(["import", "workbook", "--db", str(new), str(full_export)], capsys)
+    assert_refused(status, err, "already exists")
+    assert sorted(found.name for found in tmp_path.iterdir()) == ["new.db.keys"]
