@@ -94,8 +94,9 @@ def archive_name(db_path: Path, label: str, moment: datetime) -> str:
     return f"{db_path.stem}-{label}{moment.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
 
 
-def pack(snapshot_path: Path, out: Path) -> Path:
-    """Write the snapshot (database and key file) as the archive ``out``, checked."""
+def pack(snapshot_path: Path, out: Path, work: Path | None = None) -> Path:
+    """Write the snapshot (database and key file) as the archive ``out``, checked; it is
+    written in the folder ``work`` (default: beside ``out``) and moved to ``out`` whole."""
     members = {DATABASE: snapshot_path}
     if kf.has_key_file(snapshot_path):
         members[KEYS] = kf.key_file_path(snapshot_path)
@@ -107,7 +108,7 @@ def pack(snapshot_path: Path, out: Path) -> Path:
         "database_name": snapshot_path.name,
         "members": {name: _file_digest(source) for name, source in members.items()},
     }
-    temporary = out.with_name(out.name + ".tmp")
+    temporary = (work or out.parent) / f"{out.name}.tmp"
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED, allowZip64=True) as bundle:
             bundle.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))

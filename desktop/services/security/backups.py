@@ -25,7 +25,7 @@ from desktop.i18n import _
 from desktop.services.framework.actor import SYSTEM
 from desktop.services.security.integrity import check_database
 from desktop.services.security.signin import sign_in
-from desktop.storage import Database, StorageError, building, damage, open_database
+from desktop.storage import Database, StorageError, building, damage, filelock, open_database
 from desktop.storage import archive as arc
 from desktop.storage import keyfile as kf
 from desktop.storage.backup import backup_dir_for
@@ -33,6 +33,7 @@ from desktop.storage.backup import backup_dir_for
 AUTOMATIC = "auto-"
 KEEP_AUTOMATIC = 7
 WORK_PREFIX = ".clcp-backup-"
+WORK_LOCK = "in-use.lock"
 STALE_SECONDS = 3600
 
 
@@ -66,12 +67,15 @@ def back_up(
     if out.exists():
         raise StorageError(_("{path} already exists").format(path=out))
     key = db.keyring.master_key if db.keyring is not None else None
-    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work:
+    with (
+        tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work,
+        filelock.exclusive(Path(work) / WORK_LOCK),  # in use: see _remove_stale_work
+    ):
         snapshot = Path(work) / db.path.name
         with damage.named(db.path, key):  # a page that cannot be read is named
             arc.snapshot(db.path, key, snapshot)
             events = _checked(open_database(snapshot, key=key, create=False), _("the copy"))
-        arc.pack(snapshot, out)
+        arc.pack(snapshot, out, Path(work))
     return BackupMade(out, out.stat().st_size, events)
 
 
@@ -91,13 +95,25 @@ def _checked(db: Database, what: str) -> int:
 
 
 def _remove_stale_work(folder: Path) -> None:
-    """Work folders of a backup that was stopped (an hour old: none still in use)."""
+    """Work folders of backups that were stopped (a kill, a power cut): a backup under way
+    holds the lock in its folder, so a folder whose lock nobody holds is left over. (A
+    folder without a lock, stopped before taking it or made by an earlier version, and an
+    earlier version's temporary archive, are removed once an hour old.)"""
     for stale in folder.glob(f"{WORK_PREFIX}*"):
-        if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+        lock = stale / WORK_LOCK
+        try:
+            left_over = filelock.is_free(lock) if lock.is_file() else _hour_old(stale)
+        except OSError:  # finished and removed meanwhile
+            continue
+        if left_over:
             shutil.rmtree(stale, ignore_errors=True)
     for stale in folder.glob(f"*{arc.SUFFIX}.tmp"):
-        if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+        if _hour_old(stale):
             stale.unlink(missing_ok=True)
+
+
+def _hour_old(path: Path) -> bool:
+    return time.time() - path.stat().st_mtime > STALE_SECONDS
 
 
 def daily_backup(db: Database, now: datetime | None = None) -> Path | None:

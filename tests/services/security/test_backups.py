@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import entry as cli
-from desktop.services.security.backups import back_up, daily_backup
+from desktop.services.security.backups import WORK_LOCK, WORK_PREFIX, back_up, daily_backup
 from desktop.services.security.signin import sign_in
-from desktop.storage import StorageError
+from desktop.storage import StorageError, filelock
 from desktop.storage import archive as arc
 from desktop.storage.backup import backup_dir_for
 from tests.cli.cli_support import folder_state
@@ -129,3 +129,21 @@ def test_daily_backups_one_a_day_and_the_last_seven_kept(office: Office) -> None
 def test_backing_up_needs_a_file(office: Office, tmp_path: Path) -> None:
     with pytest.raises(StorageError):
         back_up(office.db, office.path)  # a file, not a folder
+
+
+def test_what_a_killed_backup_left_is_removed_by_the_next_and_one_under_way_is_not(
+    office: Office, tmp_path: Path
+) -> None:
+    """A killed backup leaves its work folder (a copy of the database and key file) whose
+    lock nobody holds any more: the next backup removes it at once. A backup still under
+    way holds its lock, and its folder is left alone."""
+    out = tmp_path / "usb"
+    killed, running = out / f"{WORK_PREFIX}killed", out / f"{WORK_PREFIX}running"
+    for folder in (killed, running):
+        folder.mkdir(parents=True)
+        (folder / "office.db").write_bytes(b"a copy of the database")
+        (folder / WORK_LOCK).touch()
+    with filelock.exclusive(running / WORK_LOCK):
+        made = back_up(office.db, out)
+        assert sorted(found.name for found in out.iterdir()) == [running.name, made.path.name]
+    assert filelock.is_free(running / WORK_LOCK)
