@@ -31,6 +31,7 @@ from typing import Any
 from desktop.i18n import _
 from desktop.storage import filelock, keyslots
 from desktop.storage.errors import StorageError, one_line_reason
+from desktop.storage.keyfile_shape import shape_problem
 
 SUFFIX = ".keys"
 BACKUP_SUFFIX = ".keys.bak"  # written by earlier versions; never read
@@ -76,19 +77,17 @@ def _read(path: Path) -> dict[str, Any]:
         raise KeyFileDamaged(_damaged(path, one_line_reason(error))) from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise KeyFileDamaged(_damaged(path, _("not a CLCP key file")))
-    if int(data.get("version", 0)) > VERSION:
+    version = data.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise KeyFileDamaged(_damaged(path, _("its version is malformed")))
+    if version > VERSION:
         raise StorageError(
             _("{path} was written by a newer version of CLCP Desktop").format(path=path)
         )
-    slots = data.get("slots")
-    if not isinstance(slots, list) or not isinstance(data.get("file_salt"), str):
-        raise KeyFileDamaged(_damaged(path, _("its key slots are missing")))
-    if not all(isinstance(slot, dict) and slot.keys() >= _SLOT_FIELDS for slot in slots):
-        raise KeyFileDamaged(_damaged(path, _("a key slot is incomplete")))
+    problem = shape_problem(data)
+    if problem is not None:
+        raise KeyFileDamaged(_damaged(path, problem))
     return data
-
-
-_SLOT_FIELDS = frozenset({"id", "kind", "kdf", "nonce", "wrapped"})
 
 
 def _damaged(path: Path, reason: str) -> str:
