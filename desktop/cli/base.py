@@ -20,7 +20,7 @@ from desktop.storage import (
     open_database,
     resolve_target,
 )
-from desktop.storage.errors import one_line_reason
+from desktop.storage.errors import disk_full, disk_full_message, one_line_reason
 from desktop.storage.inspect import inspect_file
 from desktop.storage.keyfile import has_key_file
 
@@ -72,6 +72,8 @@ def settle_database_file(path: Path | None) -> None:
 def unexpected(error: BaseException) -> str:
     """The one line for an error nothing else handled: a driver error means the file could
     not be read as it should (damage, most often); anything else is named as it is."""
+    if disk_full(error):
+        return disk_full_message()
     if isinstance(error, DBAPIError | MemoryError):
         return _("the database could not be read ({reason}); run clcp check").format(
             reason=one_line_reason(error)

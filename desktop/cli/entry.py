@@ -120,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnicodeEncodeError:
         return _fail(_("the terminal cannot show some characters; set PYTHONIOENCODING=utf-8"))
     except OSError as error:
+        from desktop.storage.errors import disk_full, disk_full_message
+
+        if disk_full(error):
+            return _fail(disk_full_message(error.filename))
         reason = error.strerror or str(error)
         return _fail(f"{error.filename}: {reason}" if error.filename else reason)
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ place only when complete, so a failure leaves nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import shutil
@@ -124,7 +125,28 @@ def write_xlsx(path: Path, tables: list[Table]) -> None:
                 else:
                     cells.append(value)
             sheet.append(cells)
-    book.save(path)
+    save_workbook(book, path)
+
+
+def save_workbook(book: Any, path: Path) -> None:
+    """``book.save(path)``, with everything closed even when writing fails (a full disk):
+    openpyxl leaves its ZIP file and the sheets not yet written open then, and when they
+    are collected later their closing fails again and prints tracebacks after the
+    one-line message."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if book.write_only and not book.worksheets:
+        book.create_sheet()
+    try:
+        with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(book, archive).save()
+    except BaseException:
+        for sheet in book.worksheets if book.write_only else []:
+            with contextlib.suppress(Exception):
+                sheet.close()  # a sheet already written refuses; one not yet is finished
+        raise
 
 
 def write_csv(folder: Path, tables: list[Table]) -> None:

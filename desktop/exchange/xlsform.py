@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.exchange.export import replace_file
+from desktop.exchange.export import replace_file, save_workbook
 from desktop.i18n import LANGUAGES, _
 from desktop.labels import labels
 from desktop.models.base import utcnow
@@ -176,7 +176,7 @@ def _save(form: Form, path: Path, languages: list[str], version: str) -> None:
     settings = book.create_sheet("settings")
     settings.append(["form_title", "form_id", "version", "default_language"])
     settings.append([form.title, form.form_id, version, names[0]])
-    book.save(path)
+    save_workbook(book, path)
 
 
 def _rows(sheet: Any, rows: list[Row], languages: list[str]) -> None:

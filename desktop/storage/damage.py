@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.i18n import _
 from desktop.storage.backup import backup_dir_for
 from desktop.storage.connect import dbapi_module, open_readonly
-from desktop.storage.errors import StorageError, one_line_reason
+from desktop.storage.errors import StorageError, disk_full, one_line_reason
 
 _TREE = re.compile(r"Tree (\d+) page (\d+)")
 _PAGE = re.compile(r"[Pp]age (\d+)")
@@ -168,6 +168,8 @@ def named(path: Path, key: bytes | None) -> Iterator[None]:
             yield
         except Exception as error:  # MemoryError too
             if not isinstance(error, (DBAPIError, MemoryError, *_driver_errors(key))):
+                raise
+            if disk_full(error):  # a write elsewhere (a copy, a journal) found no room
                 raise
             problem = find_damage(path, key)
             if problem is None:

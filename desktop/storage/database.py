@@ -28,7 +28,13 @@ from desktop.storage.connect import (
     dbapi_module,
 )
 from desktop.storage.damage import damaged, find_damage
-from desktop.storage.errors import DatabaseMissingError, StorageError, one_line_reason
+from desktop.storage.errors import (
+    DatabaseMissingError,
+    StorageError,
+    disk_full,
+    disk_full_message,
+    one_line_reason,
+)
 from desktop.storage.inspect import inspect_file
 from desktop.storage.keyfile import has_key_file
 from desktop.storage.migrate import current_revision, head_revision, upgrade
@@ -230,7 +236,10 @@ def _backup_before_migrating(
 def _opening_failed(
     error: BaseException, path: Path | None, url: object, key: bytes | None
 ) -> StorageError:
-    """The one-line refusal for a file that failed to open: its damage when it is damaged."""
+    """The one-line refusal for a file that failed to open: its damage when it is damaged,
+    the full disk when that is what stopped it (a migration or a new file writes)."""
+    if disk_full(error):
+        return StorageError(disk_full_message(path or url))
     problem = find_damage(path, key) if path is not None else None
     if path is not None and problem is not None:
         return damaged(path, problem)

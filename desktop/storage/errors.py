@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+
+from desktop.i18n import _
 from desktop.refusal import Refusal
+
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_SQLITE_FULL = "database or disk is full"
 
 
 def one_line_reason(error: BaseException) -> str:
@@ -29,3 +35,26 @@ class NotADatabaseError(StorageError):
 
 class NewerDatabaseError(StorageError):
     """The database was written by a newer version of the app; it is left untouched."""
+
+
+def disk_full(error: BaseException) -> bool:
+    """Whether ``error``, or an error that led to it, says the disk is full (the system's
+    "no space left" or SQLite's own "database or disk is full")."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _FULL_ERRNOS:
+            return True
+        if _SQLITE_FULL in str(getattr(current, "orig", None) or current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def disk_full_message(where: object | None = None) -> str:
+    """The one line for a write stopped by a full disk (what was committed before is kept;
+    a write that did not end is undone as a whole)."""
+    if where is None:
+        return _("the disk is full; free some space and try again")
+    return _("the disk holding {where} is full; free some space and try again").format(where=where)

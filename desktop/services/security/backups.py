@@ -29,6 +29,7 @@ from desktop.storage import Database, StorageError, building, damage, filelock, 
 from desktop.storage import archive as arc
 from desktop.storage import keyfile as kf
 from desktop.storage.backup import backup_dir_for
+from desktop.storage.errors import disk_full, disk_full_message
 
 AUTOMATIC = "auto-"
 KEEP_AUTOMATIC = 7
@@ -66,6 +67,19 @@ def back_up(
     out = out_dir / arc.archive_name(db.path, label, moment or datetime.now())
     if out.exists():
         raise StorageError(_("{path} already exists").format(path=out))
+    _require_room(db, out_dir)
+    try:
+        events = _write_archive(db, out_dir, out)
+    except Exception as error:
+        if disk_full(error):
+            raise StorageError(disk_full_message(out_dir)) from None
+        raise
+    return BackupMade(out, out.stat().st_size, events)
+
+
+def _write_archive(db: Database, out_dir: Path, out: Path) -> int:
+    """Snapshot, check and pack ``db`` as ``out`` in a work folder of ``out_dir``."""
+    assert db.path is not None
     key = db.keyring.master_key if db.keyring is not None else None
     with (
         tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out_dir) as work,
@@ -76,7 +90,25 @@ def back_up(
             arc.snapshot(db.path, key, snapshot)
             events = _checked(open_database(snapshot, key=key, create=False), _("the copy"))
         arc.pack(snapshot, out, Path(work))
-    return BackupMade(out, out.stat().st_size, events)
+    return events
+
+
+ROOM_MARGIN = 256 * 1024
+
+
+def _require_room(db: Database, out_dir: Path) -> None:
+    """Refuse at once when ``out_dir`` cannot hold the copy and the archive made of it
+    (rather than fill the disk and fail half-way)."""
+    needed = 2 * db.file_size() + ROOM_MARGIN
+    free = shutil.disk_usage(out_dir).free
+    if free < needed:
+        raise StorageError(
+            _(
+                "not enough room in {folder} for the backup ({free:,} bytes free, about "
+                "{needed:,} needed); nothing was written - free some space or choose "
+                "another folder"
+            ).format(folder=out_dir, free=free, needed=needed)
+        )
 
 
 def _checked(db: Database, what: str) -> int:
