@@ -177,8 +177,7 @@ def _write_database(
 ) -> None:
     """Build the database beside ``target`` (see :mod:`desktop.storage.building`): an import
     stopped half-way leaves nothing the next one does not remove."""
-    build = building.build_path(target)
-    building.clear(build)
+    build = building.start(target, empty_ok=True)
     try:
         db = open_database(build)
         try:
@@ -204,9 +203,7 @@ def _write_database(
             ) from None
         finally:
             db.close()
-        if target.is_file() and target.stat().st_size == 0:
-            target.unlink()  # an empty file made to receive it (checked before reading)
-        building.put_in_place(build, target)
+        building.put_in_place(build, target, empty_ok=True)
     except BaseException:
         building.clear(build)
         raise

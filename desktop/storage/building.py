@@ -41,12 +41,19 @@ def clear(build: Path) -> None:
     kf.remove(build)
 
 
-def start(path: Path) -> Path:
+def _in_the_way(path: Path, *, empty_ok: bool) -> None:
+    """StorageError if ``path`` or its key file exists (``empty_ok``: an empty file made to
+    receive the new database is not in the way)."""
+    empty = empty_ok and path.is_file() and path.stat().st_size == 0
+    for existing in (path, kf.key_file_path(path)):
+        if existing.exists() and not (existing == path and empty):
+            raise StorageError(_("{path} already exists").format(path=existing))
+
+
+def start(path: Path, *, empty_ok: bool = False) -> Path:
     """Where to build the database that will become ``path`` (leftovers of an earlier,
     stopped try removed); StorageError if ``path`` or its key file already exists."""
-    for existing in (path, kf.key_file_path(path)):
-        if existing.exists():
-            raise StorageError(_("{path} already exists").format(path=existing))
+    _in_the_way(path, empty_ok=empty_ok)
     path.parent.mkdir(parents=True, exist_ok=True)
     build = build_path(path)
     clear(build)
@@ -54,12 +61,11 @@ def start(path: Path) -> Path:
     return build
 
 
-def put_in_place(build: Path, path: Path) -> None:
+def put_in_place(build: Path, path: Path, *, empty_ok: bool = False) -> None:
     """Rename the finished, closed build to ``path``: the database, then its key file."""
     for suffix in SIDECARS:  # a closed database has folded its WAL back in
         _unlink(Path(f"{build}{suffix}"))
-    if path.exists():
-        raise StorageError(_("{path} already exists").format(path=path))
+    _in_the_way(path, empty_ok=empty_ok)
     os.replace(build, path)
     if kf.has_key_file(build):
         os.replace(kf.key_file_path(build), kf.key_file_path(path))

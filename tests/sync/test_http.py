@@ -188,3 +188,20 @@ def test_a_wrong_password_is_refused_in_one_line(
 def test_plain_http_is_refused_beyond_loopback(office_db: ServerDatabase) -> None:
     with pytest.raises(ServerSetupError, match="plain HTTP is only"):
         server_config(office_db, "0.0.0.0", 8470)
+
+
+def test_a_join_stopped_half_way_leaves_nothing_in_the_way_of_the_next(
+    office: Office, server_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A killed join used to leave a key file and a half-filled database under the final
+    name: every later try was refused, and the file said "This account is disabled"
+    (found by the crash bench). Now it is built beside the name and renamed when whole."""
+    path = tmp_path / "mary.db"
+    for suffix in ("", "-wal", ".keys", ".keys.lock", ".keys.1f2e.tmp"):
+        Path(f"{path}.building{suffix}").write_bytes(b"half a join")
+
+    join(server_url, path, "mary", capsys)
+
+    names = {found.name for found in tmp_path.iterdir()} - {"mary.db.keys.lock"}
+    assert names == {"mary.db", "mary.db.keys"}
+    assert run(["check", "--db", str(path), "--user", "mary"], capsys)[0] == 0
