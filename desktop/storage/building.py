@@ -75,7 +75,12 @@ def put_in_place(build: Path, path: Path, *, empty_ok: bool = False) -> None:
 
 def settle(path: Path) -> None:
     """Finish a move stopped between the two renames (the database is in place, its key
-    file still under the build name), and remove temporary key files a killed process left."""
+    file still under the build name), undo an encryption stopped between its renames (see
+    :func:`desktop.storage.encrypt.undo_interrupted`), and remove temporary key files a
+    killed process left."""
+    from desktop.storage.encrypt import undo_interrupted
+
+    undo_interrupted(path)
     kf.remove_stale_temporaries(path, lock=True)
     build = build_path(path)
     moved = path.is_file() and not build.exists() and not kf.has_key_file(path)

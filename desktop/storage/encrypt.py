@@ -51,6 +51,20 @@ def leftover_key_file(db_path: Path) -> bool:
     return True
 
 
+def undo_interrupted(db_path: Path) -> bool:
+    """An encryption stopped between its two renames leaves the plain file in place with
+    the new key file beside it (the encrypted copy still under its work name), which no
+    password opens. Put the plain file back as it was: every record is in it, and the next
+    ``clcp encrypt`` starts afresh (and shows its recovery key, which this one never did).
+    True if something was undone."""
+    work = work_path(db_path)
+    if not work.exists() or not kf.has_key_file(db_path) or not is_plain_database(db_path):
+        return False
+    kf.remove(db_path)
+    discard_work(work)
+    return True
+
+
 def table_counts(connection: Any) -> dict[str, int]:
     """Rows in every table of a raw connection's main database."""
     names = [

@@ -4,6 +4,7 @@ the swap leaves the original as it was."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,68 @@ def test_clcp_encrypt(
     assert len(err) == 1 and err[0].startswith("clcp: ") and "already encrypted" in err[0]
     monkeypatch.setenv("CLCP_PASSWORD", PASSWORD)
     assert main(["check", "--db", str(path), "--user", "amina"]) == 0
+
+
+def _killed_at(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """The process ends at once (as kill -9 would) when encrypting reaches ``where``:
+    "between the renames" of the swap, or "after the swap"."""
+    swap = enc.swap_in
+
+    def stopped_swap(work: Path, db_path: Path) -> None:
+        if where == "between the renames":
+            os.replace(kf.key_file_path(work), kf.key_file_path(db_path))
+            os._exit(9)
+        swap(work, db_path)
+        os._exit(9)
+
+    monkeypatch.setattr(enc, "swap_in", stopped_swap)
+
+
+def _encrypt_in_a_child(path: Path, username: str) -> None:
+    child = os.fork()
+    if child == 0:
+        try:
+            encrypt_database(path, username, PASSWORD)
+        finally:
+            os._exit(0)
+    _pid, status = os.waitpid(child, 0)
+    assert os.WEXITSTATUS(status) == 9
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs fork")
+def test_an_encryption_killed_between_its_renames_leaves_the_plain_file_usable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plain file stood with the new key file beside it: every command then called it
+    "not a CLCP database" until encrypt ran again (found by the crash bench)."""
+    path = tmp_path / "office.db"
+    before = _plain_office(path)
+    _killed_at(monkeypatch, "between the renames")
+    _encrypt_in_a_child(path, "amina")
+    assert kf.has_key_file(path) and _leftovers(path)
+    monkeypatch.undo()
+
+    assert main(["check", "--db", str(path), "--user", "amina"]) == 0, capsys.readouterr().err
+    assert _counts(path) == before
+    assert not kf.has_key_file(path) and _leftovers(path) == []
+    encrypt_database(path, "amina", PASSWORD).signed_in.db.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs fork")
+def test_a_first_administrator_killed_after_the_swap_can_still_sign_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The named account was created only after the swap: a stop there left a key slot
+    for an account the database did not have ("This account is disabled"), and no one
+    could sign in. It is now made in the copy, before the swap."""
+    path = tmp_path / "office.db"
+    _plain_office(path, admin=False)
+    _killed_at(monkeypatch, "after the swap")
+    _encrypt_in_a_child(path, "zawadi")
+    monkeypatch.undo()
+    monkeypatch.setenv("CLCP_PASSWORD", PASSWORD)
+
+    assert main(["check", "--db", str(path), "--user", "zawadi"]) == 0, capsys.readouterr().err
+    signed_in = sign_in(path, "zawadi", PASSWORD)
+    signed_in.db.close()
+    assert signed_in.actor.role == "admin"

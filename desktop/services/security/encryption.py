@@ -82,10 +82,13 @@ def encrypt_database(
         plain.close()
     master_key, recovery_key = new_master_key(), new_recovery_key()
     work = enc.work_path(db_path)
+    enc.discard_work(work)  # what an earlier, stopped try left
     try:
         counts = enc.export_encrypted(db_path, work, master_key)
         enc.check_copy(work, master_key, counts)
         _check_audit_chain(work, master_key, chain)
+        if create_admin:  # in the copy: the file in place always has the signing-in account
+            _create_administrator(work, master_key, username)
         kf.create(work, master_key, recovery_key, {username: password})
         if keep_plain_copy is not None:
             enc.copy_file(db_path, keep_plain_copy)
@@ -93,13 +96,7 @@ def encrypt_database(
     except BaseException:
         enc.discard_work(work)
         raise
-    removed = 0
-    if not keep_plain_backups:
-        for backup in enc.plain_backups(db_path):
-            enc.remove_file(backup)
-            removed += 1
-    if create_admin:
-        _create_administrator(db_path, master_key, username)
+    removed = 0 if keep_plain_backups else _remove_plain_backups(db_path)
     signed_in = sign_in(db_path, username, password)
     db = signed_in.db
     with db.sessions.begin() as session:
@@ -116,6 +113,14 @@ def encrypt_database(
             },
         )
     return Encrypted(signed_in, recovery_key, others, removed)
+
+
+def _remove_plain_backups(db_path: Path) -> int:
+    """Remove the unencrypted copies made before earlier upgrades; how many there were."""
+    found = enc.plain_backups(db_path)
+    for backup in found:
+        enc.remove_file(backup)
+    return len(found)
 
 
 def _administrator(db: Database, username: str) -> tuple[bool, list[str]]:
@@ -137,7 +142,9 @@ def _administrator(db: Database, username: str) -> tuple[bool, list[str]]:
 
 
 def _create_administrator(db_path: Path, master_key: bytes, username: str) -> None:
-    """The first administrator of a database that had none (written once it is encrypted)."""
+    """The first administrator of a database that had none, written in the encrypted copy
+    before it replaces the original (a stop after the swap must not leave a key slot for
+    an account the database does not have)."""
     db = open_database(db_path, key=master_key, create=False)
     try:
         Services(db, SYSTEM).users.create(UserData(username=username, role=Role.ADMIN.value))
