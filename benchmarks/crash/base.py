@@ -5,6 +5,7 @@ restore``). Nothing changes them afterwards: every part works on copies."""
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cached_property
 from pathlib import Path
 
@@ -33,6 +34,19 @@ class Base:
             fill_demo(db, communities=self.communities, seed=2, actor=SETUP)
         finally:
             db.close()
+        return path
+
+    @cached_property
+    def plain_without_administrator(self) -> Path:
+        """The plain demo with its administrators made managers: encrypting it names the
+        first administrator."""
+        path = copy_database(self.plain, self.folder / "no-admin" / "plain.db")
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("UPDATE app_user SET role = 'manager' WHERE role = 'admin'")
+            connection.commit()
+        finally:
+            connection.close()
         return path
 
     @cached_property

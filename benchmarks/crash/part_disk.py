@@ -22,7 +22,7 @@ from pathlib import Path
 
 from benchmarks.crash.base import Base
 from benchmarks.crash.changes import community_list, listed
-from benchmarks.crash.looks import check
+from benchmarks.crash.looks import check, seal_problem
 from benchmarks.crash.tally import Row
 from benchmarks.crash.world import (
     ADMIN,
@@ -96,6 +96,9 @@ def writes(base: Base, disk: Path, rounds: int, randomly: random.Random) -> Row:
         found = listed(path, base.key, acknowledged)
         if len(found) != len(acknowledged):
             row.problem("lost", f"{len(acknowledged) - len(found)} imported communities")
+        stalled = seal_problem(path)
+        if stalled:
+            row.problem("stalled", stalled)
     row.counts["acknowledged"] = len(acknowledged)
     left = leftovers(disk)
     if left:

@@ -63,6 +63,9 @@ def _scenarios(base: Base) -> dict[str, Callable[[Path], Scenario]]:
         "import communities": lambda p: list_import(office(p), base.key),
         "import submissions": lambda p: submission_import(office(p), base.key),
         "encrypt": lambda p: Encrypt(p / "plain.db", base.plain),
+        "encrypt, first admin": lambda p: Encrypt(
+            p / "plain.db", base.plain_without_administrator, user="keeper"
+        ),
         "migration": lambda p: Migration(p / "o.db", base.office, base.key, revisions()),
         "backup": lambda p: Backup(office(p), p / "usb"),
         "restore": lambda p: restored(p),

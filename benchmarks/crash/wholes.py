@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.crash.kills import SPAN_FACTOR, last_line
-from benchmarks.crash.looks import check, query
+from benchmarks.crash.looks import check, query, seal_problem
 from benchmarks.crash.tally import Row
 from benchmarks.crash.world import (
     ADMIN,
@@ -46,11 +46,11 @@ def _finished_badly(end: Ended, row: Row) -> None:
 class Encrypt:
     """``clcp encrypt`` of a plain copy, killed until it completes, then again."""
 
-    def __init__(self, path: Path, plain: Path) -> None:
-        self.path, self.plain = path, plain
+    def __init__(self, path: Path, plain: Path, user: str = ADMIN) -> None:
+        self.path, self.plain, self.user = path, plain, user
         self.before = dump(plain)
         self.span = 1.0
-        self.argv = ["encrypt", "--db", str(path), "--user", ADMIN]
+        self.argv = ["encrypt", "--db", str(path), "--user", user]
         self.env = {"CLCP_NEW_PASSWORD": PASSWORD}
 
     def _reset(self) -> None:
@@ -70,14 +70,19 @@ class Encrypt:
 
     def after(self, ended: list[Ended], row: Row) -> None:
         _finished_badly(ended[0], row)
-        done = check(self.path)
-        if not is_plain_database(self.path):
+        encrypted = not is_plain_database(self.path)
+        done = check(self.path, user=self.user) if encrypted else check(self.path)
+        if encrypted:
             if done.status != 0:
                 row.problem("corrupt", done.line())
                 return
-            lost = lost_or_changed(self.before, dump(self.path, master_key(self.path)))
+            key = master_key(self.path, self.user)
+            lost = lost_or_changed(self.before, dump(self.path, key))
             if lost:
                 row.problem("lost", lost)
+            stalled = seal_problem(self.path, user=self.user)
+            if stalled:
+                row.problem("stalled", stalled)
             left = leftovers(self.path.parent)
             if left:
                 row.problem("stray", f"left after a complete run: {', '.join(left)}")
@@ -191,3 +196,6 @@ class Migration:
         left = leftovers(self.path.parent)
         if left:
             row.problem("stray", ", ".join(left))
+        stalled = seal_problem(self.path)
+        if stalled:
+            row.problem("stalled", stalled)
