@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import shutil
+from pathlib import Path
 
 from desktop.i18n import _
 from desktop.refusal import Refusal
@@ -50,6 +52,19 @@ def disk_full(error: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+ROOM_LEFT = 256 * 1024
+"""Below this much free space, an I/O error opening a database is the full disk's doing
+(SQLite then fails to make its shared-memory file, and says only "disk I/O error")."""
+
+
+def no_room(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` is (nearly) full."""
+    try:
+        return shutil.disk_usage(folder).free < ROOM_LEFT
+    except OSError:
+        return False
 
 
 def disk_full_message(where: object | None = None) -> str:

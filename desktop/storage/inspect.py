@@ -7,7 +7,15 @@ from pathlib import Path
 
 from desktop.i18n import _
 from desktop.storage.connect import apply_key, dbapi_module, open_readonly
-from desktop.storage.errors import NewerDatabaseError, NotADatabaseError, one_line_reason
+from desktop.storage.errors import (
+    NewerDatabaseError,
+    NotADatabaseError,
+    StorageError,
+    disk_full,
+    disk_full_message,
+    no_room,
+    one_line_reason,
+)
 from desktop.storage.keyfile import has_key_file
 from desktop.storage.migrate import known_revisions
 
@@ -29,6 +37,8 @@ def inspect_file(path: Path, key: bytes | None) -> FileState:
     try:
         connection = open_readonly(path, key)
     except Exception as error:  # the driver's own error types differ per module
+        if disk_full(error) or no_room(path.parent):
+            raise StorageError(disk_full_message(path.parent)) from error
         raise NotADatabaseError(
             _("cannot open {path}: {reason}").format(path=path, reason=one_line_reason(error))
         ) from error
@@ -41,6 +51,8 @@ def inspect_file(path: Path, key: bytes | None) -> FileState:
                 ).fetchall()
             }
         except Exception as error:
+            if disk_full(error) or no_room(path.parent):
+                raise StorageError(disk_full_message(path.parent)) from error
             if key is None and has_key_file(path):
                 raise NotADatabaseError(
                     _("{path} is encrypted: sign in to open it").format(path=path)

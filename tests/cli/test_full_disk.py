@@ -119,3 +119,23 @@ def test_a_full_disk_is_known_by_the_system_s_words_and_sqlite_s() -> None:
     assert disk_full(OperationalError("INSERT ...", {}, full))
     assert not disk_full(sqlite3.OperationalError("database is locked"))
     assert not disk_full(OSError(errno.EACCES, "Permission denied"))
+
+
+def test_a_database_on_a_full_disk_is_not_called_something_else(
+    office: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no room for its shared-memory file SQLite says only "disk I/O error" as the
+    file is opened: that was reported as "not a CLCP database"."""
+    from desktop.storage import errors, inspect
+
+    def no_room_for_the_journal(path: Path, key: bytes | None) -> Any:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(inspect, "open_readonly", no_room_for_the_journal)
+    monkeypatch.setattr(errors.shutil, "disk_usage", lambda _path: SimpleNamespace(free=0))
+    before = folder_state(office.parent)
+
+    status, _out, err = run(["info", "--db", str(office)], capsys)
+
+    assert_refused(status, err, f"the disk holding {office.parent} {FULL}")
+    assert folder_state(office.parent) == before
