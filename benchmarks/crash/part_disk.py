@@ -71,6 +71,8 @@ def _refusal(row: Row, what: str, ran: Ran) -> bool:
     row.example(ran.line())
     if ran.status != 2 or not ran.clean:
         row.problem("unclean", f"{what} on a full disk: {ran.status} {ran.line()}")
+    elif "is full" not in ran.err and "not enough room" not in ran.err:
+        row.problem("unclean", f"{what} on a full disk, not said so: {ran.line()}")
     return True
 
 
