@@ -128,13 +128,15 @@ def _checked(db: Database, what: str) -> int:
 
 def _remove_stale_work(folder: Path) -> None:
     """Work folders of backups that were stopped (a kill, a power cut): a backup under way
-    holds the lock in its folder, so a folder whose lock nobody holds is left over. (A
-    folder without a lock, stopped before taking it or made by an earlier version, and an
-    earlier version's temporary archive, are removed once an hour old.)"""
+    holds the lock in its folder, so a folder whose lock nobody holds, or that has none
+    (stopped just after making it, or half-way through removing it, or made by an earlier
+    version), is left over. A backup in the microseconds between making its folder and
+    locking it would fail in one line and can be run again; none is ever half-written.
+    An earlier version's temporary archive is removed once an hour old."""
     for stale in folder.glob(f"{WORK_PREFIX}*"):
         lock = stale / WORK_LOCK
         try:
-            left_over = filelock.is_free(lock) if lock.is_file() else _hour_old(stale)
+            left_over = filelock.is_free(lock) if lock.is_file() else True
         except OSError:  # finished and removed meanwhile
             continue
         if left_over:

@@ -143,6 +143,9 @@ def test_what_a_killed_backup_left_is_removed_by_the_next_and_one_under_way_is_n
         folder.mkdir(parents=True)
         (folder / "office.db").write_bytes(b"a copy of the database")
         (folder / WORK_LOCK).touch()
+    lockless = out / f"{WORK_PREFIX}killed-before-locking"  # or while being removed
+    lockless.mkdir()
+    (lockless / "office.db").write_bytes(b"a copy of the database")
     with filelock.exclusive(running / WORK_LOCK):
         made = back_up(office.db, out)
         assert sorted(found.name for found in out.iterdir()) == [running.name, made.path.name]
