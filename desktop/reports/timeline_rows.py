@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.services.queries.attention import MARK, kind_words
 from desktop.services.queries.timeline import (
     ACTION_COLOURS,
     FALLBACK_COLOUR,
@@ -105,9 +104,10 @@ def office_rows(office: OfficeTimeline) -> list[Row]:
         marks = tuple(Mark(day, "meeting", line=lines - 1) for day in row.meetings)
         days = row.days_since_meeting(office.today)
         notes = [_("no meeting yet") if days is None else day_count(days)]
-        if row.flags:  # the kinds only: the words in full would run over the bars
-            notes.append(", ".join(kind_words(flag.kind) for flag in row.flags))
-        note = (MARK + " " if row.flags else "") + " · ".join(notes)
+        if row.flags:  # the reasons in words follow the timeline, in a table
+            count = len(row.flags)
+            notes.append(ngettext("{n} reason", "{n} reasons", count).format(n=count))
+        note = " · ".join(notes)
         rows.append(
             Row(row.name, bars, marks, lines, note, gap_since=row.gap_since,
                 warning=bool(row.flags))

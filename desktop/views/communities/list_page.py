@@ -42,7 +42,7 @@ from desktop.views.shell.permission_gate import gate
 
 SEARCH_DELAY_MS = 200
 # Widest a column gets when sized to its contents; the person can still drag it wider.
-MAX_COLUMN_WIDTH = {Column.DISTRICT: 200, Column.FACILITATOR: 220}
+MAX_COLUMN_WIDTH = {Column.DISTRICT: 200, Column.FACILITATOR: 220, Column.ATTENTION: 320}
 
 
 class CommunityTable(QTableView):
@@ -153,6 +153,8 @@ class CommunityListPage(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        # What needs attention next to the name, where the eye is (the model keeps it last).
+        header.moveSection(header.visualIndex(Column.ATTENTION), 1)
         # Set the indicator before enabling sorting: enabling sorts once, by name, ascending.
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
@@ -262,6 +264,9 @@ class CommunityListPage(QWidget):
             "follow_up",
             "mentor_review",
             "community_assignment",
+            "indicator",
+            "observation",
+            "office_setting",
         ):
             self.refresh_total()
             self.model.reload()
