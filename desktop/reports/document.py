@@ -30,6 +30,7 @@ from desktop import APP_NAME
 from desktop.i18n import _
 from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
+from desktop.reports.keeping import keep_headings
 from desktop.reports.options import Paper
 from desktop.reports.styles import MUTED, RULE, STYLES, heading, page_language, right_to_left
 
@@ -342,8 +343,11 @@ def render_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> None:
-    """Lay ``story`` out on decorated pages and write the PDF to ``out``."""
-    doc = _Document(out, decoration, page_size(paper, wide=wide), progress, cancelled, len(story))
+    """Lay ``story`` out on decorated pages and write the PDF to ``out``; no heading is
+    left at the foot of a page (:func:`keep_headings`)."""
+    size = page_size(paper, wide=wide)
+    story = keep_headings(story, size[0] - 2 * MARGIN)
+    doc = _Document(out, decoration, size, progress, cancelled, len(story))
     doc.build(story, canvasmaker=_DeferredCanvas)
     if progress is not None:
         progress(1.0)

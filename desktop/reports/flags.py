@@ -24,6 +24,7 @@ from desktop.services.queries.attention import (
     CommunityAttention,
     Flag,
     flag_words,
+    short_words,
 )
 from desktop.services.queries.timeline import OVERDUE_COLOUR
 
@@ -82,12 +83,17 @@ def attention_header() -> list[str]:
     return [_("Community"), _("Why it needs attention"), _("Since")]
 
 
-def attention_rows(items: Sequence[CommunityAttention], today: date) -> list[list[object]]:
-    """Community (and district), each flag with its mark, and since when: one row each."""
+def attention_rows(
+    items: Sequence[CommunityAttention], today: date, *, short: bool = False
+) -> list[list[object]]:
+    """Community (and district), each flag with its mark (or, ``short``, the flags in a
+    few words after one mark), and since when: one row each."""
     return [
         [
             f"{item.name}\n{item.district}" if item.district else item.name,
-            flag_notes(item.flags, today),
+            [FlagNote("; ".join(short_words(f, today) for f in item.flags))]
+            if short
+            else flag_notes(item.flags, today),
             item.since.isoformat(),
         ]
         for item in items
@@ -95,4 +101,4 @@ def attention_rows(items: Sequence[CommunityAttention], today: date) -> list[lis
 
 
 def attention_widths(width: float) -> list[float]:
-    return [width * 0.24, width * 0.62, width * 0.14]
+    return [width * 0.3, width * 0.56, width * 0.14]

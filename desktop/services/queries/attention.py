@@ -248,6 +248,24 @@ def flag_words(flag: Flag, today: date, *, names: bool = False) -> str:
     return words
 
 
+def short_words(flag: Flag, today: date) -> str:
+    """The flag in a few words, without its date (a summary line; the date goes beside)."""
+    n, kind = flag.count, flag.kind
+    if kind == FlagKind.OVERDUE_ACTIONS:
+        return ngettext("{n} action overdue", "{n} actions overdue", n).format(n=n)
+    if kind == FlagKind.OVERDUE_FOLLOW_UPS:
+        return ngettext("{n} follow-up overdue", "{n} follow-ups overdue", n).format(n=n)
+    if kind == FlagKind.NO_MEETING:
+        return _("no meeting for {days}").format(days=day_count((today - flag.since).days))
+    if kind == FlagKind.GROUP_ABSENT:
+        return _("{groups} absent from decisions").format(groups=", ".join(flag.names))
+    if kind == FlagKind.INDICATOR_AWAY:
+        return ngettext("{n} indicator moving away", "{n} indicators moving away", n).format(n=n)
+    if kind == FlagKind.INDICATOR_SILENT:
+        return ngettext("{n} indicator not observed", "{n} indicators not observed", n).format(n=n)
+    return _("no mentor review this cycle")
+
+
 def kind_words(kind: FlagKind) -> str:
     """A flag's kind in a few words (a column heading, a legend)."""
     return {

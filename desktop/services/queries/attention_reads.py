@@ -85,10 +85,11 @@ def community_attention(
 
 
 @dataclass
-class _CurrentCycle:
-    """A community's current cycle (its latest running one) and what the rules read of it."""
+class _Running:
+    """A running cycle of a community and what the rules read of it."""
 
     id: uuid.UUID
+    community_id: uuid.UUID
     number: int
     start: date
     decision_meetings: int = 0
@@ -112,14 +113,14 @@ def attention_where(
     }
     flags: dict[uuid.UUID, list[Flag]] = defaultdict(list)
     _overdue(session, live, today, flags)
-    current = _current_cycles(session, live)
-    _meeting_gaps(session, live, current, today, limits, flags)
-    _absent_groups(session, current, flags)
-    _indicators(session, live, current, today, limits, flags)
-    for community_id, cycle in current.items():
+    running = _running_cycles(session, live)
+    _meeting_gaps(session, live, running, today, limits, flags)
+    _absent_groups(session, running, flags)
+    _indicators(session, live, running, today, limits, flags)
+    for cycle in running:
         since = review_missing_since(cycle.start, cycle.reviews, today, limits)
         if since is not None:
-            flags[community_id].append(Flag(FlagKind.NO_REVIEW, since, cycle=cycle.number))
+            flags[cycle.community_id].append(Flag(FlagKind.NO_REVIEW, since, cycle=cycle.number))
     return {
         community_id: CommunityAttention(
             community_id, name, district, ordered(flags.get(community_id, ()))
@@ -155,17 +156,16 @@ def _overdue(
             flags[community_id].append(Flag(kind, _as_date(oldest), count))
 
 
-def _current_cycles(session: Session, live: tuple[Any, ...]) -> dict[uuid.UUID, _CurrentCycle]:
-    """Each community's latest running cycle, with its decision meetings and reviews."""
-    current: dict[uuid.UUID, _CurrentCycle] = {}
-    running = (
-        select(Cycle.community_id, Cycle.id, Cycle.number, Cycle.start_on)
+def _running_cycles(session: Session, live: tuple[Any, ...]) -> list[_Running]:
+    """Every running cycle (cycles of a community may overlap), by start, with its
+    decision meetings and reviews."""
+    query = (
+        select(Cycle.id, Cycle.community_id, Cycle.number, Cycle.start_on)
         .where(*live, Cycle.status == CycleStatus.ACTIVE.value)
         .order_by(Cycle.start_on, Cycle.number)
     )
-    for community_id, cycle_id, number, start in session.execute(running):
-        current[community_id] = _CurrentCycle(cycle_id, number, start)  # the latest wins
-    by_cycle = {cycle.id: cycle for cycle in current.values()}
+    running = [_Running(*row) for row in session.execute(query)]
+    by_cycle = {cycle.id: cycle for cycle in running}
     ids = _running_ids(live)
     decided = func.trim(Meeting.decisions, " \t\r\n") != ""
     decisions = (
@@ -194,7 +194,7 @@ def _current_cycles(session: Session, live: tuple[Any, ...]) -> dict[uuid.UUID, 
     for cycle_id, count in session.execute(reviews):
         if cycle_id in by_cycle:
             by_cycle[cycle_id].reviews = count
-    return current
+    return running
 
 
 def _running_ids(live: tuple[Any, ...]) -> Select[Any]:
@@ -204,7 +204,7 @@ def _running_ids(live: tuple[Any, ...]) -> Select[Any]:
 def _meeting_gaps(
     session: Session,
     live: tuple[Any, ...],
-    current: dict[uuid.UUID, _CurrentCycle],
+    running: list[_Running],
     today: date,
     limits: Thresholds,
     flags: dict[uuid.UUID, list[Flag]],
@@ -218,7 +218,8 @@ def _meeting_gaps(
             .group_by(Cycle.community_id)
         ).all()
     )
-    for community_id, cycle in current.items():
+    latest = {cycle.community_id: cycle for cycle in running}  # the latest started wins
+    for community_id, cycle in latest.items():
         met = last.get(community_id)
         since = meeting_gap_since(_as_date(met) if met else None, cycle.start, today, limits)
         if since is not None:
@@ -226,20 +227,21 @@ def _meeting_gaps(
 
 
 def _absent_groups(
-    session: Session, current: dict[uuid.UUID, _CurrentCycle], flags: dict[uuid.UUID, list[Flag]]
+    session: Session, running: list[_Running], flags: dict[uuid.UUID, list[Flag]]
 ) -> None:
-    """The office's groups nobody of which came to any decision meeting of the cycle."""
+    """The office's groups nobody of which came to any decision meeting of a running
+    cycle (one flag per cycle)."""
     groups = session.execute(
         select(ParticipantGroup.code, ParticipantGroup.name)
         .where(ParticipantGroup.deleted_at.is_(None), ParticipantGroup.active.is_(True))
         .order_by(ParticipantGroup.position, ParticipantGroup.name)
     ).all()
-    for community_id, cycle in current.items():
+    for cycle in running:
         if not cycle.decision_meetings or cycle.first_decision is None:
             continue
         absent = tuple(name for code, name in groups if code not in cycle.present)
         if absent:
-            flags[community_id].append(
+            flags[cycle.community_id].append(
                 Flag(
                     FlagKind.GROUP_ABSENT,
                     _as_date(cycle.first_decision),
@@ -253,29 +255,25 @@ def _absent_groups(
 def _indicators(
     session: Session,
     live: tuple[Any, ...],
-    current: dict[uuid.UUID, _CurrentCycle],
+    running: list[_Running],
     today: date,
     limits: Thresholds,
     flags: dict[uuid.UUID, list[Flag]],
 ) -> None:
-    """Indicators of the current cycles not observed for too long, or moving away."""
-    community_of = {cycle.id: community_id for community_id, cycle in current.items()}
+    """Indicators of the running cycles not observed for too long, or moving away."""
+    community_of = {cycle.id: cycle.community_id for cycle in running}
     in_running = (Indicator.cycle_id.in_(_running_ids(live)), Indicator.deleted_at.is_(None))
-    indicators = [
-        row
-        for row in session.execute(
-            select(
-                Indicator.id,
-                Indicator.cycle_id,
-                Indicator.wording,
-                Indicator.value_kind,
-                Indicator.baseline_number,
-                Indicator.target_number,
-                Indicator.created_at,
-            ).where(*in_running)
-        )
-        if row.cycle_id in community_of  # of the current cycle, not an older running one
-    ]
+    indicators = session.execute(
+        select(
+            Indicator.id,
+            Indicator.cycle_id,
+            Indicator.wording,
+            Indicator.value_kind,
+            Indicator.baseline_number,
+            Indicator.target_number,
+            Indicator.created_at,
+        ).where(*in_running)
+    ).all()
     observed: dict[uuid.UUID, list[tuple[date, float | None]]] = defaultdict(list)
     for indicator_id, on, value in session.execute(
         select(Observation.indicator_id, Observation.observed_on, Observation.value_number)
@@ -298,15 +296,11 @@ def _indicators(
             and direction(baseline, target, values, limits) == Direction.AWAY
         ):
             away[community_id].append((points[-1][0], wording))
-    cycles = {community_id: cycle.number for community_id, cycle in current.items()}
     for kind, found in ((FlagKind.INDICATOR_AWAY, away), (FlagKind.INDICATOR_SILENT, silent)):
         for community_id, items in found.items():
             items.sort()
-            flags[community_id].append(
-                Flag(
-                    kind, items[0][0], len(items), tuple(w for _d, w in items), cycles[community_id]
-                )
-            )
+            names = tuple(words for _day, words in items)
+            flags[community_id].append(Flag(kind, items[0][0], len(items), names))
 
 
 def _as_date(value: Any) -> date:
