@@ -11,13 +11,13 @@ from desktop.reports import templates_planning as plan
 from desktop.reports import templates_review as oversight
 from desktop.reports.blocks import bulleted, fields, grid
 from desktop.reports.document import Contents, section
-from desktop.reports.forms import FormContext
+from desktop.reports.forms import FormContext, attention_block
 from desktop.reports.labels import day, recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.reporting import CycleSheet
 
 CYCLE_REPORT_ID = "cycle-report"
-CYCLE_REPORT_VERSION = "1.0"
+CYCLE_REPORT_VERSION = "1.1"
 
 
 def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
@@ -59,6 +59,7 @@ def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             ctx.width,
         ),
         Spacer(1, 10),
+        *attention_block(sheet),
         text(_("Contents"), STYLES.h1),
         Contents([(key, name, 0) for key, name, _part in parts]),
     ]

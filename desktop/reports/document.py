@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A3, A4, LETTER, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph
 
 from desktop import APP_NAME
 from desktop.i18n import _
@@ -32,6 +32,7 @@ from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.keeping import keep_headings
 from desktop.reports.options import Paper
+from desktop.reports.page_identity import page_templates
 from desktop.reports.styles import MUTED, RULE, STYLES, heading, page_language, right_to_left
 
 MARGIN = 15 * mm
@@ -63,6 +64,8 @@ class PageDecoration:
     title: str
     logo: bytes | None = None
     confidentiality: str = ""
+    #: community, cycle and date on every page after the first (``page_identity``)
+    identity: tuple[tuple[str, str], ...] = ()
 
     def subject(self) -> str:
         """What the document is, for the PDF's properties (read by screen readers and
@@ -303,7 +306,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_decoration)])
+        self.addPageTemplates(page_templates(frame, decoration.identity, _draw_decoration))
         self._progress, self._cancelled = progress, cancelled
         self._steps, self._done = max(1, steps), 0
         self._footer: tuple[Paragraph, float] | None = None

@@ -52,10 +52,12 @@ def test_filled_template_shows_labels_and_database_values(
     world = make_report_world(Services(db, Actor("amina", role=SYSTEM_ROLE)))
     db.close()
     out = tmp_path / "filled.pdf"
-    args = ["report", "template", template_id, "--db", str(db_path),
-            "--community", world.name, "--out", str(out)]  # fmt: skip
-    assert main(args) == 0
     spec = next(s for s in TEMPLATES if s.id == template_id)
+    # a programme-level form is filled for a district and a quarter, not a community
+    which = ["--community", world.name] if spec.one_community else [
+        "--district", "Sheema", "--quarter", "2025Q1"]  # fmt: skip
+    args = ["report", "template", template_id, "--db", str(db_path), *which, "--out", str(out)]
+    assert main(args) == 0
     text = " ".join(pdf_text(out).split())
     assert spec.title in text
     assert f"{spec.id} · v{spec.version}" in text
