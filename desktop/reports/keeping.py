@@ -63,8 +63,10 @@ def first_height(flowable: Flowable, width: float) -> float:
     short block whole."""
     if isinstance(flowable, Table):
         flowable.wrap(width, BIG)
-        heights = flowable._rowHeights
-        return float(sum(heights[: _header_rows(flowable) + ROWS_TOGETHER]))
+        heights, header = flowable._rowHeights, _header_rows(flowable)
+        if len(heights) - header < 2 * ROWS_TOGETHER:  # too few rows to part: all of them
+            return float(min(sum(heights), SHORT_BLOCK))
+        return float(sum(heights[: header + ROWS_TOGETHER]))
     minimum = getattr(flowable, "minimum", None)
     if minimum is not None:  # room that fills the page (blocks.FillRest)
         return float(minimum)
