@@ -28,10 +28,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph
 
 from desktop import APP_NAME
 from desktop.i18n import _
-from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.keeping import keep_headings
 from desktop.reports.options import Paper
+from desktop.reports.page_identity import draw_line_text as _draw_line_text
 from desktop.reports.page_identity import page_templates
 from desktop.reports.styles import MUTED, RULE, STYLES, heading, page_language, right_to_left
 
@@ -251,22 +251,6 @@ def _draw_decoration_once(canvas: Canvas, doc: _Document) -> None:
     note, note_height = doc.footer_note()
     note.drawOn(canvas, MARGIN, MARGIN + FOOTER - 5.5 * mm - note_height)
     canvas.restoreState()
-
-
-def _draw_line_text(
-    canvas: Canvas, value: str, font: str, size: float, x: float, y: float, *, right: bool = False
-) -> None:
-    """One line of header text at baseline ``y``; Arabic goes through the bidi flowable."""
-    value = _shorten(value, 70)
-    canvas.setFillColor(STYLES.body.textColor)
-    if not has_rtl(value):
-        canvas.setFont(font, size)
-        (canvas.drawRightString if right else canvas.drawString)(x, y, value)
-        return
-    line = BidiText(value, STYLES.cell.clone("line", fontName=font, fontSize=size, leading=size))
-    width = line.natural_width()
-    line.wrap(width + 1, size * 2)
-    line.drawOn(canvas, x - width - 1 if right else x, y - (line.height - size))
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]

@@ -16,8 +16,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 
 from desktop.i18n import _
+from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
-from desktop.reports.styles import INK, MUTED, RULE, right_to_left
+from desktop.reports.styles import MUTED, RULE, STYLES, right_to_left
 
 #: Points the strip takes at the top of the text frame.
 STRIP = 22.0
@@ -87,20 +88,23 @@ def draw_strip(canvas: Canvas, identity: Identity, left: float, top: float, widt
         starts[index] = x
         x += width * shares[index]
     baseline = top - STRIP + 8
+    rtl = right_to_left()
     for index, (label, value) in enumerate(identity):
         x, cell = starts[index], width * shares[index]
+        label_width = canvas.stringWidth(label, SANS_BOLD, 7.5)
+        # the label on the reading side of its line: left, or right on a right-to-left page
+        label_x = x + cell - 10 - label_width if rtl else x
+        first, last = (x, label_x - 4) if rtl else (x + label_width + 4, x + cell - 10)
         canvas.setFont(SANS_BOLD, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(x, baseline, label)
-        start = x + canvas.stringWidth(label, SANS_BOLD, 7.5) + 4
+        canvas.drawString(label_x, baseline, label)
         if value:
-            canvas.setFont(SANS, 8.5)
-            canvas.setFillColor(INK)
-            canvas.drawString(start, baseline, _fit(canvas, value, x + cell - 8 - start))
+            shown = _fit(canvas, value, last - first)
+            draw_line_text(canvas, shown, SANS, 8.5, last if rtl else first, baseline, right=rtl)
         else:
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.6)
-            canvas.line(start, baseline - 2, x + cell - 10, baseline - 2)
+            canvas.line(first, baseline - 2, last, baseline - 2)
     canvas.restoreState()
 
 
@@ -110,3 +114,19 @@ def _fit(canvas: Canvas, value: str, room: float) -> str:
     while value and canvas.stringWidth(value + "…", SANS, 8.5) > room:
         value = value[:-1]
     return value + "…"
+
+
+def draw_line_text(
+    canvas: Canvas, value: str, font: str, size: float, x: float, y: float, *, right: bool = False
+) -> None:
+    """One line of header text at baseline ``y``; Arabic goes through the bidi flowable."""
+    value = value if len(value) <= 70 else value[:69] + "…"
+    canvas.setFillColor(STYLES.body.textColor)
+    if not has_rtl(value):
+        canvas.setFont(font, size)
+        (canvas.drawRightString if right else canvas.drawString)(x, y, value)
+        return
+    line = BidiText(value, STYLES.cell.clone("line", fontName=font, fontSize=size, leading=size))
+    width = line.natural_width()
+    line.wrap(width + 1, size * 2)
+    line.drawOn(canvas, x - width - 1 if right else x, y - (line.height - size))

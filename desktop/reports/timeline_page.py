@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.i18n import _
-from desktop.reports.document import _draw_line_text
 from desktop.reports.fonts import SANS, SANS_BOLD
+from desktop.reports.page_identity import draw_line_text as _draw_line_text
 from desktop.reports.timeline_drawing import badge, bar_text, fit_text, hatch, legend, record_mark
 from desktop.reports.timeline_rows import ROW, Bar, Row
 from desktop.services.queries.timeline import (

@@ -258,12 +258,14 @@ def short_words(flag: Flag, today: date) -> str:
     if kind == FlagKind.NO_MEETING:
         return _("no meeting for {days}").format(days=day_count((today - flag.since).days))
     if kind == FlagKind.GROUP_ABSENT:
-        return _("{groups} absent from decisions").format(groups=", ".join(flag.names))
+        return _("{groups} absent from decisions in cycle {cycle}").format(
+            groups=", ".join(flag.names), cycle=flag.cycle
+        )
     if kind == FlagKind.INDICATOR_AWAY:
         return ngettext("{n} indicator moving away", "{n} indicators moving away", n).format(n=n)
     if kind == FlagKind.INDICATOR_SILENT:
         return ngettext("{n} indicator not observed", "{n} indicators not observed", n).format(n=n)
-    return _("no mentor review this cycle")
+    return _("no mentor review in cycle {cycle}").format(cycle=flag.cycle)
 
 
 def kind_words(kind: FlagKind) -> str:
