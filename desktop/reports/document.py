@@ -181,13 +181,15 @@ class _DeferredCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._kept)
-        slots, pages, bookmarks = self.contents_slots, self.section_pages, self._bookmarks
+        slots, pages = self.contents_slots, self.section_pages
+        bookmarks: dict[int, list[str]] = {}  # by page: a thousand pages, a thousand marks
+        for page, key in self._bookmarks:
+            bookmarks.setdefault(page, []).append(key)
         for state in self._kept:
             self.__dict__.update(state)
             number = self.getPageNumber()
-            for page, key in bookmarks:
-                if page == number:
-                    Canvas.bookmarkPage(self, key, fit="XYZ")
+            for key in bookmarks.get(number, ()):
+                Canvas.bookmarkPage(self, key, fit="XYZ")
             self._page_total(number, total)
             for page, key, x, y in slots:
                 if page == number and key in pages:

@@ -13,10 +13,12 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.i18n import _
+from desktop.reports.bidi_text import has_rtl
 from desktop.reports.fonts import SANS_BOLD
 from desktop.reports.styles import STYLES, right_to_left, text
 from desktop.services.queries.attention import (
@@ -52,11 +54,24 @@ class FlagNote(Flowable):  # type: ignore[misc]
     def __init__(self, words: str, style: ParagraphStyle | None = None) -> None:
         super().__init__()
         self.style = style or STYLES.cell
-        self.words = text(words, self.style)
+        self.text = words
+        self.words: Flowable | None = None  # a paragraph, made only when the words wrap
         self.rtl = right_to_left()
+        self._one_line = False
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _width, height = self.words.wrap(availWidth - MARK_ROOM, availHeight)
+        style = self.style
+        # words that fit one line, left to right, are drawn as a string: no paragraph
+        self._one_line = (
+            not self.rtl
+            and not has_rtl(self.text)
+            and stringWidth(self.text, style.fontName, style.fontSize) <= availWidth - MARK_ROOM
+        )
+        if self._one_line:
+            height = style.leading
+        else:
+            self.words = self.words or text(self.text, style)
+            height = self.words.wrap(availWidth - MARK_ROOM, availHeight)[1]
         self.width, self.height = availWidth, max(height, MARK_SIZE + 2)
         return self.width, self.height
 
@@ -69,7 +84,12 @@ class FlagNote(Flowable):  # type: ignore[misc]
         words_x = 0.0 if self.rtl else MARK_ROOM
         mark_x = self.width - MARK_SIZE / 2 - 1 if self.rtl else MARK_SIZE / 2 + 1
         draw_mark(self.canv, mark_x, centre_y)
-        self.words.drawOn(self.canv, words_x, self.height - self.words.height)
+        if self._one_line:
+            self.canv.setFont(self.style.fontName, self.style.fontSize)
+            self.canv.setFillColor(self.style.textColor)
+            self.canv.drawString(words_x, self.height - self.style.fontSize, self.text)
+        elif self.words is not None:
+            self.words.drawOn(self.canv, words_x, self.height - self.words.height)
 
 
 def flag_notes(

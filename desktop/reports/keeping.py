@@ -34,9 +34,22 @@ def _header_rows(table: Table) -> int:
 
 
 class KeptTable(Table):  # type: ignore[misc]
-    """A table that never leaves a single row alone at the foot or the head of a page."""
+    """A table that never leaves a single row alone at the foot or the head of a page.
+
+    Its size is worked out once per width: measuring it for :func:`keep_headings` and
+    laying it out then cost one pass, not two (a thousand-page report has thousands)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, BIG)  # every row measured
+        self._wrapped = (availWidth, size)
+        return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._wrapped = None  # splitting lays the rows out for the room left
         self._calc(availWidth, availHeight)
         header = _header_rows(self)
         heights = self._rowHeights
