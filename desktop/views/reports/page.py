@@ -93,7 +93,7 @@ class ReportsPage(QWidget):
         self.language.setToolTip(
             self.tr("Language and writing direction of the printed labels and layout")
         )
-        self.fill = QCheckBox(self.tr("Fill in from a community's records"))
+        self.fill = QCheckBox(self.tr("Fill &in from a community's records"))
         self.fill.toggled.connect(self._update_filters)
         self.community = QComboBox()
         self.community.setEditable(True)
@@ -110,18 +110,18 @@ class ReportsPage(QWidget):
         form.addRow("", self.fill)
         form.addRow(self.tr("Community"), self.community)
         form.addRow(self.tr("Cycle"), self.cycle)
-        form.addRow(self.tr("District"), self.district)
+        form.addRow(self.tr("&District"), self.district)
         form.addRow(self.tr("Facilitator"), self.facilitator)
-        form.addRow(self.tr("Period"), self.period)
+        form.addRow(self.tr("Pe&riod"), self.period)
         return form
 
     def _build_buttons(self) -> None:
         """Build, Cancel, Save and Print, with the progress bar and the status line."""
-        self.build_button = QPushButton(self.tr("Build preview"))
+        self.build_button = QPushButton(self.tr("&Build preview"))
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_)
@@ -144,7 +144,7 @@ class ReportsPage(QWidget):
             outputs.addWidget(button)
         left = QWidget()
         column = QVBoxLayout(left)
-        choices_label = QLabel(self.tr("What to print"))
+        choices_label = QLabel(self.tr("&What to print"))
         choices_label.setBuddy(self.choices)
         column.addWidget(choices_label)
         column.addWidget(self.choices, 1)
@@ -209,9 +209,9 @@ class ReportsPage(QWidget):
         monitoring = kind == MONITORING_REPORT
         needs_cycle = kind == CYCLE_REPORT or (filled and not programme)
         self.fill.setText(
-            self.tr("Fill in for a district or the programme")
+            self.tr("Fill &in for a district or the programme")
             if template and self._programme_form(kind)
-            else self.tr("Fill in from a community's records")
+            else self.tr("Fill &in from a community's records")
         )
         visible = {
             self.fill: template,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desktop.services.queries.periods import recent_quarters
@@ -51,6 +51,10 @@ class PeriodChooser(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.choice, self.date_from, self.to_label, self.date_to):
             layout.addWidget(widget)
+        # the row's label (Alt+R) gives the list the focus: a label's buddy needs a focus
+        # policy of its own, and passes the focus on to its proxy
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.choice)
         self.choice.currentIndexChanged.connect(self._chosen)
         self._chosen()
 
