@@ -41,9 +41,15 @@ def test_the_quarterly_summary_is_filled_and_saved_by_keyboard(
     screen.key("alt+i")  # Fill in for a district or the programme
     screen.key("alt+r", "Home", "Down", "Down")  # Period: all dates, this quarter, last
     screen.screenshot("reports-quarterly")
-    screen.key("alt+b")  # Build preview
-    screen.key("alt+s")  # Save as PDF…, once the preview is built
-    chooser = screen.wait_window("Save as PDF", app=app)
+    screen.key("alt+b")  # Build preview, in the background
+    chooser = ""
+    deadline = time.monotonic() + 180
+    while not chooser and time.monotonic() < deadline:  # Save as PDF… once it is built
+        screen.key("alt+s")
+        found = screen.xdotool("search", "--onlyvisible", "--name", "Save as PDF")
+        chooser = found.splitlines()[-1] if found else ""
+        time.sleep(1)
+    assert chooser, screen.output(app)
     screen.key("ctrl+a")
     screen.type(str(out))
     screen.key("Return")

@@ -175,7 +175,6 @@ def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = No
     user_names.update(
         _user_names(services, {r.data.mentor_id for r in reviews if r.data.mentor_id})
     )
-    attention = community_attention(services.db, [community.id], today, actor=services.actor)
     return CycleSheet(
         office_name=services.settings.office_name(),
         community=community,
@@ -206,9 +205,15 @@ def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = No
         },
         user_names=user_names,
         today=today,
-        flags=attention[community.id].flags if community.id in attention else (),
+        flags=_flags(services, community.id, today),
         thresholds=thresholds(services.db),
     )
+
+
+def _flags(services: Services, community_id: uuid.UUID, today: date) -> tuple[Flag, ...]:
+    """What needs attention in the community, as the list and the reports say it."""
+    found = community_attention(services.db, [community_id], today, actor=services.actor)
+    return found[community_id].flags if community_id in found else ()
 
 
 def _user_names(services: Services, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:

@@ -33,6 +33,7 @@ from desktop.services.framework.changes import Changes
 from desktop.views.communities.form import create_community
 from desktop.views.communities.table_model import (
     COMMUNITY_ID_ROLE,
+    SORT_KEYS,
     Column,
     CommunityTableModel,
     SelectedRowDelegate,
@@ -157,6 +158,8 @@ class CommunityListPage(QWidget):
         header.moveSection(header.visualIndex(Column.ATTENTION), 1)
         # Set the indicator before enabling sorting: enabling sorts once, by name, ascending.
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self._sorted_by = (int(Column.NAME), Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         table.setSortingEnabled(True)
         table.doubleClicked.connect(self.open_index)
         table.activated_row.connect(self.open_index)
@@ -270,6 +273,17 @@ class CommunityListPage(QWidget):
         ):
             self.refresh_total()
             self.model.reload()
+
+    def _sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """The list sorts by the columns the service sorts on; a click on another (what
+        needs attention) leaves the order, and its arrow, where they were."""
+        if section in SORT_KEYS:
+            self._sorted_by = (section, order)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sorted_by)
+        header.blockSignals(False)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

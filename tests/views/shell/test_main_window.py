@@ -161,6 +161,9 @@ def test_what_needs_attention_shows_beside_the_name_in_words_and_a_mark(
     assert all(flag_words(flag, TODAY, names=True) in spoken for flag in flags)
     quiet = model.index(calm[0], Column.ATTENTION)
     assert quiet.data() == "" and quiet.data(Qt.ItemDataRole.DecorationRole) is None
+    # the service does not sort on it: a click on its title leaves the order and its arrow
+    header.setSortIndicator(Column.ATTENTION, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == Column.NAME
 
 
 def test_typing_in_the_search_box_filters(
