@@ -7,7 +7,9 @@ Makes a demo database in a temporary folder, then measures in the same run:
   (cover, contents, bookmarks, charts, embedded fonts, decorated pages);
 - the baseline: the same figures read the same way, then a bare ReportLab document
   (``SimpleDocTemplate``, built-in Helvetica, plain-string cells) holding the same
-  tables, with a page break before each community's tables, as the report has.
+  tables (what needs attention, who was in the room per quarter, and per community its
+  figures, flags, participation, indicators and follow-ups), with a page break before
+  each community's tables, as the report has.
 The report and the baselines run in interleaved rounds (``--runs``); times are the best
 round, ratios the median of the rounds' ratios, so a busy machine distorts them less.
 """
@@ -35,7 +37,11 @@ from desktop.reports.fonts import SANS
 from desktop.reports.jobs import monitoring_job
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
+from desktop.services.queries.attention import flag_words, short_words
+from desktop.services.queries.participation import MeetingTally, share_words
+from desktop.services.queries.reporting import Group
 from desktop.services.queries.reporting_monitoring import (
+    CommunityFigures,
     MonitoringData,
     MonitoringFilter,
     monitoring_data,
@@ -69,81 +75,113 @@ def best(runs: int, work: Callable[[], object]) -> tuple[float, object]:
 
 
 def bare_document(data: MonitoringData, font: str) -> bytes:
-    """The report's tables, with nothing around them, in ``font``."""
+    """The report's tables, with nothing around them, in ``font``: the communities that need
+    attention, the programme's figures, who was in the room per quarter, and per community
+    its profile, figures, flags, participation, indicators and follow-ups."""
 
     def table(rows: list[list[str]]) -> Table:
         plain = Table(rows, repeatRows=1, hAlign="LEFT")
         plain.setStyle(STYLES[font])
         return plain
 
-    story: list[object] = []
+    today = data.today
+    groups = data.groups
+    story: list[object] = [
+        table(
+            [
+                ["Community", "Why", "Since"],
+                *[
+                    [c.name, "; ".join(short_words(f, today) for f in c.flags), str(c.since)]
+                    for c in data.attention()
+                ],
+            ]
+        )
+    ]
     total = data.actions()
     story.append(table([["Figure", "Number"], ["Actions", str(total.total)]]))
     for attribute in ("partnership_status", "current_phase"):
         by_value = data.count_by(attribute)
         story.append(table([["Value", "Communities"], *[[k, str(n)] for k, n in by_value.items()]]))
-    groups = data.groups
-    for q, by_group in sorted(data.participation.items()):
-        story.append(
-            table(
-                [
-                    ["Quarter", *[g.name for g in groups]],
-                    [q, *[str(by_group.get(g.code, 0)) for g in groups]],
-                ]
-            )
-        )
+    for _name, tally in sorted(data.quarters.items()):
+        story.append(table(_presence(tally, groups)))
     for figures in data.communities:
-        row, counts = figures.row, figures.actions
-        story.append(PageBreak())
+        story += _community(figures, groups, table, today)
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, initialFontName=font).build(story)
+    return out.getvalue()
+
+
+def _presence(tally: MeetingTally, groups: list[Group]) -> list[list[str]]:
+    return [
+        ["Group", "People", "Attended", "Missed"],
+        *[
+            [
+                g.name,
+                str(tally.group(g.code).people),
+                share_words(tally, g.code),
+                str(tally.missed_decisions(g.code)),
+            ]
+            for g in groups
+        ],
+    ]
+
+
+def _community(
+    figures: CommunityFigures, groups: list[Group], table: Callable[..., Table], today: date
+) -> list[object]:
+    row, counts = figures.row, figures.actions
+    story: list[object] = [
+        PageBreak(),
+        table(
+            [
+                ["District", row.district or "-"],
+                ["Partnership", row.partnership_status],
+                ["Current phase", row.current_phase or "-"],
+                ["Facilitator", row.facilitator or "-"],
+            ]
+        ),
+        table(
+            [
+                ["Meetings", "Actions", "On time", "Late", "Overdue", "Linkages", "Open"],
+                [
+                    str(figures.meetings),
+                    str(counts.total),
+                    str(counts.done_on_time),
+                    str(counts.done_late),
+                    str(counts.overdue),
+                    str(figures.linkages_formed),
+                    str(len(figures.open_follow_ups)),
+                ],
+            ]
+        ),
+        table([["Needs attention"], *[[flag_words(f, today)] for f in figures.flags]]),
+        table(_presence(figures.tally, groups)),
+    ]
+    if figures.indicators:
         story.append(
             table(
                 [
-                    ["District", row.district or "-"],
-                    ["Partnership", row.partnership_status],
-                    ["Current phase", row.current_phase or "-"],
-                    ["Facilitator", row.facilitator or "-"],
-                ]
-            )
-        )
-        story.append(
-            table(
-                [
-                    ["Meetings", "Actions", "On time", "Late", "Overdue", "Linkages", "Open"],
-                    [
-                        str(figures.meetings),
-                        str(counts.total),
-                        str(counts.done_on_time),
-                        str(counts.done_late),
-                        str(counts.overdue),
-                        str(figures.linkages_formed),
-                        str(len(figures.open_follow_ups)),
+                    ["Indicator", "Baseline", "Target", "Latest"],
+                    *[
+                        [t.wording[:60], t.baseline, t.target, str(t.points[-1:] or t.words[-1:])]
+                        for t in figures.indicators
                     ],
                 ]
             )
         )
+    if figures.open_follow_ups:
         story.append(
             table(
                 [
-                    [g.name for g in groups],
-                    [str(figures.attendance.get(g.code, 0)) for g in groups],
+                    ["What is to be done", "Who", "By when"],
+                    *[
+                        [f.description[:80], f.owner or "-", str(f.due_on)]
+                        for f in figures.open_follow_ups
+                    ],
                 ]
             )
         )
-        if figures.open_follow_ups:
-            story.append(
-                table(
-                    [
-                        ["What is to be done", "Who", "By when"],
-                        *[
-                            [f.description[:80], f.owner or "-", str(f.due_on)]
-                            for f in figures.open_follow_ups
-                        ],
-                    ]
-                )
-            )
-    out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, initialFontName=font).build(story)
-    return out.getvalue()
+    return story
 
 
 def page_count(pdf: bytes) -> int:

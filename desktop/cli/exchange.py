@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.catalogue import help_for
-from desktop.cli.report import checked_output, iso_date, signed_in_services
+from desktop.cli.report_options import checked_output, iso_date, signed_in_services
 from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import LANGUAGES, _
 

@@ -9,54 +9,28 @@ failure leaves no partial PDF. Other report kinds register their subcommand in
 from __future__ import annotations
 
 import argparse
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.cli.catalogue import help_for
+from desktop.cli.report_options import (
+    add_output_options,
+    add_period_options,
+    check_period,
+    checked_output,
+    looked_up,
+    signed_in_services,
+    write_job,
+)
+from desktop.cli.report_timeline import add_timeline_command
 from desktop.cli.usage import EXIT_OK, UsageError
-from desktop.i18n import LANGUAGES, _
+from desktop.i18n import _
 from desktop.reports.options import Paper
-
-if TYPE_CHECKING:
-    from desktop.reports.job import ReportJob
-    from desktop.services.facade import Services
-    from desktop.storage import Database
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("not a date (use YYYY-MM-DD): {text!r}").format(text=text)
-        ) from None
 
 
 def _cycle_number(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(_("not a cycle number: {text!r}").format(text=text))
     return int(text)
-
-
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", required=True, metavar="FILE.pdf", help=_("PDF file to write"))
-    parser.add_argument(
-        "--paper",
-        choices=[paper.value for paper in Paper],
-        default=Paper.A4.value,
-        help=_("paper size (default a4)"),
-    )
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGUAGES),
-        default="en",
-        metavar="L",
-        help=_("language of the printed labels: %(choices)s (default en)"),
-    )
 
 
 def _add_community_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -92,7 +66,7 @@ def add_report_commands(
     listing.set_defaults(handler=run_list)
     _add_template_and_cycle(kinds, shared)
     _add_monitoring(kinds, shared)
-    _add_timeline(kinds, shared)
+    add_timeline_command(kinds, shared)
     return kinds  # type: ignore[no-any-return]
 
 
@@ -108,14 +82,21 @@ def _add_template_and_cycle(kinds: Any, shared: argparse.ArgumentParser) -> None
     )
     template.add_argument("template_id", metavar="ID", help=_("template id (see clcp report list)"))
     _add_community_options(template, required=False)
-    _add_output_options(template)
+    template.add_argument(
+        "--district",
+        default="",
+        metavar="D",
+        help=_("a programme-level form (quarterly-summary): only district D"),
+    )
+    add_period_options(template, what=_("fills a programme-level form for that period"))
+    add_output_options(template)
     template.set_defaults(handler=run_template)
 
     cycle = kinds.add_parser(
         "cycle", parents=[shared], help=_("one cycle of one community in full")
     )
     _add_community_options(cycle, required=True)
-    _add_output_options(cycle)
+    add_output_options(cycle)
     cycle.set_defaults(handler=run_cycle)
 
 
@@ -127,92 +108,9 @@ def _add_monitoring(kinds: Any, shared: argparse.ArgumentParser) -> None:
     monitoring.add_argument(
         "--facilitator", default="", metavar="NAME", help=_("only this facilitator's communities")
     )
-    monitoring.add_argument(
-        "--from", dest="date_from", type=iso_date, metavar="DATE", help=_("period start")
-    )
-    monitoring.add_argument(
-        "--to", dest="date_to", type=iso_date, metavar="DATE", help=_("period end")
-    )
-    _add_output_options(monitoring)
+    add_period_options(monitoring, what=_("instead of --from and --to"))
+    add_output_options(monitoring)
     monitoring.set_defaults(handler=run_monitoring)
-
-
-def _add_timeline(kinds: Any, shared: argparse.ArgumentParser) -> None:
-    timeline = kinds.add_parser(
-        "timeline",
-        parents=[shared],
-        help=_("a community's timeline, or a district's communities over time"),
-    )
-    whose = timeline.add_mutually_exclusive_group(required=True)
-    whose.add_argument("--community", metavar="NAME", help=_("the community, by its name"))
-    whose.add_argument("--district", metavar="D", help=_("every community of district D"))
-    timeline.add_argument(
-        "--from", dest="date_from", type=iso_date, metavar="DATE", help=_("first day shown")
-    )
-    timeline.add_argument(
-        "--to", dest="date_to", type=iso_date, metavar="DATE", help=_("last day shown")
-    )
-    _add_output_options(timeline)
-    timeline.set_defaults(handler=run_timeline)
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-
-def checked_output(text: str) -> Path:
-    """The output path, refused early if the PDF could not be written there."""
-    path = Path(text).expanduser()
-    folder = path.parent
-    if path.is_dir():
-        raise UsageError(_("{path} is a folder, not a file name").format(path=path))
-    if not folder.is_dir():
-        raise UsageError(
-            _("cannot write {path}: folder {folder} does not exist").format(
-                path=path, folder=folder
-            )
-        )
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UsageError(_("cannot write {path}: permission denied").format(path=path))
-    return path
-
-
-def _write(job: ReportJob, out: Path) -> int:
-    from desktop.reports.document import save_pdf
-
-    try:
-        save_pdf(out, lambda stream: job.write(stream, None, None))
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise UsageError(
-            _("cannot write {path}: {reason}").format(path=out, reason=reason)
-        ) from error
-    job.record_export(str(out))
-    print(_("{title} written to {path}").format(title=job.title, path=out))
-    return EXIT_OK
-
-
-def signed_in_services(args: argparse.Namespace) -> tuple[Database, Services]:
-    """The database opened as the signed-in person: their role decides what prints."""
-    from desktop.cli.signin import open_signed_in
-    from desktop.services.facade import Services
-
-    db, actor = open_signed_in(args, read_only=True)  # the export itself is still recorded
-    return db, Services(db, actor)
-
-
-@contextmanager
-def _looked_up() -> Iterator[None]:
-    """Finding what the arguments name (a template, community, cycle, person): what is
-    not found is bad input."""
-    try:
-        yield
-    except LookupError as error:
-        raise UsageError(str(error.args[0]) if error.args else str(error)) from None
-
-
-def _check_period(args: argparse.Namespace) -> None:
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise UsageError(_("--from must not be after --to"))
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -232,35 +130,65 @@ def run_template(args: argparse.Namespace) -> int:
     from desktop.reports.registry import find_template
     from desktop.services.queries.reporting import find_community, find_cycle
 
-    with _looked_up():
+    with looked_up():
         spec = find_template(args.template_id)
     out = checked_output(args.out)
+    check_period(args)
     paper = Paper(args.paper)
-    if args.community is None:
+    programme = _programme_wanted(args, spec.id, spec.one_community)
+    if args.community is None and not programme:
         if args.cycle is not None:
             raise UsageError(_("--cycle needs --community"))
         if not args.db and not args.demo:
-            return _write(
+            return write_job(
                 template_job(spec.id, paper=paper, services=None, language=args.lang), out
             )
-        db, services = signed_in_services(args)
-        try:
-            return _write(
-                template_job(spec.id, paper=paper, services=services, language=args.lang), out
-            )
-        finally:
-            db.close()
     db, services = signed_in_services(args)
     try:
-        with _looked_up():
-            community = find_community(services, args.community)
-            cycle = find_cycle(services, community.id, args.cycle)
-        job = template_job(
-            spec.id, paper=paper, services=services, cycle_id=cycle.id, language=args.lang
-        )
-        return _write(job, out)
+        if programme:
+            from desktop.services.queries.reporting_monitoring import MonitoringFilter
+
+            selection = MonitoringFilter(
+                district=args.district, date_from=args.date_from, date_to=args.date_to
+            )
+            job = template_job(
+                spec.id, paper=paper, services=services, selection=selection, language=args.lang
+            )
+        elif args.community is None:
+            job = template_job(spec.id, paper=paper, services=services, language=args.lang)
+        else:
+            with looked_up():
+                community = find_community(services, args.community)
+                cycle = find_cycle(services, community.id, args.cycle)
+            job = template_job(
+                spec.id, paper=paper, services=services, cycle_id=cycle.id, language=args.lang
+            )
+        return write_job(job, out)
     finally:
         db.close()
+
+
+def _programme_wanted(args: argparse.Namespace, template_id: str, one_community: bool) -> bool:
+    """Whether a programme-level form is to be filled (its district and period given);
+    refuses the options of the other kind of form."""
+    programme = bool(args.district or args.date_from or args.date_to)
+    if one_community and programme:
+        raise UsageError(
+            _(
+                "--district, --quarter, --from and --to fill the quarterly summary; "
+                "{id} is filled for one community with --community"
+            ).format(id=template_id)
+        )
+    if not one_community and (args.community is not None or args.cycle is not None):
+        raise UsageError(
+            _(
+                "{id} is for a district or the whole programme: give --quarter "
+                "(and --district), not --community"
+            ).format(id=template_id)
+        )
+    if programme and not (args.date_from or args.date_to):
+        raise UsageError(_("give the period: --quarter, or --from and --to"))
+    return programme
 
 
 def run_cycle(args: argparse.Namespace) -> int:
@@ -270,10 +198,10 @@ def run_cycle(args: argparse.Namespace) -> int:
     out = checked_output(args.out)
     db, services = signed_in_services(args)
     try:
-        with _looked_up():
+        with looked_up():
             community = find_community(services, args.community)
             cycle = find_cycle(services, community.id, args.cycle)
-        return _write(
+        return write_job(
             cycle_job(services, cycle.id, paper=Paper(args.paper), language=args.lang), out
         )
     finally:
@@ -286,12 +214,12 @@ def run_monitoring(args: argparse.Namespace) -> int:
     from desktop.services.queries.reporting_monitoring import MonitoringFilter
 
     out = checked_output(args.out)
-    _check_period(args)
+    check_period(args)
     db, services = signed_in_services(args)
     try:
         facilitator = ""
         if args.facilitator:
-            with _looked_up():
+            with looked_up():
                 facilitator = find_user(services, args.facilitator)
         selection = MonitoringFilter(
             district=args.district,
@@ -299,44 +227,8 @@ def run_monitoring(args: argparse.Namespace) -> int:
             date_from=args.date_from,
             date_to=args.date_to,
         )
-        return _write(
+        return write_job(
             monitoring_job(services, selection, paper=Paper(args.paper), language=args.lang), out
         )
-    finally:
-        db.close()
-
-
-def run_timeline(args: argparse.Namespace) -> int:
-    from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
-    from desktop.services.queries.reporting import find_community
-    from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
-
-    out = checked_output(args.out)
-    _check_period(args)
-    today = date.today()
-    db, services = signed_in_services(args)
-    try:
-        if args.community is not None:
-            with _looked_up():
-                community = find_community(services, args.community)
-            timeline = community_timeline(db, community.id, today, actor=services.actor)
-            first, last = timeline.span()
-            period = (args.date_from or first, args.date_to or last)
-            job = community_timeline_job(services, timeline, paper=args.paper, period=period)
-        else:
-            office = office_timeline(
-                db, OfficeQuery(district=args.district), today, actor=services.actor
-            )
-            if not office.rows:
-                raise UsageError(_("no communities in district {d!r}").format(d=args.district))
-            first, last = office.span()
-            period = (args.date_from or first, args.date_to or last)
-            title = _("Timeline: district {district}").format(district=args.district)
-            job = office_timeline_job(
-                services, office, title=title, paper=args.paper, period=period
-            )
-        if period[0] > period[1]:
-            raise UsageError(_("--from must not be after --to"))
-        return _write(job, out)
     finally:
         db.close()

@@ -157,6 +157,8 @@ def build_indicators(
                     unit,
                     str(first) if counted else indicators.SCALE[w.between(0, 1)],
                     str(last) if counted else indicators.SCALE[-1],
+                    float(first) if counted else None,
+                    float(last) if counted else None,
                     cal.stamp(decided[0]),
                     cal.stamp(decided[0]),
                 ),

@@ -114,6 +114,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "unit",
         "baseline",
         "target",
+        "baseline_number",
+        "target_number",
     ),
     "observation": (
         "indicator_id",

@@ -64,6 +64,10 @@ class Indicator(SyncMixin, Base):
     unit: Mapped[str] = mapped_column(String(60), default="")
     baseline: Mapped[str] = mapped_column(String(200), default="")
     target: Mapped[str] = mapped_column(String(200), default="")
+    # A counted indicator's baseline and target as numbers (set from the words above when
+    # they are one; None for an indicator in words, or words that are not a number).
+    baseline_number: Mapped[float | None] = mapped_column(Float, default=None)
+    target_number: Mapped[float | None] = mapped_column(Float, default=None)
 
 
 class Observation(SyncMixin, Base):

@@ -71,17 +71,21 @@ class BidiText(Flowable):  # type: ignore[misc]
         return float(sum(stringWidth(part, font, size) for part, font in self._runs(visual)))
 
     def _wrap_lines(self, width: float) -> list[str]:
+        """The shaped text in lines of at most ``width``, each word measured once (a line
+        is as wide as its words and the spaces between them)."""
+        space = self.measure(" ")
         lines: list[str] = []
         for block in self.text.split("\n"):
             shaped = arabic_reshaper.reshape(block)
-            words = shaped.split()
             current: list[str] = []
-            for word in words:
-                trial = " ".join([*current, word])
-                if current and self.measure(trial) > width:
+            used = 0.0
+            for word in shaped.split():
+                wide = self.measure(word)
+                if current and used + space + wide > width:
                     lines.append(get_display(" ".join(current)))
-                    current = [word]
+                    current, used = [word], wide
                 else:
+                    used += (space if current else 0.0) + wide
                     current.append(word)
             lines.append(get_display(" ".join(current)))
         return lines
@@ -104,8 +108,11 @@ class BidiText(Flowable):  # type: ignore[misc]
         return [head, tail]
 
     def draw(self) -> None:
-        canvas = self.canv
+        """Every line in one text object: each run in its font, one after the other (a
+        text object per run costs far more in a report of a thousand pages)."""
         size, leading = self.style.fontSize, self.style.leading
+        text = self.canv.beginText()
+        text.setFillColor(self.style.textColor)
         y = self.height - size
         for line in self._lines:
             line_width = self.measure(line)
@@ -115,9 +122,9 @@ class BidiText(Flowable):  # type: ignore[misc]
                 x = self._width - line_width
             else:
                 x = 0.0
+            text.setTextOrigin(x, y)
             for part, font in self._runs(line):
-                canvas.setFont(font, size)
-                canvas.setFillColor(self.style.textColor)
-                canvas.drawString(x, y, part)
-                x += stringWidth(part, font, size)
+                text.setFont(font, size)
+                text.textOut(part)
             y -= leading
+        self.canv.drawText(text)

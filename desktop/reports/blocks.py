@@ -18,13 +18,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from desktop.i18n import _
 from desktop.reports.bidi_text import has_rtl
 from desktop.reports.fonts import SANS
+from desktop.reports.keeping import SHORT_BLOCK, KeptTable, natural_height
 from desktop.reports.pictograms import pictogram
 from desktop.reports.styles import INK, RULE, SHADE, STYLES, right_to_left, text
 
 CELL_PADDING = 8.0  # left + right padding of a grid cell, in points
 LINE_GAP = 20.0  # points between the ruled lines of writing space
 SIDES = ("LEFT", "RIGHT", "TOP", "BOTTOM")
-SHORT_BLOCK = 400.0  # points: the tallest block kept on one page (half a portrait page)
 BIG = 1e6  # room enough for anything: to measure a flowable's natural height
 SHORT_TEXT = 160  # characters: a cell text the table draws itself, line by line
 
@@ -125,7 +125,8 @@ def grid(
     header_rows: int = 1,
     extra: Sequence[tuple[object, ...]] = (),
 ) -> Table:
-    """A ruled table whose header repeats on every page; ``row_height`` leaves writing room."""
+    """A ruled table whose header repeats on every page and which never leaves one row
+    alone on a page (:class:`KeptTable`); ``row_height`` leaves writing room."""
     if not header:
         header_rows = 0
     rooms = [w - CELL_PADDING for w in widths]
@@ -134,7 +135,7 @@ def grid(
     data += [[_cell(c, STYLES.cell, r) for c, r in zip(row, rooms, strict=False)] for row in rows]
     heights = [None] * header_rows + [row_height] * (len(data) - header_rows)
     data, columns = _mirrored(data, widths)
-    table = Table(
+    table = KeptTable(
         data,
         colWidths=columns,
         rowHeights=heights if row_height else None,
@@ -277,16 +278,6 @@ class FillRest(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         if self._content is not None:
             self._content.drawOn(self.canv, 0, 0)
-
-
-def natural_height(flowable: Flowable, width: float) -> float:
-    """The height ``flowable`` takes with its spaces; a container (KeepTogether) is
-    measured by its content."""
-    content = getattr(flowable, "_content", None)
-    if content is not None:
-        return sum(natural_height(part, width) for part in content)
-    height = flowable.wrap(width, BIG)[1]
-    return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
 
 
 def together(flowables: Sequence[Flowable], width: float) -> list[Flowable]:

@@ -1,4 +1,5 @@
-"""Charts drawn with ReportLab graphics: an indicator's trend, counts per group or period."""
+"""Charts drawn with ReportLab graphics: an indicator's trend against its baseline and
+target, counts per group or period."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from desktop.reports.fonts import SANS
+from desktop.i18n import _
+from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.styles import ACCENT, MUTED, RULE
 
 PALETTE = [
@@ -22,9 +25,10 @@ PALETTE = [
 
 class TrendChart(Flowable):  # type: ignore[misc]
     """An indicator's values over time, as a line with its first and last dates and its
-    lowest and highest values; a dashed line marks the baseline when known. Drawn with
-    plain canvas strokes (no chart widget or drawing tree), so a thousand of them print
-    quickly."""
+    lowest and highest values; the baseline (dashed) and the target (dotted) drawn across
+    and named, and the latest value written with its date. The lines differ by their dash
+    and their words, not by colour alone. Drawn with plain canvas strokes (no chart widget
+    or drawing tree), so a thousand of them print quickly."""
 
     def __init__(
         self,
@@ -32,11 +36,13 @@ class TrendChart(Flowable):  # type: ignore[misc]
         width: float,
         height: float,
         baseline: float | None,
+        target: float | None = None,
+        unit: str = "",
     ) -> None:
         super().__init__()
         self.points = list(points)
         self.width, self.height = width, height
-        self.baseline = baseline
+        self.baseline, self.target, self.unit = baseline, target, unit
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
@@ -46,10 +52,12 @@ class TrendChart(Flowable):  # type: ignore[misc]
         canvas.setFont(SANS, 6)
         canvas.setFillColor(MUTED)
         if not points:
-            canvas.drawString(4, height / 2, "-")
+            canvas.drawString(4, height / 2, _("no result yet"))
             return
-        left, bottom, right, top = 34.0, 12.0, self.width - 8, height - 6
-        values = [v for _d, v in points] + ([self.baseline] if self.baseline is not None else [])
+        # the baseline's and the target's names go in a margin on the right, clear of the line
+        left, bottom, right, top = 34.0, 12.0, self.width - 64, height - 8
+        known = [v for v in (self.baseline, self.target) if v is not None]
+        values = [v for _d, v in points] + known
         low, high = min(0.0, min(values)), max(values)
         span = (high - low) or 1.0
         first, last = points[0][0].toordinal(), points[-1][0].toordinal()
@@ -67,14 +75,40 @@ class TrendChart(Flowable):  # type: ignore[misc]
         for value in (low, high):
             canvas.drawRightString(left - 3, y_of(value) - 2, f"{value:g}")
         canvas.drawString(left, 2, points[0][0].isoformat())
-        canvas.drawRightString(right, 2, points[-1][0].isoformat())
-        if self.baseline is not None:
+        if len(points) > 1:
+            canvas.drawRightString(right, 2, points[-1][0].isoformat())
+        named: list[tuple[float, str]] = []
+        for level, words, dash in (
+            (self.baseline, _("baseline {value}"), (2, 2)),
+            (self.target, _("target {value}"), (0.6, 1.6)),
+        ):
+            if level is None:
+                continue
             canvas.setStrokeColor(MUTED)
-            canvas.setLineWidth(0.6)
-            canvas.setDash(2, 2)
-            canvas.line(left, y_of(self.baseline), right, y_of(self.baseline))
+            canvas.setLineWidth(0.8)
+            canvas.setDash(*dash)
+            canvas.line(left, y_of(level), right, y_of(level))
             canvas.setDash()
-        coords = [(x_of(when), y_of(value)) for when, value in points]
+            named.append((y_of(level), words.format(value=f"{level:g}")))
+        named.sort()
+        if len(named) == 2 and named[1][0] - named[0][0] < 7:  # too close: move them apart
+            middle = (named[0][0] + named[1][0]) / 2
+            named = [(middle - 3.5, named[0][1]), (middle + 3.5, named[1][1])]
+        for y, words in named:
+            canvas.drawString(right + 4, y - 2, words)
+        self._line(canvas, [(x_of(when), y_of(value)) for when, value in points])
+        when, value = points[-1]
+        latest = _("latest {value} {unit} on {day}").format(
+            value=f"{value:g}", unit=self.unit, day=when.isoformat()
+        )
+        canvas.setFont(SANS_BOLD, 6.5)
+        canvas.setFillColor(ACCENT)
+        x, y = x_of(when), min(y_of(value) + 4, height - 7)
+        draw = canvas.drawRightString if x > (left + right) / 2 else canvas.drawString
+        draw(x, y, " ".join(latest.split()))
+
+    @staticmethod
+    def _line(canvas: Canvas, coords: list[tuple[float, float]]) -> None:
         path = canvas.beginPath()
         path.moveTo(*coords[0])
         for x, y in coords[1:]:
@@ -99,9 +133,11 @@ def trend_chart(
     width: float,
     height: float = 70,
     baseline: float | None = None,
+    target: float | None = None,
+    unit: str = "",
 ) -> Flowable:
     """An indicator's trend as a flowable of ``width`` x ``height`` points."""
-    return TrendChart(points, width, height, baseline)
+    return TrendChart(points, width, height, baseline, target, unit)
 
 
 def bar_chart(

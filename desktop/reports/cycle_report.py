@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.i18n import _
 from desktop.labels import label, validated_labels
 from desktop.reports import templates_monitoring as mon
 from desktop.reports import templates_planning as plan
 from desktop.reports import templates_review as oversight
-from desktop.reports.blocks import SHORT_BLOCK, bulleted, fields, grid, natural_height
+from desktop.reports.blocks import bulleted, fields, grid
 from desktop.reports.document import Contents, section
-from desktop.reports.forms import FormContext
+from desktop.reports.forms import FormContext, attention_block
 from desktop.reports.labels import day, recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.reporting import CycleSheet
 
 CYCLE_REPORT_ID = "cycle-report"
-CYCLE_REPORT_VERSION = "1.0"
-SECTION_HEADING = 30.0  # points of a section's heading with its spaces
+CYCLE_REPORT_VERSION = "1.1"
 
 
 def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
@@ -60,13 +59,12 @@ def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             ctx.width,
         ),
         Spacer(1, 10),
+        *attention_block(sheet),
         text(_("Contents"), STYLES.h1),
         Contents([(key, name, 0) for key, name, _part in parts]),
     ]
-    for key, name, part in parts:
-        # a section's heading starts a page when its first block would not follow it there
-        first = min(natural_height(part[0], ctx.width), SHORT_BLOCK) if part else 0.0
-        story += [CondPageBreak(SECTION_HEADING + first), section(name, key), *part]
+    for key, name, part in parts:  # each heading stays with its first block (render_pdf)
+        story += [section(name, key), *part]
     return story
 
 

@@ -24,13 +24,15 @@ from reportlab.lib.pagesizes import A3, A4, LETTER, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph
 
 from desktop import APP_NAME
 from desktop.i18n import _
-from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
+from desktop.reports.keeping import keep_headings
 from desktop.reports.options import Paper
+from desktop.reports.page_identity import draw_line_text as _draw_line_text
+from desktop.reports.page_identity import page_templates
 from desktop.reports.styles import MUTED, RULE, STYLES, heading, page_language, right_to_left
 
 MARGIN = 15 * mm
@@ -62,6 +64,8 @@ class PageDecoration:
     title: str
     logo: bytes | None = None
     confidentiality: str = ""
+    #: community, cycle and date on every page after the first (``page_identity``)
+    identity: tuple[tuple[str, str], ...] = ()
 
     def subject(self) -> str:
         """What the document is, for the PDF's properties (read by screen readers and
@@ -177,13 +181,15 @@ class _DeferredCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._kept)
-        slots, pages, bookmarks = self.contents_slots, self.section_pages, self._bookmarks
+        slots, pages = self.contents_slots, self.section_pages
+        bookmarks: dict[int, list[str]] = {}  # by page: a thousand pages, a thousand marks
+        for page, key in self._bookmarks:
+            bookmarks.setdefault(page, []).append(key)
         for state in self._kept:
             self.__dict__.update(state)
             number = self.getPageNumber()
-            for page, key in bookmarks:
-                if page == number:
-                    Canvas.bookmarkPage(self, key, fit="XYZ")
+            for key in bookmarks.get(number, ()):
+                Canvas.bookmarkPage(self, key, fit="XYZ")
             self._page_total(number, total)
             for page, key, x, y in slots:
                 if page == number and key in pages:
@@ -249,22 +255,6 @@ def _draw_decoration_once(canvas: Canvas, doc: _Document) -> None:
     canvas.restoreState()
 
 
-def _draw_line_text(
-    canvas: Canvas, value: str, font: str, size: float, x: float, y: float, *, right: bool = False
-) -> None:
-    """One line of header text at baseline ``y``; Arabic goes through the bidi flowable."""
-    value = _shorten(value, 70)
-    canvas.setFillColor(STYLES.body.textColor)
-    if not has_rtl(value):
-        canvas.setFont(font, size)
-        (canvas.drawRightString if right else canvas.drawString)(x, y, value)
-        return
-    line = BidiText(value, STYLES.cell.clone("line", fontName=font, fontSize=size, leading=size))
-    width = line.natural_width()
-    line.wrap(width + 1, size * 2)
-    line.drawOn(canvas, x - width - 1 if right else x, y - (line.height - size))
-
-
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self,
@@ -302,7 +292,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_decoration)])
+        self.addPageTemplates(page_templates(frame, decoration.identity, _draw_decoration))
         self._progress, self._cancelled = progress, cancelled
         self._steps, self._done = max(1, steps), 0
         self._footer: tuple[Paragraph, float] | None = None
@@ -342,8 +332,11 @@ def render_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> None:
-    """Lay ``story`` out on decorated pages and write the PDF to ``out``."""
-    doc = _Document(out, decoration, page_size(paper, wide=wide), progress, cancelled, len(story))
+    """Lay ``story`` out on decorated pages and write the PDF to ``out``; no heading is
+    left at the foot of a page (:func:`keep_headings`)."""
+    size = page_size(paper, wide=wide)
+    story = keep_headings(story, size[0] - 2 * MARGIN)
+    doc = _Document(out, decoration, size, progress, cancelled, len(story))
     doc.build(story, canvasmaker=_DeferredCanvas)
     if progress is not None:
         progress(1.0)

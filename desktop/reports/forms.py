@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.i18n import _
 from desktop.reports.blocks import fields, unruled
-from desktop.reports.labels import recorded, span
+from desktop.reports.flags import flag_notes
+from desktop.reports.labels import day, recorded, span
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.reporting import CycleSheet, Group
 
@@ -48,10 +49,14 @@ class FormDescription(Protocol):
     def one_community(self) -> bool: ...
 
 
-def opening(spec: FormDescription, ctx: FormContext, sheet: CycleSheet | None) -> list[Flowable]:
-    """Title, purpose and the identity of the community, cycle and people."""
+def opening(
+    spec: FormDescription, ctx: FormContext, sheet: CycleSheet | None, *, filled: bool = False
+) -> list[Flowable]:
+    """Title, purpose and the identity of the community, cycle and people (a form ``filled``
+    for the programme names its date and leaves who prepared it to write in)."""
     if sheet is None and not spec.one_community:
-        pairs: list[tuple[str, object]] = [(_("Date"), ""), (_("Prepared by"), "")]
+        made = ctx.today.isoformat() if filled else ""
+        pairs: list[tuple[str, object]] = [(_("Date"), made), (_("Prepared by"), "")]
     elif sheet is None:
         pairs = [
             (_("Community"), ""),
@@ -86,5 +91,19 @@ def opening(spec: FormDescription, ctx: FormContext, sheet: CycleSheet | None) -
         text(spec.title, STYLES.title),
         text(spec.purpose, STYLES.muted),
         identity,
+        Spacer(1, 8),
+        *attention_block(sheet),
+    ]
+
+
+def attention_block(sheet: CycleSheet | None) -> list[Flowable]:
+    """What needs attention in the community, as the list, the timeline and the reports
+    say it (nothing on a blank form, or when nothing does)."""
+    if sheet is None or not sheet.flags:
+        return []
+    title = _("Needs attention in the community as on {day}").format(day=day(sheet.today))
+    return [
+        text(title, STYLES.label),
+        *flag_notes(sheet.flags, sheet.today, names=True),
         Spacer(1, 8),
     ]

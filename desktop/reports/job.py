@@ -9,7 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from desktop.reports.document import MARGIN, Cancelled, PageDecoration, Progress, page_size
+from desktop.reports.document import (
+    FOOTER,
+    HEADER,
+    MARGIN,
+    Cancelled,
+    PageDecoration,
+    Progress,
+    page_size,
+)
 from desktop.reports.options import Paper
 from desktop.reports.styles import page_direction
 from desktop.services.facade import Services
@@ -68,3 +76,8 @@ def decoration_for(
 
 def frame_width(paper: Paper, wide: bool) -> float:
     return float(page_size(paper, wide=wide)[0] - 2 * MARGIN)
+
+
+def frame_height(paper: Paper, wide: bool) -> float:
+    """The height of a page's text frame (between the header and the footer)."""
+    return float(page_size(paper, wide=wide)[1] - 2 * MARGIN - HEADER - FOOTER)

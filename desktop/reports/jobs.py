@@ -7,6 +7,7 @@ can run it in a background thread with a progress callback and a cancel check.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 from typing import BinaryIO
 
@@ -21,7 +22,7 @@ from desktop.reports.job import ReportJob, decoration_for, frame_width, in_langu
 from desktop.reports.options import Paper
 from desktop.reports.registry import TemplateSpec, find_template
 from desktop.services.facade import Services
-from desktop.services.queries.reporting import cycle_sheet, participant_groups
+from desktop.services.queries.reporting import CycleSheet, cycle_sheet, participant_groups
 from desktop.services.queries.reporting_monitoring import MonitoringFilter
 
 
@@ -31,10 +32,13 @@ def template_job(
     paper: Paper = Paper.A4,
     services: Services | None = None,
     cycle_id: uuid.UUID | None = None,
+    selection: MonitoringFilter | None = None,
     language: str = "en",
     today: date | None = None,
 ) -> ReportJob:
-    """A template, blank (``cycle_id`` None) or filled for one cycle (as of ``today``)."""
+    """A template: blank; filled for one cycle (``cycle_id``); or, for a programme-level
+    one (the quarterly summary), filled for a district or the programme and a period
+    (``selection``). Filled as of ``today``."""
     spec = find_template(template_id)
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
@@ -44,8 +48,10 @@ def template_job(
             groups=groups or DEFAULT_GROUPS,
             today=today or date.today(),
         )
-        story = _template_story(spec, ctx, services, cycle_id)
-        decoration = decoration_for(services, spec.id, spec.version, spec.title)
+        story, identity = _template_story(spec, ctx, services, cycle_id, selection)
+        decoration = replace(
+            decoration_for(services, spec.id, spec.version, spec.title), identity=identity
+        )
         render_pdf(
             story,
             decoration,
@@ -56,34 +62,68 @@ def template_job(
             cancelled=cancelled,
         )
 
-    title = spec.title if cycle_id is None else _("{title} (filled)").format(title=spec.title)
-    return ReportJob(
-        title, in_language(write, language), services, subject=str(cycle_id or ""), doc_id=spec.id
-    )
+    filled = cycle_id is not None or selection is not None
+    title = _("{title} (filled)").format(title=spec.title) if filled else spec.title
+    subject = str(cycle_id) if cycle_id is not None else repr(selection) if selection else ""
+    return ReportJob(title, in_language(write, language), services, subject=subject, doc_id=spec.id)
 
 
 def _template_story(
-    spec: TemplateSpec, ctx: FormContext, services: Services | None, cycle_id: uuid.UUID | None
-) -> list[object]:
+    spec: TemplateSpec,
+    ctx: FormContext,
+    services: Services | None,
+    cycle_id: uuid.UUID | None,
+    selection: MonitoringFilter | None,
+) -> tuple[list[object], tuple[tuple[str, str], ...]]:
+    """The pages, and what every page after the first says the sheet is about."""
     from desktop.reports.forms import opening
+    from desktop.reports.page_identity import blank_identity, programme_identity
 
+    if not spec.one_community:  # filled for a district or the programme, never a cycle
+        if services is None or selection is None:
+            return [*opening(spec, ctx, None), *spec.blank(ctx)], programme_identity()
+        from desktop.services.queries.reporting_monitoring import monitoring_data
+
+        data = monitoring_data(services, selection, ctx.today)
+        story = [*opening(spec, ctx, None, filled=True), *spec.filled_for_programme(ctx, data)]
+        return story, programme_identity(selection.district, selection.quarter, ctx.today)
     if cycle_id is None or services is None:
-        return [*opening(spec, ctx, None), *spec.blank(ctx)]
-    sheet = cycle_sheet(services, cycle_id)
-    return [*opening(spec, ctx, sheet), *spec.filled(ctx, sheet)]
+        return [*opening(spec, ctx, None), *spec.blank(ctx)], blank_identity()
+    sheet = cycle_sheet(services, cycle_id, ctx.today)
+    return [*opening(spec, ctx, sheet), *spec.filled(ctx, sheet)], sheet_identity(sheet)
+
+
+def sheet_identity(sheet: CycleSheet) -> tuple[tuple[str, str], ...]:
+    """The community, cycle and day a filled sheet is about, for its later pages."""
+    cycle = sheet.cycle.data
+    return (
+        (_("Community"), sheet.community.data.name),
+        (_("Cycle"), str(cycle.number) + (f" · {cycle.title}" if cycle.title else "")),
+        (_("Printed"), sheet.today.isoformat()),
+    )
 
 
 def cycle_job(
-    services: Services, cycle_id: uuid.UUID, *, paper: Paper = Paper.A4, language: str = "en"
+    services: Services,
+    cycle_id: uuid.UUID,
+    *,
+    paper: Paper = Paper.A4,
+    language: str = "en",
+    today: date | None = None,
 ) -> ReportJob:
-    """One cycle of one community in full."""
+    """One cycle of one community in full (what needs attention as of ``today``)."""
     from desktop.reports.cycle_report import CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, cycle_story
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
-        sheet = cycle_sheet(services, cycle_id)
-        ctx = FormContext(width=frame_width(paper, False), groups=tuple(sheet.groups))
+        sheet = cycle_sheet(services, cycle_id, today)
+        ctx = FormContext(
+            width=frame_width(paper, False), groups=tuple(sheet.groups), today=sheet.today
+        )
         title = _("Cycle report")
-        decoration = decoration_for(services, CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, title)
+        decoration = replace(
+            decoration_for(services, CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, title),
+            identity=sheet_identity(sheet),
+        )
         render_pdf(
             cycle_story(ctx, sheet),
             decoration,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from desktop.reports.forms import FormContext
     from desktop.services.queries.reporting import CycleSheet
+    from desktop.services.queries.reporting_figures import MonitoringData
 
 Blank = Callable[["FormContext"], list["Flowable"]]
 Filled = Callable[["FormContext", "CycleSheet"], list["Flowable"]]
@@ -46,7 +47,8 @@ class TemplateSpec:
     wide: bool
     blank_layout: str = field(repr=False)
     filled_layout: str = field(repr=False)
-    #: whether the blank form is about one community (a programme summary is not)
+    #: whether the form is about one community; a programme summary is not: it is
+    #: filled for a district or the whole programme and a period (``MonitoringData``)
     one_community: bool = True
 
     def blank(self, ctx: FormContext) -> list[Flowable]:
@@ -56,6 +58,11 @@ class TemplateSpec:
     def filled(self, ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         builder: Filled = _builder(self.filled_layout)
         return builder(ctx, sheet)
+
+    def filled_for_programme(self, ctx: FormContext, data: MonitoringData) -> list[Flowable]:
+        """A programme-level form filled for the district or programme and period of ``data``."""
+        builder = _builder(self.filled_layout)
+        return builder(ctx, data)
 
 
 TEMPLATES: tuple[TemplateSpec, ...] = (
@@ -87,7 +94,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
             "What the community will do about a selected harm, who leads, with what, and "
             "whether the action is manageable, sustainable, does no harm and includes everyone."
         ),
-        "1.0",
+        "1.1",
         False,
         "templates_planning:action_plan_blank",
         "templates_planning:action_plan_filled",
@@ -99,7 +106,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
             "The signs of change the community chose, in its own words, and what was seen "
             "at each period."
         ),
-        "1.0",
+        "1.1",
         True,
         "templates_monitoring:indicators_blank",
         "templates_monitoring:indicators_filled",
@@ -138,7 +145,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         "quarterly-summary",
         _("Manager's quarterly monitoring summary"),
         _("The quarter's figures at a glance, for the programme manager."),
-        "1.0",
+        "1.1",
         False,
         "templates_review:quarterly_blank",
         "templates_review:quarterly_filled",

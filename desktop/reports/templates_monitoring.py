@@ -21,11 +21,12 @@ from desktop.reports.blocks import (
     writing_space,
     writing_space_to_fill,
 )
-from desktop.reports.charts import trend_chart
 from desktop.reports.forms import FormContext
+from desktop.reports.indicators import direction_cell, indicator_chart, latest, start_and_target
 from desktop.reports.labels import day, recorded
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.reporting import CycleSheet
+from desktop.services.queries.reporting_figures import trend_of
 
 PERIODS = 6
 
@@ -40,7 +41,7 @@ def _number(value: float | None) -> str:
 
 
 def indicators_blank(ctx: FormContext) -> list[Flowable]:
-    fixed = [150, 90, 70, 60, 55]
+    fixed = [140, 85, 62, 55, 48, 48]
     period = (ctx.width - sum(fixed)) / PERIODS
     header = [
         _("Sign of change, in the community's words"),
@@ -48,12 +49,14 @@ def indicators_blank(ctx: FormContext) -> list[Flowable]:
         _("Who collects"),
         _("How often"),
         _("Baseline"),
+        _("Target"),
         *[_("Period {n}").format(n=n) for n in range(1, PERIODS + 1)],
     ]
     return [
         text(
             _(
-                "Write each sign of change as the community says it. At each period, write "
+                "Write each sign of change as the community says it. A counted sign: write "
+                "the number it starts from and the number hoped for. At each period, write "
                 "what was counted or seen, and the date."
             ),
             STYLES.body,
@@ -67,10 +70,12 @@ def indicators_blank(ctx: FormContext) -> list[Flowable]:
 def indicators_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     if not sheet.indicators:
         return [text(_("No indicator defined in this cycle yet."), STYLES.muted)]
+    thresholds = sheet.thresholds
     story: list[Flowable] = []
     for record in sheet.indicators:
         indicator = record.data
         observed = sorted(sheet.observations.get(record.id, []), key=lambda o: o.observed_on)
+        trend = trend_of(indicator, observed)
         who = _("the community") if indicator.defined_by_community else _("the office")
         block: list[Flowable] = [
             text(indicator.wording, STYLES.h2),
@@ -83,11 +88,9 @@ def indicators_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
                         _("Who collects, how often"),
                         f"{recorded(indicator.collected_by)} · {recorded(indicator.frequency)}",
                     ),
-                    (
-                        _("Baseline → target"),
-                        f"{recorded(indicator.baseline)} → "
-                        f"{recorded(indicator.target)} {indicator.unit}",
-                    ),
+                    (_("Start and target"), start_and_target(trend)),
+                    (_("Latest result"), latest(trend)),
+                    (_("Direction"), direction_cell(trend, thresholds)),
                 ],
                 ctx.width,
                 label_width=130,
@@ -105,19 +108,10 @@ def indicators_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
         if rows:
             widths = [70, 90, ctx.width - 260, 100]
             block.append(grid([_("Date"), _("Value"), _("Note"), _("Recorded by")], rows, widths))
-        points = [(o.observed_on, o.value_number) for o in observed if o.value_number is not None]
-        if len(points) >= 2:
-            baseline = _as_number(indicator.baseline)
-            block.append(trend_chart(points, min(ctx.width, 360), 80, baseline))
+        if trend.points:
+            block.append(indicator_chart(trend, min(ctx.width, 420), 90))
         story += [KeepTogether(block[:2]), *block[2:], Spacer(1, 8)]
     return story
-
-
-def _as_number(value: str) -> float | None:
-    try:
-        return float(value.split()[0]) if value.strip() else None
-    except ValueError:
-        return None
 
 
 # --- reflection and adjustment ------------------------------------------------------------

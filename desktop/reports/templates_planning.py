@@ -22,10 +22,15 @@ from desktop.reports.blocks import (
     writing_space,
     writing_space_to_fill,
 )
+from desktop.reports.flags import FlagNote
 from desktop.reports.forms import FormContext
 from desktop.reports.labels import day, due, recorded
-from desktop.reports.styles import STYLES, text
+from desktop.reports.participation import participation_table
+from desktop.reports.styles import STYLES, heading, text
+from desktop.services.queries.attention import overdue_words
+from desktop.services.queries.participation import tally_meetings
 from desktop.services.queries.reporting import CycleSheet
+from desktop.services.usecases.actions import past_due
 
 BLANK_ACTIONS = 4  # two to a page
 
@@ -116,9 +121,20 @@ def meeting_blank(ctx: FormContext) -> list[Flowable]:
 
 
 def meeting_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
-    story: list[Flowable] = []
     if not sheet.meetings:
         return [text(_("No meeting recorded in this cycle."), STYLES.muted)]
+    tally = tally_meetings((m.attendance, m.decisions) for m in sheet.meetings)
+    story: list[Flowable] = [
+        heading(_("Who was in the room in this cycle"), STYLES.h2),
+        text(
+            _("{meetings} meetings, {decisions} of them took decisions.").format(
+                meetings=tally.meetings, decisions=tally.decision_meetings
+            ),
+            STYLES.muted,
+        ),
+        participation_table(tally, ctx.groups, ctx.width),
+        Spacer(1, 8),
+    ]
     widths = [ctx.width / (len(ctx.groups) + 1)] * (len(ctx.groups) + 1)
     for meeting in sheet.meetings:
         block: list[Flowable] = [text(f"{day(meeting.held_on)} · {label(meeting.kind)}", STYLES.h2)]
@@ -204,10 +220,17 @@ def action_plan_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             for s in sorted(action.stakeholder_ids)
             if s in sheet.stakeholders
         ]
+        # past its finish date, an action reads "Overdue since ...", not "Under way"
+        late = action.due_on if past_due(action.status, action.due_on, ctx.today) else None
+        shown = overdue_words(late) if late is not None else label(action.status)
+        status: object = label(action.status)
+        if late is not None:
+            status = [FlagNote(f"{shown} ({label(action.status)})")]
         block: list[Flowable] = [
-            text(_("Action {n}").format(n=number) + f" · {label(action.status)}", STYLES.h2),
+            text(_("Action {n}").format(n=number) + f" · {shown}", STYLES.h2),
             fields(
                 [
+                    (_("Status"), status),
                     (_("Harm it addresses"), recorded(sheet.harm(action.harm_id))),
                     (_("What the community will do"), action.what),
                     (_("Who leads (role)"), recorded(action.lead_role)),

@@ -4,18 +4,13 @@ are in ``templates_monitoring``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.models.enums import (
-    ActionStatus,
-    Benchmark,
-    BenchmarkRating,
-    FollowUpStatus,
-)
+from desktop.models.enums import Benchmark, BenchmarkRating, FollowUpStatus
 from desktop.reports.blocks import (
     fields,
     grid,
@@ -27,10 +22,15 @@ from desktop.reports.blocks import (
     writing_space,
     writing_space_to_fill,
 )
+from desktop.reports.flags import FlagNote
 from desktop.reports.forms import FormContext
 from desktop.reports.labels import day, due, recorded
+from desktop.reports.participation import participation_table
 from desktop.reports.styles import STYLES, text
+from desktop.services.queries.attention import overdue_words
 from desktop.services.queries.reporting import CycleSheet
+from desktop.services.queries.reporting_figures import MonitoringData
+from desktop.services.usecases.reviews import FollowUpData
 
 
 def _rating_cells(chosen: str | None) -> list[Flowable]:
@@ -55,7 +55,7 @@ def mentor_review_blank(ctx: FormContext) -> list[Flowable]:
         rows_to_fill(
             [_("What is to be done"), _("Who"), _("By when"), _("Done?")],
             lambda: [""] * 4,
-            [ctx.width - 230, 110, 70, 50],
+            [ctx.width - 270, 100, 120, 50],
             row_height=28,
             after=[response],
         ),
@@ -78,7 +78,7 @@ def mentor_review_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             rating, comment = review.ratings.get(benchmark, ("", ""))
             rows.append([label(benchmark), *_rating_cells(rating), comment])
         follow = [
-            [f.description, recorded(f.owner), due(f.due_on), label(f.status)]
+            [f.description, recorded(f.owner), _by_when(f, sheet.today), label(f.status)]
             for f in sheet.follow_ups.get(record.id, [])
         ]
         signed = f"{day(review.signed_off_on)} / {label(review.signed_off_phase)}"
@@ -92,7 +92,7 @@ def mentor_review_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
             grid(
                 [_("What is to be done"), _("Who"), _("By when"), _("Status")],
                 follow,
-                [ctx.width - 230, 110, 70, 50],
+                [ctx.width - 270, 100, 120, 50],
             )
             if follow
             else text(_("No follow-up agreed."), STYLES.muted),
@@ -111,11 +111,20 @@ def mentor_review_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     return story
 
 
+def _by_when(follow_up: FollowUpData, today: date) -> object:
+    """The due date, or the mark and "Overdue since ..." for an open follow-up past it."""
+    late = follow_up.due_on is not None and follow_up.due_on < today
+    if late and follow_up.status == FollowUpStatus.OPEN and follow_up.due_on is not None:
+        return [FlagNote(overdue_words(follow_up.due_on))]
+    return due(follow_up.due_on)
+
+
 # --- manager's quarterly monitoring summary -----------------------------------------------
 
 
-def quarterly_blank(ctx: FormContext) -> list[Flowable]:
-    figures = [
+def _quarterly_figures() -> list[str]:
+    """The figures the summary asks for, blank and filled alike."""
+    return [
         _("Communities in partnership (agreed)"),
         _("Communities exploring / paused / declined"),
         _("Meetings held"),
@@ -125,24 +134,36 @@ def quarterly_blank(ctx: FormContext) -> list[Flowable]:
         _("Linkages formed"),
         _("Mentor follow-ups still open"),
     ]
+
+
+def _figure_grid(ctx: FormContext, numbers: list[str]) -> Flowable:
+    """Figure, number and a Comment column to write in (numbers "": the blank's rows)."""
     widths = [ctx.width * 0.45, ctx.width * 0.15, ctx.width * 0.4]
-    points = writing_space(_("Main points for the programme manager"), ctx.width, 4)
+    rows = [[f, n, ""] for f, n in zip(_quarterly_figures(), numbers, strict=True)]
+    return grid([_("Figure"), _("Number"), _("Comment")], rows, widths, row_height=22)
+
+
+def _people_grid(ctx: FormContext, counts: list[str]) -> Flowable:
+    return grid(
+        [group_heading(g.code, g.name) for g in ctx.groups],
+        [counts],
+        [ctx.width / len(ctx.groups)] * len(ctx.groups),
+        row_height=30,
+    )
+
+
+def _main_points(ctx: FormContext) -> Flowable:
+    return writing_space(_("Main points for the programme manager"), ctx.width, 4)
+
+
+def quarterly_blank(ctx: FormContext) -> list[Flowable]:
+    points = _main_points(ctx)
     return [
         fields([(_("Quarter (from - to)"), ""), (_("District / programme"), "")], ctx.width),
         Spacer(1, 6),
-        grid(
-            [_("Figure"), _("Number"), _("Comment")],
-            [[f, "", ""] for f in figures],
-            widths,
-            row_height=22,
-        ),
+        _figure_grid(ctx, [""] * len(_quarterly_figures())),
         text(_("Who took part in meetings this quarter"), STYLES.h2),
-        grid(
-            [group_heading(g.code, g.name) for g in ctx.groups],
-            [[""] * len(ctx.groups)],
-            [ctx.width / len(ctx.groups)] * len(ctx.groups),
-            row_height=30,
-        ),
+        _people_grid(ctx, [""] * len(ctx.groups)),
         Spacer(1, 6),
         writing_space_to_fill(
             _("Groups missing from decisions, and what the office will do"),
@@ -153,54 +174,62 @@ def quarterly_blank(ctx: FormContext) -> list[Flowable]:
     ]
 
 
-def quarterly_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
-    """The summary for this community's last 3 months (the monitoring report covers many)."""
-    end = ctx.today
-    start = end - timedelta(days=91)
-    meetings = [m for m in sheet.meetings if start <= m.held_on <= end]
-    actions = [a.data for a in sheet.actions]
-    on_time = [
-        a
-        for a in actions
-        if a.completed_on
-        and start <= a.completed_on <= end
-        and (a.due_on is None or a.completed_on <= a.due_on)
+def quarterly_filled(ctx: FormContext, data: MonitoringData) -> list[Flowable]:
+    """The summary for a district or the whole programme and a quarter (or any period), as
+    its blank asks: the same figures with room to comment, who took part, and the two
+    write-in sections, the facts about groups missing from decisions written in first."""
+    status = data.count_by("partnership_status")
+    actions, tally = data.actions(), data.tally()
+    trends = [t for c in data.communities for t in c.indicators]
+    open_items = [f for c in data.communities for f in c.open_follow_ups]
+    late = sum(f.overdue(data.today) for f in open_items)
+    numbers = [
+        str(status.get("agreed", 0)),
+        str(sum(status.get(k, 0) for k in ("exploring", "paused", "declined"))),
+        str(tally.meetings),
+        str(actions.done_on_time),
+        str(actions.overdue),
+        str(sum(bool(t.points or t.words) for t in trends)),
+        str(sum(c.linkages_formed for c in data.communities)),
+        _("{n} ({late} overdue)").format(n=len(open_items), late=late),
     ]
-    open_states = {ActionStatus.PLANNED.value, ActionStatus.UNDER_WAY.value}
-    overdue = [a for a in actions if a.status in open_states and a.due_on and a.due_on < end]
-    observed = {
-        i
-        for i, obs in sheet.observations.items()
-        if any(start <= o.observed_on <= end for o in obs)
-    }
-    formed = [link for link in sheet.linkages if link.agreed_on and start <= link.agreed_on <= end]
-    open_follow = [
-        f for fs in sheet.follow_ups.values() for f in fs if f.status == FollowUpStatus.OPEN.value
+    never = {g.code: data.never_in_room(g.code) for g in ctx.groups}
+    facts: list[Flowable] = [
+        FlagNote(
+            _("{group}: never in the room in {names}").format(
+                group=g.name, names=", ".join(never[g.code])
+            )
+        )
+        for g in ctx.groups
+        if never[g.code]
     ]
-    rows = [
-        [_("Meetings held"), str(len(meetings))],
-        [_("Actions done on time"), str(len(on_time))],
-        [_("Actions overdue"), str(len(overdue))],
-        [_("Indicators with new observations"), str(len(observed))],
-        [_("Linkages formed"), str(len(formed))],
-        [_("Mentor follow-ups still open"), str(len(open_follow))],
-    ]
-    counts = [str(sum(m.attendance.get(g.code, 0) for m in meetings)) for g in ctx.groups]
-    period = _("From {start} to {end}").format(start=day(start), end=day(end))
+    points = _main_points(ctx)
     return [
         fields(
             [
-                (_("Quarter"), period),
-                (_("Partnership"), label(sheet.community.data.partnership_status)),
+                (_("Quarter (from - to)"), _period_words(data)),
+                (_("District / programme"), data.selection.district or _("The whole programme")),
             ],
             ctx.width,
         ),
         Spacer(1, 6),
-        grid([_("Figure"), _("Number")], rows, [ctx.width * 0.6, ctx.width * 0.4]),
+        _figure_grid(ctx, numbers),
         text(_("Who took part in meetings this quarter"), STYLES.h2),
-        grid(
-            [group_heading(g.code, g.name) for g in ctx.groups],
-            [counts],
-            [ctx.width / len(ctx.groups)] * len(ctx.groups),
+        _people_grid(ctx, [str(tally.group(g.code).people) for g in ctx.groups]),
+        Spacer(1, 4),
+        participation_table(
+            tally, ctx.groups, ctx.width, never_in={c: len(n) for c, n in never.items()}
         ),
+        text(_("Groups missing from decisions, and what the office will do"), STYLES.h2),
+        *(facts or [text(_("Every group was in the room in every community."), STYLES.muted)]),
+        writing_space(_("What the office will do"), ctx.width, 3),
+        points,
     ]
+
+
+def _period_words(data: MonitoringData) -> str:
+    selection = data.selection
+    start = day(selection.date_from, _("the beginning"))
+    end = day(selection.date_to, day(data.today))
+    words = _("{start} to {end}").format(start=start, end=end)
+    return f"{selection.quarter} ({words})" if selection.quarter else words

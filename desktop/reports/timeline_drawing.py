@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop.i18n import _
 from desktop.labels import label, marker_labels
 from desktop.reports.bidi_text import BidiText, has_rtl
+from desktop.reports.flags import draw_mark
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.styles import STYLES
 from desktop.services.queries.timeline import (
@@ -65,12 +66,8 @@ def hatch(c: Canvas, x: float, y: float, w: float, h: float, colour: str = OVERD
 
 
 def badge(c: Canvas, x: float, y: float) -> None:
-    c.setFillColor(colors.HexColor(OVERDUE_COLOUR))
-    c.setStrokeColor(colors.white)
-    c.circle(x, y, 4, fill=1, stroke=1)
-    c.setFillColor(colors.white)
-    c.setFont(SANS_BOLD, 6.5)
-    c.drawCentredString(x, y - 2.3, "!")
+    """The attention mark, as every printout draws it."""
+    draw_mark(c, x, y, 8)
 
 
 def record_mark(c: Canvas, entity: str, x: float, y: float, overdue: bool) -> None:
@@ -100,8 +97,8 @@ def record_mark(c: Canvas, entity: str, x: float, y: float, overdue: bool) -> No
 def legend(c: Canvas, width: float, top: float, office: bool) -> None:
     entries: list[tuple[str, str]] = [("phase:" + kind, label(kind)) for kind in PHASE_COLOURS]
     if office:
-        entries += [("mark:meeting", _("Meeting")), ("gap", _("No meeting for over 60 days"))]
-        entries.append(("badge", _("Overdue actions or follow-ups")))
+        entries += [("mark:meeting", _("Meeting")), ("gap", _("No recent meeting"))]
+        entries.append(("badge", _("Needs attention (see the end)")))
     else:
         entries += [
             ("action:" + s, _("Action: {status}").format(status=label(s))) for s in ACTION_COLOURS

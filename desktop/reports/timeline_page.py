@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.i18n import _
-from desktop.reports.document import _draw_line_text
 from desktop.reports.fonts import SANS, SANS_BOLD
+from desktop.reports.page_identity import draw_line_text as _draw_line_text
 from desktop.reports.timeline_drawing import badge, bar_text, fit_text, hatch, legend, record_mark
 from desktop.reports.timeline_rows import ROW, Bar, Row
 from desktop.services.queries.timeline import (
@@ -25,7 +25,7 @@ from desktop.services.queries.timeline import (
 )
 
 LABEL_WIDTH = 150.0
-NOTE_WIDTH = 70.0
+NOTE_WIDTH = 90.0
 HEADER = 30.0
 LEGEND = 46.0
 
@@ -135,6 +135,8 @@ class TimelinePage(Flowable):  # type: ignore[misc]
             c.setFont(SANS_BOLD if row.warning else SANS, 7)
             c.setFillColor(colors.HexColor(OVERDUE_COLOUR if row.warning else "#1f2933"))
             c.drawRightString(self.width, bottom + 5, row.note)
+            if row.warning:  # the attention mark before the words
+                badge(c, self.width - c.stringWidth(row.note, SANS_BOLD, 7) - 6, bottom + 7.5)
         first, last = self.window
         if row.gap_since is not None and row.gap_since <= last:
             left, right = axis.span(max(row.gap_since, first), min(self.today, last))

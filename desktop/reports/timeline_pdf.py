@@ -17,6 +17,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, PageBreak
 
 from desktop.i18n import _
+from desktop.reports.blocks import grid
 from desktop.reports.document import (
     FOOTER,
     MARGIN,
@@ -26,11 +27,14 @@ from desktop.reports.document import (
     render_pdf,
 )
 from desktop.reports.document import HEADER as PAGE_HEADER
+from desktop.reports.flags import attention_header, attention_rows, attention_widths
 from desktop.reports.job import ReportJob, decoration_for
 from desktop.reports.options import Paper
+from desktop.reports.styles import STYLES, heading, text
 from desktop.reports.timeline_page import HEADER, LEGEND, TimelinePage, month_windows
 from desktop.reports.timeline_rows import Row, community_rows, office_rows
 from desktop.services.facade import Services
+from desktop.services.queries.attention import CommunityAttention, by_urgency
 from desktop.services.queries.timeline import CommunityTimeline, OfficeTimeline
 
 TIMELINE_REPORT_ID = "TL-1"
@@ -86,20 +90,38 @@ def timeline_job(
     today: date,
     paper: Paper | str,
     office: bool,
+    attention: Sequence[CommunityAttention] = (),
 ) -> ReportJob:
-    """A job writing the timeline pages (for the CLI and the timeline screen alike)."""
+    """A job writing the timeline pages (for the CLI and the timeline screen alike), then
+    the communities that need attention, with why, as the monitoring report lists them."""
     size = page_size(paper, wide=True)
     frame = (size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - PAGE_HEADER - FOOTER)
     months = MONTHS_PER_PAGE.get(str(paper), 12)
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
         story = timeline_story(title, rows, period, today, frame, months, office)
+        story += _attention_pages(attention, today, frame[0])
         decoration = decoration_for(services, TIMELINE_REPORT_ID, TIMELINE_REPORT_VERSION, title)
         render_pdf(
             story, decoration, out, paper=paper, wide=True, progress=progress, cancelled=cancelled
         )
 
     return ReportJob(title, write, services, subject=title)
+
+
+def _attention_pages(
+    attention: Sequence[CommunityAttention], today: date, width: float
+) -> list[Flowable]:
+    """The reasons behind each row's "n reasons", in words, most urgent first."""
+    ranked = by_urgency(attention)
+    if not ranked:
+        return []
+    return [
+        PageBreak(),
+        heading(_("Needs attention"), STYLES.h1),
+        text(_("As on {day}, most urgent first.").format(day=today.isoformat()), STYLES.muted),
+        grid(attention_header(), attention_rows(ranked, today), attention_widths(width)),
+    ]
 
 
 def community_timeline_job(
@@ -141,4 +163,8 @@ def office_timeline_job(
         today=office.today,
         paper=paper,
         office=True,
+        attention=[
+            CommunityAttention(row.community_id, row.name, row.district, row.flags)
+            for row in office.rows
+        ],
     )

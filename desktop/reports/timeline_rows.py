@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.services.queries.timeline import (
     ACTION_COLOURS,
@@ -103,16 +103,14 @@ def office_rows(office: OfficeTimeline) -> list[Row]:
         )  # fmt: skip
         marks = tuple(Mark(day, "meeting", line=lines - 1) for day in row.meetings)
         days = row.days_since_meeting(office.today)
-        gap = row.meeting_gap(office.today)
         notes = [_("no meeting yet") if days is None else day_count(days)]
-        late = row.overdue_actions + row.overdue_follow_ups
-        if late:
-            notes.append(_("! {count} overdue").format(count=late))
-        since = row.last_meeting or (row.phases[0].start if row.phases else None)
-        note = ("! " if gap else "") + " · ".join(notes)
+        if row.flags:  # the reasons in words follow the timeline, in a table
+            count = len(row.flags)
+            notes.append(ngettext("{n} reason", "{n} reasons", count).format(n=count))
+        note = " · ".join(notes)
         rows.append(
-            Row(row.name, bars, marks, lines, note, gap_since=since if gap else None,
-                warning=gap or late > 0)
+            Row(row.name, bars, marks, lines, note, gap_since=row.gap_since,
+                warning=bool(row.flags))
         )  # fmt: skip
     return rows
 

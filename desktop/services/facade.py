@@ -9,6 +9,8 @@ from pathlib import Path
 
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.records import Page
+from desktop.services.queries.attention import CommunityAttention
+from desktop.services.queries.attention_reads import community_attention
 from desktop.services.queries.community_list import (
     CommunityQuery,
     CommunityRow,
@@ -95,6 +97,13 @@ class Reads:
     def office_timeline(self, query: OfficeQuery, today: date) -> OfficeTimeline:
         """One row per readable community matching ``query``."""
         return office_timeline(self.db, query, today, actor=self.actor)
+
+    def attention(
+        self, community_ids: list[uuid.UUID], today: date
+    ) -> dict[uuid.UUID, CommunityAttention]:
+        """What needs attention in each of these communities (by id), as every screen
+        and report shows it."""
+        return community_attention(self.db, community_ids, today, actor=self.actor)
 
     def facilitators(self) -> list[tuple[str, str]]:
         """(user name, display name) of the facilitators, for a filter list."""

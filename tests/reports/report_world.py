@@ -131,6 +131,13 @@ def make_report_world(
         "reflection-record": ["Older girls walked with the younger ones", "Rain kept children"],
         "linkage-map": ["Sheema probation office", "Probation officer visits each month"],
         "mentor-review": ["Women lead the work with confidence", "Invite elders to the next"],
-        "quarterly-summary": [name],
+        # for district Sheema in 2025 Q1: the meeting of 4 March, girls and women counted
+        "quarterly-summary": [
+            "2025 Q1 (2025-01-01 to 2025-03-31)",
+            "Sheema",
+            "Comment",
+            "What the office will do",
+            "Boys: never in the room in " + name,
+        ],
     }
     return ReportWorld(community.id, cycle.id, name, values)

@@ -16,7 +16,8 @@ from desktop.reports.jobs import monitoring_job
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM, SYSTEM_ROLE, Actor
 from desktop.services.queries.community_list import CommunityQuery, list_communities
-from desktop.services.queries.reporting_monitoring import MonitoringFilter, monitoring_data, quarter
+from desktop.services.queries.periods import quarter
+from desktop.services.queries.reporting_monitoring import MonitoringFilter, monitoring_data
 from desktop.storage import Database
 from tests.reports.report_checks import pdf_page_texts, pdf_text
 
@@ -41,31 +42,31 @@ def test_figures_agree_with_the_services(db: Database, tmp_path: Path) -> None:
             m.data for c in cycles for m in services.meetings.list(where={"cycle_id": c.id}).items
         ]
         assert figures.meetings == len(meetings), row.name
-        attendance: dict[str, int] = defaultdict(int)
+        attended: dict[str, int] = defaultdict(int)
         for meeting in meetings:
             for code, count in meeting.attendance.items():
-                attendance[code] += count
                 participation[quarter(meeting.held_on)][code] += count
+                attended[code] += count > 0
             if meeting.decisions.strip():
                 decision_meetings += 1
                 for code in missing:
                     missing[code] += meeting.attendance.get(code, 0) == 0
-        assert {k: v for k, v in figures.attendance.items() if v} == {
-            k: v for k, v in attendance.items() if v
-        }, row.name
+        for group in data.groups:  # who was in the room, group by group
+            assert figures.tally.group(group.code).attended == attended[group.code], row.name
+            never = bool(meetings) and attended[group.code] == 0
+            assert figures.tally.never_in_room(group.code) == never, row.name
         actions = [
             a.data for c in cycles for a in services.actions.list(where={"cycle_id": c.id}).items
         ]
         assert figures.actions.total == len(actions), row.name
         done = [a for a in actions if a.status == "done"]
         assert figures.actions.done == len(done), row.name
-    assert data.decision_meetings == decision_meetings
-    assert {k: v for k, v in data.missing_from_decisions.items() if v} == {
-        k: v for k, v in missing.items() if v
-    }
-    assert {q: {k: v for k, v in g.items() if v} for q, g in data.participation.items()} == {
-        q: {k: v for k, v in g.items() if v} for q, g in participation.items()
-    }
+    total = data.tally()
+    assert total.decision_meetings == decision_meetings
+    assert {g.code: total.missed_decisions(g.code) for g in data.groups} == missing
+    assert {
+        q: {k: v.people for k, v in t.groups.items() if v.people} for q, t in data.quarters.items()
+    } == {q: {k: v for k, v in g.items() if v} for q, g in participation.items()}
 
     out = save_pdf(
         tmp_path / "monitoring.pdf",
@@ -74,9 +75,9 @@ def test_figures_agree_with_the_services(db: Database, tmp_path: Path) -> None:
         ),
     )
     text = " ".join(pdf_text(out).split())
-    total = data.actions()
-    assert f"Actions in the period {total.total}" in text
-    assert f"Overdue (not done, past the date set) {total.overdue}" in text
+    total_actions = data.actions()
+    assert f"Actions in the period {total_actions.total}" in text
+    assert f"Overdue (not done, past the date set) {total_actions.overdue}" in text
     latin = [c.row.name for c in data.communities if not has_rtl(c.row.name)]
     assert latin and all(name in text for name in latin)  # Arabic is checked elsewhere
 
@@ -87,8 +88,9 @@ def test_figures_agree_with_the_services(db: Database, tmp_path: Path) -> None:
         marks = [(m.get_title(), m.get_dest().get_index()) for m in document.get_toc()]
     finally:
         document.close()
-    assert len(marks) == 7 + len(data.communities)
-    assert marks[0] == ("Communities by partnership and phase", 1)
+    attention = [title for title, _index in marks if title.startswith("Needs attention")]
+    assert len(marks) == len(attention) + 7 + len(data.communities)
+    assert marks[0] == ("Needs attention", 0)  # page 1 says what needs attention
     for title, index in marks:
         if not has_rtl(title):
             assert title in " ".join(pages[index].split()), title

@@ -97,7 +97,11 @@ def test_filled_templates_and_reports_carry_the_office_as_author(
         *(
             (
                 lambda spec=spec: template_job(
-                    spec.id, services=services, cycle_id=world.cycle_id, language="fr"
+                    spec.id,
+                    services=services,
+                    cycle_id=world.cycle_id if spec.one_community else None,
+                    selection=None if spec.one_community else MonitoringFilter(),
+                    language="fr",
                 ),
                 spec.title,
                 "fr",

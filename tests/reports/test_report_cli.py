@@ -11,6 +11,7 @@ from desktop.cli.entry import main
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import open_database
+from tests.reports.report_checks import pdf_page_texts
 from tests.reports.report_world import make_report_world
 
 
@@ -49,6 +50,11 @@ def pdfs(folder: Path) -> list[Path]:
         (["template", "action-plan", "--community", "Nowhere"], "Nowhere"),
         (["cycle", "--community", "Kabwohe West", "--cycle", "7"], "7"),
         (["monitoring", "--facilitator", "nobody-here"], "nobody-here"),
+        (["monitoring", "--quarter", "2026Q5"], "2026Q5"),
+        (["monitoring", "--quarter", "2026Q1", "--to", "2026-05-01"], "--quarter"),
+        (["template", "quarterly-summary", "--community", "Kabwohe West"], "--district"),
+        (["template", "quarterly-summary", "--district", "Sheema", "--db", "x"], "--quarter"),
+        (["template", "action-plan", "--quarter", "2026Q1", "--db", "x"], "--community"),
     ],
 )
 def test_bad_input_is_refused_and_writes_nothing(
@@ -60,8 +66,11 @@ def test_bad_input_is_refused_and_writes_nothing(
 ) -> None:
     out = tmp_path / "out" / "report.pdf"
     out.parent.mkdir()
+    args = [str(world_db) if arg == "x" else arg for arg in args]
     argv = ["report", *args, "--out", str(out)]
-    if args[0] != "template" or "--community" in args or "--cycle" in args:
+    if (args[0] != "template" or "--community" in args or "--cycle" in args) and (
+        "--db" not in args
+    ):
         argv += ["--db", str(world_db)]
     refused(argv, capsys, fragment)
     assert pdfs(tmp_path / "out") == []
@@ -102,3 +111,13 @@ def test_a_filled_printout_is_audited(world_db: Path, tmp_path: Path) -> None:
         db.close()
     assert [e.action for e in events.items] == ["print"]
     assert events.items[0].changes["destination"] == str(out)
+
+
+def test_a_quarter_names_the_period_of_the_monitoring_report(
+    world_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "q1.pdf"
+    argv = ["report", "monitoring", "--db", str(world_db), "--quarter", "2025Q1", "--out", str(out)]
+    assert main(argv) == 0
+    first = " ".join(pdf_page_texts(out)[0].split())
+    assert "Period: 2025 Q1 (2025-01-01 to 2025-03-31)" in first

@@ -108,3 +108,35 @@ def test_the_office_language_is_offered_and_lays_the_pdf_out_right_to_left(
     # the label column is read first: on the right in Arabic, on the left in English
     assert texts["ar"].rstrip().endswith("Who leads (role)")
     assert texts["en"].lstrip().startswith("Who leads (role)")
+
+
+def test_the_quarterly_summary_is_filled_for_a_district_and_a_quarter(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    make_report_world(AppContext.create(db, Actor("setup", role=SYSTEM_ROLE)).services)
+    page = _page(qtbot, db, tmp_path)
+    _choose(page, "quarterly-summary")
+    page.fill.setChecked(True)
+    assert page.fill.text().replace("&", "") == "Fill in for a district or the programme"
+    assert page.period.isVisibleTo(page) and page.district.isVisibleTo(page)
+    assert not page.community.isVisibleTo(page)
+    page.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(page.isActiveWindow)
+    page.fill.setFocus()
+    qtbot.keyClick(page.fill, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Pe&riod
+    assert page.focusWidget() is page.period.choice
+    page.period.choose("all")
+    assert page.current_job() is None  # a summary covers a quarter, not all dates
+    assert "quarter" in page.status.text()
+    page.period.choose("2026 Q2")
+    assert page.period.period() == (date(2026, 4, 1), date(2026, 6, 30))
+    page.district.setCurrentIndex(page.district.findData("Sheema"))
+    qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=60_000)
+    assert page.pdf is not None
+    out = tmp_path / "summary.pdf"
+    assert page.save_to(str(out))
+    text = " ".join(pdf_page_texts(out)[0].split())
+    assert "2026 Q2 (2026-04-01 to 2026-06-30)" in text and "Sheema" in text
+    page.period.choose("from-to")
+    assert page.period.date_from.isVisibleTo(page)

@@ -11,7 +11,13 @@ from desktop.reports.registry import TEMPLATES
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.storage import open_database
-from tests.reports.report_checks import page_count, page_size_points, pdf_fonts, pdf_text
+from tests.reports.report_checks import (
+    page_count,
+    page_size_points,
+    pdf_fonts,
+    pdf_page_texts,
+    pdf_text,
+)
 from tests.reports.report_world import make_report_world
 
 SIZES = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
@@ -52,10 +58,12 @@ def test_filled_template_shows_labels_and_database_values(
     world = make_report_world(Services(db, Actor("amina", role=SYSTEM_ROLE)))
     db.close()
     out = tmp_path / "filled.pdf"
-    args = ["report", "template", template_id, "--db", str(db_path),
-            "--community", world.name, "--out", str(out)]  # fmt: skip
-    assert main(args) == 0
     spec = next(s for s in TEMPLATES if s.id == template_id)
+    # a programme-level form is filled for a district and a quarter, not a community
+    which = ["--community", world.name] if spec.one_community else [
+        "--district", "Sheema", "--quarter", "2025Q1"]  # fmt: skip
+    args = ["report", "template", template_id, "--db", str(db_path), *which, "--out", str(out)]
+    assert main(args) == 0
     text = " ".join(pdf_text(out).split())
     assert spec.title in text
     assert f"{spec.id} · v{spec.version}" in text
@@ -71,3 +79,12 @@ def test_every_template_names_layouts_that_exist() -> None:
     for spec in TEMPLATES:
         assert callable(_builder(spec.blank_layout)), spec.id
         assert callable(_builder(spec.filled_layout)), spec.id
+
+
+def test_every_page_after_the_first_says_which_community_cycle_and_date(tmp_path: Path) -> None:
+    """Sheets get separated: the action plan's second page has room to write them."""
+    out = tmp_path / "plan.pdf"
+    assert main(["report", "template", "action-plan", "--out", str(out)]) == 0
+    first, second = [" ".join(page.split()) for page in pdf_page_texts(out)[:2]]
+    assert "Community Cycle Date Action 3" in second
+    assert "Action 1" in first and "Cycle (number)" in first

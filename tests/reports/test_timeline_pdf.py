@@ -67,8 +67,12 @@ def test_a_long_period_and_many_rows_split_over_pages(
     pages = _pages(out)
     assert len(pages) >= 4  # at least two windows of months, each over two pages of rows
     text = _text(out)
-    assert text.count("Legend") == len(pages)
-    assert "No meeting for over 60 days" in text
+    timeline, _sep, attention = text.partition("Needs attention\n")
+    assert timeline.count("Legend") == timeline.count("Page ")  # every timeline page has one
+    assert "No recent meeting" in timeline and "Needs attention (see the end)" in timeline
+    # then, in words, why each flagged row needs attention (Kéréwé: overdue, no meeting)
+    assert "actions overdue since" in attention and "No meeting since" in attention
+    assert "Legend" not in attention
 
 
 def test_cli_writes_a_district_timeline(db: Database, services: Services, tmp_path: Path) -> None:

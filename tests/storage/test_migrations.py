@@ -174,6 +174,30 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
     ],
     # 0006 drops indexes only: the rows every revision starts with are read back.
     "0006": [],
+    # 0007 adds a counted indicator's baseline and target as numbers beside the words.
+    "0007": [
+        (
+            "indicator",
+            {
+                "id": "1a2b3c4d5e6f40718293a4b5c6d7e8f0",
+                "cycle_id": CYCLE_ID,
+                "harm_id": None,
+                "action_id": None,
+                "wording": "Girls walking to school together",
+                "defined_by_community": 1,
+                "method": "",
+                "collected_by": "",
+                "frequency": "",
+                "value_kind": "number",
+                "unit": "girls",
+                "baseline": "4",
+                "target": "about twenty",
+                "baseline_number": 4.0,
+                "target_number": None,
+                **SYNC_COLUMNS,
+            },
+        ),
+    ],
 }
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from desktop.i18n import _
 from desktop.services.facade import Services
 from desktop.services.framework.records import Record
+from desktop.services.queries.attention import Flag, Thresholds
+from desktop.services.queries.attention_reads import community_attention, thresholds
 from desktop.services.security.users import AssignmentData
 from desktop.services.usecases.actions import (
     ActionData,
@@ -65,6 +68,10 @@ class CycleSheet:
     reviews: list[Record[MentorReviewData]] = field(default_factory=list)
     follow_ups: dict[uuid.UUID, list[FollowUpData]] = field(default_factory=dict)
     user_names: dict[uuid.UUID, str] = field(default_factory=dict)
+    #: the day the sheet is read for, and what needs attention in the community then
+    today: date = field(default_factory=date.today)
+    flags: tuple[Flag, ...] = ()
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     def harm(self, harm_id: uuid.UUID | None) -> str:
         return self.harm_names.get(harm_id, "") if harm_id is not None else ""
@@ -141,8 +148,10 @@ def _data(records: Any) -> list[Any]:
     return [record.data for record in records.items]
 
 
-def cycle_sheet(services: Services, cycle_id: uuid.UUID) -> CycleSheet:
-    """Read one cycle, its community and every record a form or the cycle report prints."""
+def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = None) -> CycleSheet:
+    """Read one cycle, its community and every record a form or the cycle report prints,
+    with what needs attention in the community as of ``today``."""
+    today = today or date.today()
     cycle = services.cycles.get(cycle_id)
     community = services.communities.get(cycle.data.community_id)
     by_cycle = {"cycle_id": cycle_id}
@@ -195,7 +204,16 @@ def cycle_sheet(services: Services, cycle_id: uuid.UUID) -> CycleSheet:
             r.id: _data(services.follow_ups.list(where={"review_id": r.id})) for r in reviews
         },
         user_names=user_names,
+        today=today,
+        flags=_flags(services, community.id, today),
+        thresholds=thresholds(services.db),
     )
+
+
+def _flags(services: Services, community_id: uuid.UUID, today: date) -> tuple[Flag, ...]:
+    """What needs attention in the community, as the list and the reports say it."""
+    found = community_attention(services.db, [community_id], today, actor=services.actor)
+    return found[community_id].flags if community_id in found else ()
 
 
 def _user_names(services: Services, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:

@@ -1,32 +1,24 @@
 """Programme-wide figures for the managers' monitoring report.
 
 The communities, their status, current phase and facilitator come from the community
-list query (:func:`list_communities`), so the report shows what the list shows. The
-other figures read actions, meetings, observations, linkages and follow-ups of those
-communities in one query per kind, grouped in Python: a report over thousands of
-communities costs a handful of queries, not thousands.
+list query (:func:`list_communities`), and what needs attention from the attention rules
+(:mod:`desktop.services.queries.attention`), so the report shows what the list and the
+timeline show. The other figures read actions, meetings, observations, linkages and
+follow-ups of those communities in one query per kind, grouped in Python: a report over
+thousands of communities costs a few dozen queries, not thousands.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    case,
-    cast,
-    extract,
-    func,
-    select,
-)
+from sqlalchemy import ColumnElement, Integer, case, cast, extract, func, select
 
 from desktop.models import (
     Action,
+    Community,
     Cycle,
     FollowUp,
     Indicator,
@@ -36,121 +28,38 @@ from desktop.models import (
     MentorReview,
     Observation,
 )
-from desktop.models.enums import ActionStatus, FollowUpStatus, LinkageStatus
+from desktop.models.enums import FollowUpStatus, LinkageStatus, ObservationKind
 from desktop.services.facade import Services
 from desktop.services.framework.portable_sql import id_text
-from desktop.services.queries.community_list import CommunityQuery, CommunityRow, list_communities
-from desktop.services.queries.reporting import Group, participant_groups
+from desktop.services.queries.attention_reads import attention_where, read_thresholds
+from desktop.services.queries.community_list import (
+    CommunityQuery,
+    _filters,
+    list_communities,
+)
+from desktop.services.queries.participation import GroupPresence, MeetingTally
+from desktop.services.queries.reporting import participant_groups
+from desktop.services.queries.reporting_figures import (
+    ActionCounts,
+    CommunityFigures,
+    IndicatorTrend,
+    MonitoringData,
+    MonitoringFilter,
+    OpenFollowUp,
+    classify_action,
+)
+from desktop.services.security import permissions
 
-OPEN_ACTION = frozenset({ActionStatus.PLANNED.value, ActionStatus.UNDER_WAY.value})
-
-
-@dataclass(frozen=True)
-class MonitoringFilter:
-    """Which communities and which period; empty means all. ``facilitator`` is a username."""
-
-    district: str = ""
-    facilitator: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-
-    def covers(self, day: date | None) -> bool:
-        if day is None:
-            return self.date_from is None and self.date_to is None
-        return (self.date_from is None or day >= self.date_from) and (
-            self.date_to is None or day <= self.date_to
-        )
-
-
-@dataclass
-class ActionCounts:
-    """Actions in the period: done (on time or late), overdue, still open, dropped."""
-
-    total: int = 0
-    done_on_time: int = 0
-    done_late: int = 0
-    overdue: int = 0
-    open_not_due: int = 0
-    dropped: int = 0
-
-    @property
-    def done(self) -> int:
-        return self.done_on_time + self.done_late
-
-    def add(self, other: ActionCounts) -> None:
-        for name in ("total", "done_on_time", "done_late", "overdue", "open_not_due", "dropped"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-
-@dataclass(frozen=True)
-class IndicatorTrend:
-    wording: str
-    unit: str
-    baseline: str
-    target: str
-    points: list[tuple[date, float]]
-
-
-@dataclass(frozen=True)
-class OpenFollowUp:
-    community: str
-    description: str
-    owner: str
-    due_on: date | None
-
-
-@dataclass
-class CommunityFigures:
-    row: CommunityRow
-    actions: ActionCounts = field(default_factory=ActionCounts)
-    meetings: int = 0
-    attendance: dict[str, int] = field(default_factory=dict)
-    indicators: list[IndicatorTrend] = field(default_factory=list)
-    linkages_formed: int = 0
-    linkages_active: int = 0
-    open_follow_ups: list[OpenFollowUp] = field(default_factory=list)
-
-
-@dataclass
-class MonitoringData:
-    selection: MonitoringFilter
-    today: date
-    groups: list[Group]
-    communities: list[CommunityFigures]
-    #: participation per quarter label ("2026 Q1") and group code
-    participation: dict[str, dict[str, int]] = field(default_factory=dict)
-    decision_meetings: int = 0
-    #: how many meetings that took decisions had nobody of this group (group code)
-    missing_from_decisions: dict[str, int] = field(default_factory=dict)
-    linkages_by_kind: dict[str, int] = field(default_factory=dict)
-
-    def actions(self) -> ActionCounts:
-        total = ActionCounts()
-        for community in self.communities:
-            total.add(community.actions)
-        return total
-
-    def count_by(self, attribute: str) -> dict[str, int]:
-        counts: dict[str, int] = defaultdict(int)
-        for community in self.communities:
-            counts[getattr(community.row, attribute) or ""] += 1
-        return dict(counts)
-
-
-def quarter(day: date) -> str:
-    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
-
-
-def classify_action(
-    status: str, due_on: date | None, completed_on: date | None, today: date
-) -> str:
-    """done_on_time, done_late, overdue, open_not_due or dropped."""
-    if status == ActionStatus.DONE:
-        late = due_on is not None and completed_on is not None and completed_on > due_on
-        return "done_late" if late else "done_on_time"
-    if status == ActionStatus.DROPPED:
-        return "dropped"
-    return "overdue" if due_on is not None and due_on < today else "open_not_due"
+__all__ = [
+    "ActionCounts",
+    "CommunityFigures",
+    "IndicatorTrend",
+    "MonitoringData",
+    "MonitoringFilter",
+    "OpenFollowUp",
+    "classify_action",
+    "monitoring_data",
+]
 
 
 def _in_period(selection: MonitoringFilter, *days: date | None) -> bool:
@@ -177,6 +86,14 @@ def monitoring_data(services: Services, selection: MonitoringFilter, today: date
     figures = {row.id.hex: CommunityFigures(row) for row in rows}
     data = MonitoringData(selection, today, participant_groups(services), list(figures.values()))
     with services.db.session() as session:
+        readable = permissions.readable_condition(session, services.actor, Community)
+        data.thresholds = read_thresholds(session)
+        flags = attention_where(
+            session, [*_filters(query, today), readable], today, data.thresholds
+        )
+        for found in flags.values():
+            if found.community_id.hex in figures:
+                figures[found.community_id.hex].flags = found.flags
 
         def read(query: Any) -> Iterator[Any]:
             """Rows of a query whose first column is a community id, for selected ones."""
@@ -235,59 +152,51 @@ def _meetings(
     read: Reader,
     selection: MonitoringFilter,
 ) -> None:
-    """Meetings, people counted per group and quarter, and groups absent from decisions,
-    summed by the database (one row per community and group, not per person counted)."""
+    """Meetings and who was in the room, per community and quarter, counted by the
+    database (one row per community, quarter and group, not per person counted)."""
     held = _held_in(selection)
     decided = func.trim(Meeting.decisions, " \t\r\n") != ""
     cid = _key(Cycle.community_id)
+    year = cast(extract("year", Meeting.held_on), Integer)
+    number = (cast(extract("month", Meeting.held_on), Integer) + 2) // 3
     meetings = (
-        select(cid, func.count(), func.sum(case((decided, 1), else_=0)))
+        select(cid, year, number, func.count(), func.sum(case((decided, 1), else_=0)))
         .join(Cycle, Meeting.cycle_id == Cycle.id)
         .where(*held)
-        .group_by(cid)
+        .group_by(cid, year, number)
     )
-    for community, count, with_decisions in read(meetings):
-        figures[community].meetings += count
-        data.decision_meetings += with_decisions or 0
-    year = cast(extract("year", Meeting.held_on), Integer)
-    quarter_number = (cast(extract("month", Meeting.held_on), Integer) + 2) // 3
-    attendance = (
+    tallies: dict[tuple[str, str], MeetingTally] = {}
+    for community, in_year, in_quarter, count, with_decisions in read(meetings):
+        tally = tallies.setdefault((community, f"{in_year} Q{in_quarter}"), MeetingTally())
+        tally.meetings, tally.decision_meetings = count, with_decisions or 0
+    present = MeetingAttendance.count > 0
+    groups = (
         select(
             cid,
             year,
-            quarter_number,
+            number,
             MeetingAttendance.group_code,
             func.sum(MeetingAttendance.count),
+            func.sum(case((present, 1), else_=0)),
+            func.sum(case((present & decided, 1), else_=0)),
         )
         .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
         .join(Cycle, Meeting.cycle_id == Cycle.id)
         .where(MeetingAttendance.deleted_at.is_(None), *held)
-        .group_by(cid, year, quarter_number, MeetingAttendance.group_code)
+        .group_by(cid, year, number, MeetingAttendance.group_code)
     )
-    for community, in_year, number, code, count in read(attendance):
-        per_group = figures[community].attendance
-        per_group[code] = per_group.get(code, 0) + count
-        by_quarter = data.participation.setdefault(f"{in_year} Q{number}", {})
-        by_quarter[code] = by_quarter.get(code, 0) + count
-    present = (
-        select(cid, MeetingAttendance.group_code, func.count())
-        .join(Meeting, MeetingAttendance.meeting_id == Meeting.id)
-        .join(Cycle, Meeting.cycle_id == Cycle.id)
-        .where(MeetingAttendance.deleted_at.is_(None), MeetingAttendance.count > 0, decided, *held)
-        .group_by(cid, MeetingAttendance.group_code)
-    )
-    present_at: dict[str, int] = defaultdict(int)
-    for _community, code, count in read(present):
-        present_at[code] += count
-    for group in data.groups:
-        missing = data.decision_meetings - present_at[group.code]
-        if missing:
-            data.missing_from_decisions[group.code] = missing
+    for community, in_year, in_quarter, code, people, attended, at_decisions in read(groups):
+        tally = tallies.setdefault((community, f"{in_year} Q{in_quarter}"), MeetingTally())
+        tally.groups[code] = GroupPresence(people or 0, attended or 0, at_decisions or 0)
+    for (community, in_quarter), tally in tallies.items():
+        figures[community].tally.add(tally)
+        data.quarters.setdefault(in_quarter, MeetingTally()).add(tally)
 
 
 def _indicators(
     figures: dict[str, CommunityFigures], read: Reader, selection: MonitoringFilter
 ) -> None:
+    """Every live indicator, with its observations of the period (numbers or words)."""
     indicators = (
         select(
             _key(Cycle.community_id),
@@ -296,18 +205,18 @@ def _indicators(
             Indicator.unit,
             Indicator.baseline,
             Indicator.target,
+            Indicator.value_kind,
+            Indicator.baseline_number,
+            Indicator.target_number,
         )
         .join(Cycle, Indicator.cycle_id == Cycle.id)
-        .where(
-            Indicator.deleted_at.is_(None),
-            Cycle.deleted_at.is_(None),
-            Indicator.value_kind == "number",
-        )
+        .where(Indicator.deleted_at.is_(None), Cycle.deleted_at.is_(None))
         .order_by(Indicator.created_at, Indicator.id)
     )
     trends: dict[str, IndicatorTrend] = {}
-    for cid, indicator_id, wording, unit, baseline, target in read(indicators):
-        trend = IndicatorTrend(wording, unit, baseline, target, [])
+    for cid, indicator_id, wording, unit, baseline, target, kind, low, high in read(indicators):
+        counted = kind == ObservationKind.NUMBER
+        trend = IndicatorTrend(wording, unit, baseline, target, [], counted, low, high)
         trends[indicator_id] = trend
         figures[cid].indicators.append(trend)
     observations = (
@@ -316,15 +225,21 @@ def _indicators(
             _key(Observation.indicator_id),
             Observation.observed_on,
             Observation.value_number,
+            Observation.value_text,
         )
         .join(Indicator, Observation.indicator_id == Indicator.id)
         .join(Cycle, Indicator.cycle_id == Cycle.id)
-        .where(Observation.deleted_at.is_(None), Observation.value_number.is_not(None))
+        .where(Observation.deleted_at.is_(None))
         .order_by(Observation.observed_on, Observation.id)
     )
-    for _cid, indicator_id, observed_on, value in read(observations):
-        if indicator_id in trends and selection.covers(observed_on):
-            trends[indicator_id].points.append((observed_on, value))
+    for _cid, indicator_id, observed_on, value, words in read(observations):
+        found = trends.get(indicator_id)
+        if found is None or not selection.covers(observed_on):
+            continue
+        if found.counted and value is not None:
+            found.points.append((observed_on, value))
+        elif not found.counted and words:
+            found.words.append((observed_on, words))
 
 
 def _linkages(

@@ -137,13 +137,15 @@ class ActionService(EntityService[Action, ActionData]):
 UNFINISHED_ACTION_STATUSES = (ActionStatus.PLANNED.value, ActionStatus.UNDER_WAY.value)
 
 
+def past_due(status: str, due_on: date | None, today: date) -> bool:
+    """Planned or under way and past its due date: overdue. The one rule for actions on
+    every screen, list, timeline and printout (the queries say the same in SQL)."""
+    return due_on is not None and due_on < today and status in UNFINISHED_ACTION_STATUSES
+
+
 def is_overdue(action: ActionData, today: date) -> bool:
     """Past its due date and neither done nor dropped (the community list counts the same)."""
-    return (
-        action.due_on is not None
-        and action.due_on < today
-        and action.status in UNFINISHED_ACTION_STATUSES
-    )
+    return past_due(action.status, action.due_on, today)
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,14 @@ class IndicatorService(EntityService[Indicator, IndicatorData]):
             if session.scalars(observed.limit(1)).first() is not None:
                 errors["value_kind"] = _("Observations are recorded already: keep this kind.")
         return errors
+
+    def apply(self, session: Session, row: Indicator, data: IndicatorData) -> None:
+        """The words as typed, and beside them the numbers they are (a counted indicator's
+        baseline and target, which its chart draws and the reports measure against)."""
+        super().apply(session, row, data)
+        counted = data.value_kind == ObservationKind.NUMBER
+        row.baseline_number = as_count(data.baseline) if counted else None
+        row.target_number = as_count(data.target) if counted else None
 
 
 @dataclass(frozen=True)

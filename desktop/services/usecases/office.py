@@ -89,12 +89,28 @@ class SettingKey(StrEnum):
     DEFAULT_LANGUAGE = "default_language"
     IDLE_LOCK_MINUTES = "idle_lock_minutes"
     OFFICE_LOGO = "office_logo"  # a PNG or JPEG picture, base64-encoded
+    # When a community needs attention (desktop.services.queries.attention): days, or a share
+    NO_MEETING_DAYS = "attention.no_meeting_days"
+    NO_OBSERVATION_DAYS = "attention.no_observation_days"
+    REVIEW_AFTER_DAYS = "attention.review_after_days"
+    STALLED_PERCENT = "attention.stalled_percent"
 
 
 DEFAULTS: dict[str, str] = {
     SettingKey.OFFICE_NAME: "",
     SettingKey.DEFAULT_LANGUAGE: "en",
     SettingKey.IDLE_LOCK_MINUTES: "10",
+    SettingKey.NO_MEETING_DAYS: "60",
+    SettingKey.NO_OBSERVATION_DAYS: "90",
+    SettingKey.REVIEW_AFTER_DAYS: "30",
+    SettingKey.STALLED_PERCENT: "5",
+}
+#: The attention thresholds and the whole numbers each may be.
+THRESHOLD_RANGES: dict[str, tuple[int, int]] = {
+    SettingKey.NO_MEETING_DAYS: (1, 3650),
+    SettingKey.NO_OBSERVATION_DAYS: (1, 3650),
+    SettingKey.REVIEW_AFTER_DAYS: (1, 3650),
+    SettingKey.STALLED_PERCENT: (0, 100),
 }
 
 
@@ -127,6 +143,16 @@ class OfficeSettingService(EntityService[OfficeSetting, OfficeSettingData]):
             errors["value"] = _("Not a language code (such as en, fr, ar).")
         elif data.key == SettingKey.OFFICE_LOGO and data.value:
             errors.update(_logo_errors(data.value))
+        elif data.key in THRESHOLD_RANGES:
+            low, high = THRESHOLD_RANGES[data.key]
+            if (
+                not data.value.isascii()
+                or not data.value.isdigit()
+                or not low <= int(data.value) <= high
+            ):
+                errors["value"] = _("A whole number from {low} to {high}.").format(
+                    low=low, high=high
+                )
         return errors
 
     def value(self, key: str, default: str | None = None) -> str:

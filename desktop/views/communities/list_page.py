@@ -33,6 +33,7 @@ from desktop.services.framework.changes import Changes
 from desktop.views.communities.form import create_community
 from desktop.views.communities.table_model import (
     COMMUNITY_ID_ROLE,
+    SORT_KEYS,
     Column,
     CommunityTableModel,
     SelectedRowDelegate,
@@ -42,7 +43,7 @@ from desktop.views.shell.permission_gate import gate
 
 SEARCH_DELAY_MS = 200
 # Widest a column gets when sized to its contents; the person can still drag it wider.
-MAX_COLUMN_WIDTH = {Column.DISTRICT: 200, Column.FACILITATOR: 220}
+MAX_COLUMN_WIDTH = {Column.DISTRICT: 200, Column.FACILITATOR: 220, Column.ATTENTION: 320}
 
 
 class CommunityTable(QTableView):
@@ -153,8 +154,12 @@ class CommunityListPage(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        # What needs attention next to the name, where the eye is (the model keeps it last).
+        header.moveSection(header.visualIndex(Column.ATTENTION), 1)
         # Set the indicator before enabling sorting: enabling sorts once, by name, ascending.
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self._sorted_by = (int(Column.NAME), Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         table.setSortingEnabled(True)
         table.doubleClicked.connect(self.open_index)
         table.activated_row.connect(self.open_index)
@@ -262,9 +267,23 @@ class CommunityListPage(QWidget):
             "follow_up",
             "mentor_review",
             "community_assignment",
+            "indicator",
+            "observation",
+            "office_setting",
         ):
             self.refresh_total()
             self.model.reload()
+
+    def _sort_indicator_changed(self, section: int, order: Qt.SortOrder) -> None:
+        """The list sorts by the columns the service sorts on; a click on another (what
+        needs attention) leaves the order, and its arrow, where they were."""
+        if section in SORT_KEYS:
+            self._sorted_by = (section, order)
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self._sorted_by)
+        header.blockSignals(False)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

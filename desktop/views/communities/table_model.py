@@ -9,6 +9,8 @@ service's query, never in Python over loaded rows.
 from __future__ import annotations
 
 import dataclasses
+import uuid
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -29,7 +31,9 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from desktop.i18n import ngettext
 from desktop.labels import label
 from desktop.services.facade import Services
+from desktop.services.queries.attention import Flag, flag_words, flags_summary
 from desktop.services.queries.community_list import CommunityQuery, CommunityRow, SortKey
+from desktop.views.widgets.attention_mark import attention_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -47,6 +51,7 @@ class Column(IntEnum):
     LAST_ACTIVITY = 5
     OPEN_FOLLOW_UPS = 6
     OVERDUE_ACTIONS = 7
+    ATTENTION = 8  # what needs attention, as the timeline and the reports say it
 
 
 SORT_KEYS: dict[Column, SortKey] = {
@@ -68,6 +73,8 @@ _ROLES_ANSWERED = frozenset(
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.FontRole,
         Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.AccessibleTextRole,
     }
 )
 NUMERIC_COLUMNS = frozenset({Column.OPEN_FOLLOW_UPS, Column.OVERDUE_ACTIONS})
@@ -125,6 +132,7 @@ class CommunityTableModel(QAbstractTableModel):
         self._services = services
         self._query = CommunityQuery(limit=self.PAGE_SIZE, today=today)
         self._rows: list[CommunityRow] = []
+        self._flags: dict[uuid.UUID, tuple[Flag, ...]] = {}
         self._total = 0
         self._labels: dict[str, str] = {}
         self._headers = {
@@ -136,12 +144,17 @@ class CommunityTableModel(QAbstractTableModel):
             Column.LAST_ACTIVITY: self.tr("Last activity"),
             Column.OPEN_FOLLOW_UPS: self.tr("Open follow-ups"),
             Column.OVERDUE_ACTIONS: self.tr("Overdue actions"),
+            Column.ATTENTION: self.tr("Needs attention"),
         }
         self._header_tips = {
             Column.CURRENT_PHASE: self.tr("The phase of a running cycle the community is in today"),
             Column.LAST_ACTIVITY: self.tr("Date of the latest meeting or reflection"),
             Column.OPEN_FOLLOW_UPS: self.tr("Follow-ups from mentor reviews not yet done"),
             Column.OVERDUE_ACTIONS: self.tr("Planned or under-way actions past their due date"),
+            Column.ATTENTION: self.tr(
+                "Why the community needs attention and since when, as the office timeline "
+                "and the monitoring report say it"
+            ),
         }
         self.reload()
 
@@ -183,12 +196,24 @@ class CommunityTableModel(QAbstractTableModel):
         page = self._services.list_communities(dataclasses.replace(self._query, offset=0))
         self.beginResetModel()
         self._rows = list(page.items)
+        self._flags = {}
+        self._read_flags(self._rows)
         self._total = page.total
         self.endResetModel()
         self.loaded.emit()
 
     def row_at(self, row: int) -> CommunityRow:
         return self._rows[row]
+
+    def flags_of(self, community_id: uuid.UUID) -> tuple[Flag, ...]:
+        """The flags the list shows for a loaded community."""
+        return self._flags.get(community_id, ())
+
+    def _read_flags(self, rows: Sequence[CommunityRow]) -> None:
+        """The flags of newly loaded rows, read for those rows only (a page at a time)."""
+        today = self._query.today or date.today()
+        found = self._services.reads.attention([row.id for row in rows], today)
+        self._flags.update({cid: item.flags for cid, item in found.items()})
 
     def row_of(self, community_id: object) -> int:
         """The loaded row showing ``community_id``, or -1."""
@@ -214,6 +239,7 @@ class CommunityTableModel(QAbstractTableModel):
             self._total = len(self._rows)
             return
         first = len(self._rows)
+        self._read_flags(items)
         self.beginInsertRows(ROOT, first, first + len(items) - 1)
         self._rows.extend(items)
         self.endInsertRows()
@@ -233,7 +259,7 @@ class CommunityTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or section not in SORT_KEYS:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -256,6 +282,8 @@ class CommunityTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return NUMBER_ALIGNMENT if column in NUMERIC_COLUMNS else TEXT_ALIGNMENT
+        if column == Column.ATTENTION:
+            return self._attention(row, role)
         overdue = column == Column.OVERDUE_ACTIONS and row.overdue_actions > 0
         if role == Qt.ItemDataRole.ForegroundRole:
             if overdue:
@@ -274,6 +302,20 @@ class CommunityTableModel(QAbstractTableModel):
                 "{n} actions past the due date",
                 row.overdue_actions,
             ).format(n=row.overdue_actions)
+        return None
+
+    def _attention(self, row: CommunityRow, role: int) -> Any:
+        """The attention cell: the mark and the flags' words; the tooltip and a screen
+        reader get every flag on its own line."""
+        flags = self._flags.get(row.id, ())
+        if not flags:
+            return None
+        today = self._query.today or date.today()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return attention_icon()
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            lines = [flag_words(flag, today, names=True) for flag in flags]
+            return "\n".join([self.tr("Needs attention:"), *lines])
         return None
 
     def _words(self, code: str) -> str:
@@ -298,6 +340,9 @@ class CommunityTableModel(QAbstractTableModel):
             return _short_date(row.last_activity)
         if column == Column.OPEN_FOLLOW_UPS:
             return row.open_follow_ups
+        if column == Column.ATTENTION:
+            today = self._query.today or date.today()
+            return flags_summary(self._flags.get(row.id, ()), today)
         return row.overdue_actions
 
 

@@ -6,14 +6,11 @@ with a progress bar and a Cancel button, so the window stays responsive.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,16 +34,12 @@ from desktop.reports.registry import TEMPLATES
 from desktop.services.queries.community_list import CommunityQuery
 from desktop.services.queries.reporting_monitoring import MonitoringFilter
 from desktop.views.reports.builder import PdfBuilder
+from desktop.views.reports.period import PeriodChooser
 from desktop.views.reports.preview import PreviewPane, page_count, print_pdf
 from desktop.views.shell.context import AppContext
 
 CYCLE_REPORT = "cycle"
 MONITORING_REPORT = "monitoring"
-
-
-def _day(edit: QDateEdit) -> date:
-    chosen = edit.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 class ReportsPage(QWidget):
@@ -100,7 +93,7 @@ class ReportsPage(QWidget):
         self.language.setToolTip(
             self.tr("Language and writing direction of the printed labels and layout")
         )
-        self.fill = QCheckBox(self.tr("Fill in from a community's records"))
+        self.fill = QCheckBox(self.tr("Fill &in from a community's records"))
         self.fill.toggled.connect(self._update_filters)
         self.community = QComboBox()
         self.community.setEditable(True)
@@ -109,16 +102,7 @@ class ReportsPage(QWidget):
         self.cycle = QComboBox()
         self.district = QComboBox()
         self.facilitator = QComboBox()
-        self.whole_period = QCheckBox(self.tr("All dates"))
-        self.whole_period.setChecked(True)
-        self.whole_period.toggled.connect(self._update_filters)
-        now = self.context.today()
-        today = QDate(now.year, now.month, now.day)
-        self.date_from = QDateEdit(today.addMonths(-3))
-        self.date_to = QDateEdit(today)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.period = PeriodChooser(self.context.today())
 
         form = QFormLayout()
         form.addRow(self.tr("Paper"), self.paper)
@@ -126,20 +110,18 @@ class ReportsPage(QWidget):
         form.addRow("", self.fill)
         form.addRow(self.tr("Community"), self.community)
         form.addRow(self.tr("Cycle"), self.cycle)
-        form.addRow(self.tr("District"), self.district)
+        form.addRow(self.tr("&District"), self.district)
         form.addRow(self.tr("Facilitator"), self.facilitator)
-        form.addRow(self.tr("Period"), self.whole_period)
-        form.addRow(self.tr("From"), self.date_from)
-        form.addRow(self.tr("To"), self.date_to)
+        form.addRow(self.tr("Pe&riod"), self.period)
         return form
 
     def _build_buttons(self) -> None:
         """Build, Cancel, Save and Print, with the progress bar and the status line."""
-        self.build_button = QPushButton(self.tr("Build preview"))
+        self.build_button = QPushButton(self.tr("&Build preview"))
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_)
@@ -162,7 +144,7 @@ class ReportsPage(QWidget):
             outputs.addWidget(button)
         left = QWidget()
         column = QVBoxLayout(left)
-        choices_label = QLabel(self.tr("What to print"))
+        choices_label = QLabel(self.tr("&What to print"))
         choices_label.setBuddy(self.choices)
         column.addWidget(choices_label)
         column.addWidget(self.choices, 1)
@@ -214,20 +196,30 @@ class ReportsPage(QWidget):
         item = self.choices.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
+    def _programme_form(self, kind: str) -> bool:
+        """A template filled for a district or the programme and a period, not a cycle."""
+        spec = next((s for s in TEMPLATES if s.id == kind), None)
+        return spec is not None and not spec.one_community
+
     def _update_filters(self) -> None:
         kind = self.chosen()
         template = kind not in (CYCLE_REPORT, MONITORING_REPORT)
+        filled = template and self.fill.isChecked()
+        programme = filled and self._programme_form(kind)
         monitoring = kind == MONITORING_REPORT
-        needs_cycle = kind == CYCLE_REPORT or (template and self.fill.isChecked())
+        needs_cycle = kind == CYCLE_REPORT or (filled and not programme)
+        self.fill.setText(
+            self.tr("Fill &in for a district or the programme")
+            if template and self._programme_form(kind)
+            else self.tr("Fill &in from a community's records")
+        )
         visible = {
             self.fill: template,
             self.community: needs_cycle,
             self.cycle: needs_cycle,
-            self.district: monitoring,
+            self.district: monitoring or programme,
             self.facilitator: monitoring,
-            self.whole_period: monitoring,
-            self.date_from: monitoring and not self.whole_period.isChecked(),
-            self.date_to: monitoring and not self.whole_period.isChecked(),
+            self.period: monitoring or programme,
         }
         for widget, shown in visible.items():
             self.form.setRowVisible(widget, shown)
@@ -237,15 +229,35 @@ class ReportsPage(QWidget):
         kind, services = self.chosen(), self.context.services
         paper = Paper(self.paper.currentData())
         language = str(self.language.currentData())
+        first, last = self.period.period()
+        programme = self.fill.isChecked() and self._programme_form(kind)
+        if first is not None and last is not None and first > last:
+            self.status.setText(self.tr("The From date is after the To date."))
+            return None
+        if programme and first is None:
+            self.status.setText(self.tr("Choose the quarter (or the period) the summary covers."))
+            return None
         if kind == MONITORING_REPORT:
             selection = MonitoringFilter(
                 district=self.district.currentData() or "",
                 facilitator=self.facilitator.currentData() or "",
-                date_from=None if self.whole_period.isChecked() else _day(self.date_from),
-                date_to=None if self.whole_period.isChecked() else _day(self.date_to),
+                date_from=first,
+                date_to=last,
             )
             return monitoring_job(
                 services, selection, paper=paper, today=self.context.today(), language=language
+            )
+        if programme:
+            selection = MonitoringFilter(
+                district=self.district.currentData() or "", date_from=first, date_to=last
+            )
+            return template_job(
+                kind,
+                paper=paper,
+                services=services,
+                selection=selection,
+                language=language,
+                today=self.context.today(),
             )
         cycle_id = self.cycle.currentData()
         if kind == CYCLE_REPORT or self.fill.isChecked():

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES
 from desktop.services.framework.errors import ValidationError
 from desktop.services.usecases.drafts import DraftEntry
-from desktop.services.usecases.office import SettingKey
+from desktop.services.usecases.office import THRESHOLD_RANGES, SettingKey
 from desktop.views.forms import Form, fit_width
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.settings.catalogues import GroupsPanel, HarmsPanel
@@ -69,6 +69,7 @@ class OfficePanel(QWidget):
             minutes,
             hint=self.tr("The app locks itself when nobody has used it for this long"),
         )
+        self._add_thresholds()
         self._add_logo()
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -81,6 +82,45 @@ class OfficePanel(QWidget):
             for button in (self.choose_logo, self.remove_logo):
                 button.setEnabled(False)
                 button.setToolTip(why)
+
+    def _thresholds(self) -> dict[str, tuple[SettingKey, str, str, str]]:
+        """Field name: (setting, label, suffix, hint) of each attention threshold."""
+        return {
+            "no_meeting_days": (
+                SettingKey.NO_MEETING_DAYS,
+                self.tr("No &meeting for more than:"),
+                self.tr(" days"),
+                self.tr("A community in a running cycle that has not met for longer"),
+            ),
+            "no_observation_days": (
+                SettingKey.NO_OBSERVATION_DAYS,
+                self.tr("Indicator not &observed for:"),
+                self.tr(" days"),
+                self.tr("An indicator of a running cycle with no result for longer"),
+            ),
+            "review_after_days": (
+                SettingKey.REVIEW_AFTER_DAYS,
+                self.tr("No mentor &review after:"),
+                self.tr(" days"),
+                self.tr("A running cycle that has had no mentor review for longer"),
+            ),
+            "stalled_percent": (
+                SettingKey.STALLED_PERCENT,
+                self.tr("Indicator &stalled below:"),
+                self.tr(" % of the way"),
+                self.tr("An indicator that moved less than this share of the way to its target"),
+            ),
+        }
+
+    def _add_thresholds(self) -> None:
+        """When a community needs attention: the list, the timeline and the reports flag it."""
+        self.form.add_section(self.tr("When a community needs attention"))
+        for name, (key, label, suffix, hint) in self._thresholds().items():
+            box = QSpinBox()
+            box.setRange(*THRESHOLD_RANGES[key])
+            box.setSuffix(suffix)
+            fit_width(box, 14)
+            self.form.add_field(name, label, box, hint=hint)
 
     def _add_logo(self) -> None:
         """The logo printed on the office's forms, with Choose and Remove."""
@@ -110,6 +150,10 @@ class OfficePanel(QWidget):
                 "office_name": settings.office_name(),
                 "default_language": settings.default_language(),
                 "idle_lock_minutes": settings.idle_lock_minutes(),
+                **{
+                    name: settings.int_value(key)
+                    for name, (key, *_words) in self._thresholds().items()
+                },
             }
         )
         self._show_logo(settings.office_logo())
@@ -120,6 +164,7 @@ class OfficePanel(QWidget):
             "office_name": SettingKey.OFFICE_NAME,
             "default_language": SettingKey.DEFAULT_LANGUAGE,
             "idle_lock_minutes": SettingKey.IDLE_LOCK_MINUTES,
+            **{name: key for name, (key, *_words) in self._thresholds().items()},
         }
         current = {name: settings.value(key) for name, key in keys.items()}
         for name, key in keys.items():

@@ -59,7 +59,7 @@ class OfficeFilters(QWidget):
         return (
             self.tr("Sort by name"),
             self.tr("Longest without a meeting first"),
-            self.tr("Most overdue first"),
+            self.tr("Needs attention first"),
         )
 
     def query(self) -> OfficeQuery:

@@ -51,8 +51,8 @@ class Legend(QWidget):
         if office:
             items += [
                 (self.tr("Meeting"), _meeting_tick),
-                (self.tr("No meeting for over 60 days"), _gap),
-                (self.tr("Overdue actions or follow-ups"), _badge),
+                (self.tr("No recent meeting (hatched to today)"), _gap),
+                (self.tr("Needs attention (the tooltip and the table say why)"), _badge),
                 (self.tr("Today"), _today),
             ]
             return items

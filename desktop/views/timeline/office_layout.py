@@ -69,7 +69,7 @@ class OfficeTimelineLayout(QAbstractScrollArea):
         self.setViewportMargins(0, HEADER, 0, 0)
 
     def column_titles(self) -> tuple[str, str, str]:
-        return (self.tr("Community"), self.tr("Last meeting"), self.tr("Overdue"))
+        return (self.tr("Community"), self.tr("Last meeting"), self.tr("Attention"))
 
     def _column_widths(self) -> tuple[int, int, int]:
         """Each label column at least as wide as its bold title (and its widest cell text),

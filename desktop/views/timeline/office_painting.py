@@ -112,9 +112,8 @@ class OfficeTimelinePainting(OfficeTimelineLayout):
                 painter.setPen(phase_text_colour(phase.kind))
                 painter.drawText(bar.adjusted(3, 0, -3, 0), text_flags(self), text)
         bottom = rect.bottom() - 2
-        if row.meeting_gap(self.today):
-            since = row.last_meeting or (row.phases[0].start if row.phases else self.today)
-            left, right = axis.span(since, self.today)
+        if row.gap_since is not None:
+            left, right = axis.span(row.gap_since, self.today)
             painter.fillRect(QRectF(left, bottom - 4, right - left, 4), overdue_brush())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(marker_colour("meeting"))
@@ -124,7 +123,7 @@ class OfficeTimelinePainting(OfficeTimelineLayout):
             painter.drawPolygon(
                 QPolygonF([QPointF(x, bottom - 5), QPointF(x + 3, bottom), QPointF(x - 3, bottom)])
             )
-        if row.overdue_actions or row.overdue_follow_ups:
+        if row.flags:
             x = sum(axis.span(self.today, self.today)) / 2
             offset = -9 if self.isRightToLeft() else 9
             draw_overdue_badge(painter, QPointF(x + offset, rect.center().y()), 12)
@@ -167,12 +166,12 @@ class OfficeTimelinePainting(OfficeTimelineLayout):
         name = metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, name_cell.width())
         painter.drawText(name_cell, flags, name)
         days = row.days_since_meeting(self.today)
-        gap = row.meeting_gap(self.today)
+        gap = row.meeting_gap()
         painter.setFont(self._bold if gap else self.font())
         painter.setPen(overdue_colour() if gap else self.palette().text().color())
         text = "—" if days is None else day_count(days)
         painter.drawText(meeting_cell, flags, ("⚠ " if gap else "") + text)
-        late = row.overdue_actions + row.overdue_follow_ups
+        late = len(row.flags)  # how many reasons it needs attention (the tooltip says which)
         if late:
             badge_x = overdue_cell.right() - 6 if self.isRightToLeft() else overdue_cell.left() + 6
             draw_overdue_badge(painter, QPointF(badge_x, overdue_cell.center().y()), 13)

@@ -20,8 +20,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip
 
 from desktop.labels import label
+from desktop.services.queries.attention import MARK, flag_words
 from desktop.services.queries.timeline import (
-    MEETING_GAP_DAYS,
     OfficeRow,
     day_count,
 )
@@ -142,14 +142,7 @@ class OfficeTimelineView(OfficeTimelinePainting):
                 .replace("%1", day_text(row.last_meeting))
                 .replace("%2", day_count(days))
             )
-        if row.meeting_gap(self.today):
-            lines.append(
-                self.tr("No meeting in the last %1").replace("%1", day_count(MEETING_GAP_DAYS))
-            )
-        if row.overdue_actions:
-            lines.append(self.tr("Overdue actions: %1").replace("%1", str(row.overdue_actions)))
-        if row.overdue_follow_ups:
-            lines.append(
-                self.tr("Overdue follow-ups: %1").replace("%1", str(row.overdue_follow_ups))
-            )
+        if row.flags:
+            lines.append(self.tr("Needs attention:"))
+            lines += [f"{MARK} {flag_words(flag, self.today)}" for flag in row.flags]
         return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""The orders the office timeline offers: by name, longest without a meeting, most overdue."""
+"""The orders the office timeline offers: by name, longest without a meeting, most in need
+of attention (the order of the monitoring report's "Needs attention" page)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,14 @@ def sorted_rows(rows: tuple[OfficeRow, ...], key: str, today: date) -> list[Offi
     if key == "meeting":
         return sorted(rows, key=lambda r: _meeting_order(r, today))
     if key == "overdue":
-        return sorted(rows, key=lambda r: -(r.overdue_actions + r.overdue_follow_ups))
+        return sorted(rows, key=_urgency)
     return list(rows)
+
+
+def _urgency(row: OfficeRow) -> tuple[int, date, str]:
+    """The most reasons first, then the longest waiting (as ``attention.by_urgency``)."""
+    since = min((flag.since for flag in row.flags), default=date.max)
+    return (-len(row.flags), since, row.name)
 
 
 def _meeting_order(row: OfficeRow, today: date) -> tuple[int, int]:

@@ -227,13 +227,18 @@ class TimelinePage(QWidget):
         self.office_table.setAccessibleDescription(self.office_view.accessibleDescription())
         if first_load:
             self.office_view.scroll_to_day(today)
-        gaps = sum(row.meeting_gap(today) for row in rows)
+        gaps = sum(row.meeting_gap() for row in rows)
         late = sum(row.overdue_actions > 0 for row in rows)
+        flagged = sum(bool(row.flags) for row in rows)
+        days = self.office.thresholds.no_meeting_days
         self.summary.setText(
             " · ".join(
                 (
                     ngettext("{n} community", "{n} communities", len(rows)).format(n=len(rows)),
-                    self.tr("%1 with no meeting in 60 days").replace("%1", str(gaps)),
+                    self.tr("%1 need attention").replace("%1", str(flagged)),
+                    self.tr("%1 with no meeting in %2 days")
+                    .replace("%1", str(gaps))
+                    .replace("%2", str(days)),
                     self.tr("%1 with overdue actions").replace("%1", str(late)),
                 )
             )

@@ -16,10 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from desktop.i18n import ngettext
 from desktop.labels import label
 from desktop.services.queries.timeline import (
-    MEETING_GAP_DAYS,
     CommunityTimeline,
     OfficeRow,
-    day_count,
 )
 from desktop.views.timeline.drawing import day_text
 
@@ -29,16 +27,18 @@ def _tr(text: str) -> str:
 
 
 def office_summary(rows: Sequence[OfficeRow], today: date) -> str:
-    """E.g. "12 communities. 3 with no meeting in 60 days, 2 with overdue actions or
-    follow-ups. Phases today: learning 4, action 5." """
-    gaps = sum(row.meeting_gap(today) for row in rows)
+    """E.g. "12 communities. 4 need attention: 3 with no recent meeting, 2 with overdue
+    actions or follow-ups. Phases today: learning 4, action 5." """
+    gaps = sum(row.meeting_gap() for row in rows)
     late = sum(bool(row.overdue_actions or row.overdue_follow_ups) for row in rows)
+    flagged = sum(bool(row.flags) for row in rows)
     now = Counter(kind for row in rows for kind in set(row.phases_on(today)))
     sentences = [
         ngettext("{n} community.", "{n} communities.", len(rows)).format(n=len(rows)),
-        _tr("{gaps} with no meeting in {days}, {late} with overdue actions or follow-ups.").format(
-            gaps=gaps, days=day_count(MEETING_GAP_DAYS), late=late
-        ),
+        _tr(
+            "{flagged} need attention: {gaps} with no recent meeting, "
+            "{late} with overdue actions or follow-ups."
+        ).format(flagged=flagged, gaps=gaps, late=late),
     ]
     if now:
         phases = ", ".join(f"{label(kind)} {count}" for kind, count in sorted(now.items()))

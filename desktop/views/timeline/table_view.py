@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
 
-from desktop.i18n import ngettext
 from desktop.labels import label, marker_labels
+from desktop.services.queries.attention import MARK, flags_summary
 from desktop.services.queries.timeline import CommunityTimeline, OfficeRow, day_count
 from desktop.views.forms.tables import RECORD_ID_ROLE, fill_table, tab_stop_when_filled
 from desktop.views.timeline.drawing import day_text
@@ -46,22 +46,11 @@ def community_headers() -> list[str]:
 
 
 def office_flags(row: OfficeRow, today: date) -> str:
-    """The warnings the painted row carries as badges and hatching, in words."""
-    flags = []
-    if row.meeting_gap(today):
-        flags.append(_tr("no meeting in 60 days"))
-    if row.overdue_actions:
-        flags.append(
-            ngettext("{n} overdue action", "{n} overdue actions", row.overdue_actions).format(
-                n=row.overdue_actions
-            )
-        )
-    if row.overdue_follow_ups:
-        count = row.overdue_follow_ups
-        flags.append(
-            ngettext("{n} overdue follow-up", "{n} overdue follow-ups", count).format(n=count)
-        )
-    return "; ".join(flags)
+    """The flags the painted row carries as a badge and hatching, in the words every
+    screen and report uses, after the attention mark."""
+    if not row.flags:
+        return ""
+    return f"{MARK} {flags_summary(row.flags, today)}"
 
 
 def last_meeting_text(row: OfficeRow, today: date) -> str:

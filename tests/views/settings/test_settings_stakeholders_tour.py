@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from desktop.services.queries.attention_reads import thresholds
 from desktop.services.queries.community_list import CommunityQuery, list_facilitators
 from desktop.storage import Database, open_database
 from desktop.tour.base import SHOTS
@@ -45,9 +46,14 @@ def test_office_settings_are_saved_and_the_idle_lock_is_read_back(
     name.clear()  # type: ignore[attr-defined]
     qtbot.keyClicks(name, "Gulu field office")  # type: ignore[no-untyped-call]
     form.field("idle_lock_minutes").setValue(25)  # type: ignore[attr-defined]
+    assert form.field("no_meeting_days").value() == 60  # type: ignore[attr-defined]
+    form.field("no_meeting_days").setValue(45)  # type: ignore[attr-defined]
     assert form.save()
     assert context.services.settings.office_name() == "Gulu field office"
     assert context.services.settings.value("idle_lock_minutes") == "25"
+    # what needs attention now follows the office's own threshold
+    assert context.services.settings.value("attention.no_meeting_days") == "45"
+    assert thresholds(db).no_meeting_days == 45
 
     logo = tmp_path / "logo.png"
     QImage(20, 20, QImage.Format.Format_RGB32).save(str(logo))

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.demo.generate import generate_demo
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.queries.attention import flag_words, flags_summary
 from desktop.services.queries.community_list import (
     CommunityQuery,
     CommunityRow,
@@ -137,6 +138,32 @@ def test_numbers_are_right_aligned_and_overdue_is_a_warning(
         muted = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         assert calm_cell.data(Qt.ItemDataRole.ForegroundRole).color() == muted  # a quiet zero
     assert model.index(0, Column.NAME).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_what_needs_attention_shows_beside_the_name_in_words_and_a_mark(
+    window: MainWindow, demo_db: Database
+) -> None:
+    page = communities(window)
+    model = page.model
+    fetch_all(model)
+    header = page.table.horizontalHeader()
+    assert header.visualIndex(Column.ATTENTION) == 1  # where the eye is, after the name
+    assert model.headerData(Column.ATTENTION, Qt.Orientation.Horizontal) == "Needs attention"
+    flagged = [r for r in range(model.rowCount()) if model.flags_of(model.row_at(r).id)]
+    calm = [r for r in range(model.rowCount()) if not model.flags_of(model.row_at(r).id)]
+    assert flagged and calm
+    cell = model.index(flagged[0], Column.ATTENTION)
+    flags = model.flags_of(model.row_at(flagged[0]).id)
+    assert cell.data() == flags_summary(flags, TODAY)  # the words, never a colour alone
+    assert not cell.data(Qt.ItemDataRole.DecorationRole).isNull()  # and the mark
+    spoken = cell.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert all(flag_words(flag, TODAY, names=True) in spoken for flag in flags)
+    quiet = model.index(calm[0], Column.ATTENTION)
+    assert quiet.data() == "" and quiet.data(Qt.ItemDataRole.DecorationRole) is None
+    # the service does not sort on it: a click on its title leaves the order and its arrow
+    header.setSortIndicator(Column.ATTENTION, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == Column.NAME
 
 
 def test_typing_in_the_search_box_filters(

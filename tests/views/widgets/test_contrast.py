@@ -228,6 +228,7 @@ def selected_overdue_contrast(qtbot: QtBot, view: QTableView, name: str, tmp_pat
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     assert model.data(model.index(0, Column.OVERDUE_ACTIONS)) > 0
+    view.scrollTo(model.index(0, Column.OVERDUE_ACTIONS))  # it may sit right of the screen
     image = view.viewport().grab().toImage()
     save_shot(image, name, tmp_path)
     rect = view.visualRect(model.index(0, Column.OVERDUE_ACTIONS)).adjusted(2, 2, -2, -2)

@@ -25,7 +25,6 @@ from desktop.services.queries.timeline.community import (
 )
 from desktop.services.queries.timeline.layout import DateAxis, pack_rows, period_starts
 from desktop.services.queries.timeline.office import (
-    MEETING_GAP_DAYS,
     OfficePhase,
     OfficeQuery,
     OfficeRow,
@@ -68,7 +67,6 @@ __all__ = [
     "LIGHT_TEXT",
     "MARKER_COLOURS",
     "MARKER_ENTITIES",
-    "MEETING_GAP_DAYS",
     "OPEN_ACTION_STATUSES",
     "OVERDUE_COLOUR",
     "PHASE_COLOURS",

@@ -1,8 +1,9 @@
 """The office timeline: every community the person may read, one row each, with its
-cycles' phases, its meeting days and what is overdue.
+cycles' phases, its meeting days and its flags (what needs attention, as the community
+list and the reports show it: :mod:`desktop.services.queries.attention`).
 
-Read with five queries in all, whatever the number of communities, so 1,000 communities
-load in one go.
+Read with a dozen queries in all, whatever the number of communities, so 1,000
+communities load in one go.
 """
 
 from __future__ import annotations
@@ -10,31 +11,31 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, select, type_coerce
 
-from desktop.i18n import ngettext
-from desktop.models import Action, Community, Cycle, FollowUp, Meeting, MentorReview, Phase
-from desktop.models.enums import FollowUpStatus
+from desktop.models import Community, Cycle, Meeting, Phase
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.portable_sql import id_text, joined_text
+from desktop.services.queries.attention import Flag, FlagKind, Thresholds, day_count
+from desktop.services.queries.attention_reads import attention_where, read_thresholds
 from desktop.services.queries.community_list import CommunityQuery, _filters
-from desktop.services.queries.timeline.community import OPEN_ACTION_STATUSES
 from desktop.services.queries.timeline.layout import pack_rows
 from desktop.services.security import permissions
 from desktop.storage import Database
 
-#: A community whose last meeting is older than this many days is marked on the office timeline.
-MEETING_GAP_DAYS = 60
-
-
-def day_count(days: int) -> str:
-    """ "1 day", "74 days": how long ago, for the screens and the paper alike."""
-    return ngettext("{n} day", "{n} days", days).format(n=days)
+__all__ = [
+    "OfficePhase",
+    "OfficeQuery",
+    "OfficeRow",
+    "OfficeTimeline",
+    "day_count",
+    "office_timeline",
+]
 
 
 class OfficePhase(NamedTuple):
@@ -56,8 +57,8 @@ class OfficeRow:
     phases: tuple[OfficePhase, ...]
     tracks: int
     meetings: tuple[date, ...]  # in date order
-    overdue_actions: int
-    overdue_follow_ups: int
+    #: what needs attention, as every screen and report shows it
+    flags: tuple[Flag, ...] = ()
 
     @property
     def last_meeting(self) -> date | None:
@@ -67,10 +68,30 @@ class OfficeRow:
         last = self.last_meeting
         return None if last is None else (today - last).days
 
-    def meeting_gap(self, today: date) -> bool:
-        """No meeting in the last MEETING_GAP_DAYS days (or never) while in a cycle."""
-        days = self.days_since_meeting(today)
-        return bool(self.phases) and (days is None or days > MEETING_GAP_DAYS)
+    def flag(self, kind: FlagKind) -> Flag | None:
+        return next((flag for flag in self.flags if flag.kind == kind), None)
+
+    def _count(self, kind: FlagKind) -> int:
+        flag = self.flag(kind)
+        return flag.count if flag is not None else 0
+
+    @property
+    def overdue_actions(self) -> int:
+        return self._count(FlagKind.OVERDUE_ACTIONS)
+
+    @property
+    def overdue_follow_ups(self) -> int:
+        return self._count(FlagKind.OVERDUE_FOLLOW_UPS)
+
+    def meeting_gap(self) -> bool:
+        """No meeting for longer than the office's threshold during a running cycle."""
+        return self.gap_since is not None
+
+    @property
+    def gap_since(self) -> date | None:
+        """The day the community last met (or its cycle began) when that is too long ago."""
+        flag = self.flag(FlagKind.NO_MEETING)
+        return flag.since if flag is not None else None
 
     def phases_on(self, day: date) -> tuple[str, ...]:
         return tuple(p.kind for p in self.phases if p.start <= day <= (p.end or day))
@@ -89,6 +110,7 @@ class OfficeQuery:
 class OfficeTimeline:
     today: date
     rows: tuple[OfficeRow, ...]
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     def span(self) -> tuple[date, date]:
         days = [self.today]
@@ -101,10 +123,10 @@ class OfficeTimeline:
 def office_timeline(
     db: Database, query: OfficeQuery, today: date, *, actor: Actor
 ) -> OfficeTimeline:
-    """One row per community matching ``query`` (by name): phases, meeting dates, overdue counts.
+    """One row per community matching ``query`` (by name): phases, meeting dates, flags.
 
-    Only the communities ``actor`` may read. Five queries in all, whatever the number of
-    communities; the community filters are the community list's own. Rows come back as
+    Only the communities ``actor`` may read. A dozen queries in all, whatever the number
+    of communities; the community filters are the community list's own. Rows come back as
     plain text (ids and ISO dates) and are turned into values here: one ``uuid.UUID`` per
     community and one ``date`` per distinct day, not one per row fetched.
     """
@@ -122,25 +144,23 @@ def office_timeline(
         communities = read.communities()
         phases = read.phases()
         meetings = read.meetings()
-        late_actions, late_follow_ups = read.late_actions(), read.late_follow_ups()
+        limits = read_thresholds(session)
+        attention = attention_where(session, conditions, today, limits)
     days = _DayCache()
-    rows = tuple(
-        _office_row(
-            community,
-            phases.get(community[0], []),
-            meetings.get(community[0]) or "",
-            (late_actions.get(community[0], 0), late_follow_ups.get(community[0], 0)),
-            today,
-            days,
+    rows = []
+    for community in communities:
+        community_id = uuid.UUID(community[0])
+        row = _office_row(
+            community, phases.get(community[0], []), meetings.get(community[0]) or "", today, days
         )
-        for community in communities
-    )
-    return OfficeTimeline(today=today, rows=rows)
+        found = attention.get(community_id)
+        rows.append(replace(row, flags=found.flags) if found is not None else row)
+    return OfficeTimeline(today=today, rows=tuple(rows), thresholds=limits)
 
 
 class _OfficeReader:
-    """The office timeline's five queries over the chosen communities' live cycles, each
-    keyed by the community's id as text (the rows stay plain text until _office_row)."""
+    """The office timeline's queries over the chosen communities' live cycles, each keyed
+    by the community's id as text (the rows stay plain text until _office_row)."""
 
     def __init__(self, run: Callable[[Any], Any], conditions: list[Any], today: date) -> None:
         self.run, self.conditions, self.today = run, conditions, today
@@ -186,32 +206,6 @@ class _OfficeReader:
             )
         )
 
-    def late_actions(self) -> dict[str, Any]:
-        """How many open actions each community has past their due date."""
-        return _by_community(
-            self.run(
-                select(self.owner, func.count(Action.id))
-                .join(Action, Action.cycle_id == Cycle.id)
-                .where(*self.live_cycles, Action.deleted_at.is_(None), Action.due_on < self.today)
-                .where(Action.status.in_(OPEN_ACTION_STATUSES))
-                .group_by(Cycle.community_id)
-            )
-        )
-
-    def late_follow_ups(self) -> dict[str, Any]:
-        """How many open review follow-ups each community has past their due date."""
-        return _by_community(
-            self.run(
-                select(self.owner, func.count(FollowUp.id))
-                .join(MentorReview, MentorReview.cycle_id == Cycle.id)
-                .join(FollowUp, FollowUp.review_id == MentorReview.id)
-                .where(*self.live_cycles, MentorReview.deleted_at.is_(None))
-                .where(FollowUp.deleted_at.is_(None), FollowUp.due_on < self.today)
-                .where(FollowUp.status == FollowUpStatus.OPEN.value)
-                .group_by(Cycle.community_id)
-            )
-        )
-
 
 def _by_community(rows: Iterable[Any]) -> dict[str, Any]:
     return {community_id: value for community_id, value in rows}
@@ -235,7 +229,6 @@ def _office_row(
     community: Any,
     phases: list[Any],
     meetings: str,
-    overdue: tuple[int, int],
     today: date,
     days: _DayCache,
 ) -> OfficeRow:
@@ -271,6 +264,4 @@ def _office_row(
         ),
         tracks=count,
         meetings=tuple(map(days.__getitem__, sorted(meetings.split(",")))) if meetings else (),
-        overdue_actions=overdue[0],
-        overdue_follow_ups=overdue[1],
     )
