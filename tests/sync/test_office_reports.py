@@ -27,7 +27,7 @@ REPORTS = [
     ["template", "action-plan", "--community", "{community}"],
     ["template", "indicator-sheet", "--community", "{community}"],
     ["template", "mentor-review", "--community", "{community}"],
-    ["template", "quarterly-summary", "--community", "{community}"],
+    ["template", "quarterly-summary", "--district", "{district}", "--quarter", "2026Q2"],
 ]
 
 
