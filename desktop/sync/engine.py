@@ -10,6 +10,7 @@ applied.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,13 +21,16 @@ from desktop.services.framework.actor import Actor
 from desktop.storage import Database
 from desktop.sync.laptop import CHECKPOINT_KEY, acknowledge, apply_download, meta, waiting_messages
 from desktop.sync.resolve import clear_pending, pending_resolutions
+from desktop.sync.scope import Scope, held_scope
 from desktop.sync.wire import Outcome
 
 BATCH = 200
 
 
 class Transport(Protocol):
-    """How a laptop reaches the office server (HTTP, or the server's API in tests)."""
+    """How a laptop reaches the office server (HTTP, or the server's API in tests).
+    ``fetch``: the download after checkpoint ``since``; ``held``, the scope the laptop
+    holds (communities it lacks come whole); ``repair``, kinds to send whole."""
 
     name: str
 
@@ -34,7 +38,9 @@ class Transport(Protocol):
 
     def resolved(self, items: list[dict[str, str]]) -> None: ...
 
-    def fetch(self, since: int) -> dict[str, Any]: ...
+    def fetch(
+        self, since: int, held: Scope | None = None, repair: Sequence[str] = ()
+    ) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -43,14 +49,27 @@ class Summary:
     received: int
     conflicts: int  # open on this laptop after the sync
     refused: int = 0
+    left: tuple[str, ...] = ()  # communities removed from this laptop (names)
+    repaired: int = 0  # records a checksum found differing, fetched whole again
+    still_differing: tuple[str, ...] = ()  # kinds that differ even after the repair
 
     def line(self) -> str:
         text = f"sent {self.sent}, received {self.received}, conflicts {self.conflicts}"
-        return text + (f", refused {self.refused}" if self.refused else "")
+        text += f", refused {self.refused}" if self.refused else ""
+        if self.left:
+            count = len(self.left)
+            text += f"; {count} {'community' if count == 1 else 'communities'} left your "
+            text += f"assignments ({', '.join(self.left)})"
+        if self.repaired:
+            text += f"; repaired {self.repaired} {'record' if self.repaired == 1 else 'records'}"
+        if self.still_differing:
+            text += f"; still differing from the office: {', '.join(self.still_differing)}"
+        return text
 
 
 def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
-    """Send, then receive (see the module docstring)."""
+    """Send, then receive (see the module docstring); when the checksums then differ,
+    fetch the kinds that differ whole, once."""
     waiting = waiting_messages(db)
     since = int(meta(db, CHECKPOINT_KEY, "0") or 0)
     sent = refused = 0
@@ -65,9 +84,21 @@ def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
     if resolutions:
         transport.resolved(resolutions)
         clear_pending(db, resolutions)
-    received = apply_download(db, actor, transport.fetch(since), transport.name)
+    received = apply_download(db, actor, transport.fetch(since, _held(db)), transport.name)
+    count, left, repaired = received.records, received.left.communities, 0
+    if received.differing:
+        since = int(meta(db, CHECKPOINT_KEY, "0") or 0)
+        download = transport.fetch(since, _held(db), received.differing)
+        received = apply_download(db, actor, download, transport.name)
+        count, repaired = count + received.records, received.repaired
+        left += received.left.communities
     with db.session() as session:
         open_count = session.scalar(
             select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
         )
-    return Summary(sent, received.records, open_count or 0, refused)
+    return Summary(sent, count, open_count or 0, refused, left, repaired, received.differing)
+
+
+def _held(db: Database) -> Scope | None:
+    with db.session() as session:
+        return held_scope(session)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import SyncMixin, utcnow
-from desktop.services.framework import audit, changelog, fieldcodec
+from desktop.services.framework import audit, changelog, fieldcodec, preload
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import ConflictError, NotFoundError, ValidationError
 from desktop.services.framework.records import Page, Record
@@ -231,9 +231,11 @@ class EntityService(Generic[M, D]):
         tombstone (child tables are unique on parent and key, and tombstones must sync).
         """
         parent_column, parent_id = parent
-        rows = session.scalars(
-            select(model).where(getattr(model, parent_column) == parent_id)
-        ).all()
+        rows = preload.children(session, model, parent_column, parent_id)
+        if rows is None:
+            rows = session.scalars(
+                select(model).where(getattr(model, parent_column) == parent_id)
+            ).all()
         by_key = {getattr(row, key): row for row in rows}
         for row in rows:
             if row.deleted_at is None and getattr(row, key) not in wanted:
@@ -262,6 +264,9 @@ class EntityService(Generic[M, D]):
     ) -> Sequence[C]:
         """One parent's child rows that are not tombstoned, oldest first."""
         parent_column, parent_id = parent
+        ahead = preload.children(session, model, parent_column, parent_id)
+        if ahead is not None:
+            return [row for row in ahead if row.deleted_at is None]
         return session.scalars(
             select(model)
             .where(getattr(model, parent_column) == parent_id, model.deleted_at.is_(None))
