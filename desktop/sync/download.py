@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from desktop.models import SyncChange, SyncConflict, User
 from desktop.services.framework import fieldcodec, preload
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.entity import EntityService
-from desktop.services.framework.errors import PermissionDenied
 from desktop.services.security import permissions
 from desktop.storage import Database
 from desktop.sync.checksum import server_sums
+from desktop.sync.conflicts import NEW_RECORD, may_read
 from desktop.sync.registry import service_classes, service_for
 from desktop.sync.scope import Scope, of_communities, scope_of, within
 from desktop.sync.wire import conflict_to_dict
@@ -133,7 +133,10 @@ def changes_since(
             conflict_to_dict(row)
             for row in session.scalars(select(SyncConflict).order_by(SyncConflict.created_at))
             if (row.entity_type, row.entity_id) in names
-            or (since == 0 and row.resolved_at is None and may_read(session, actor, row))
+            or (
+                ((since == 0 and row.resolved_at is None) or row.kind == NEW_RECORD)
+                and may_read(session, actor, row)
+            )
         ]
         download.checksums = server_sums(session, actor, scope)
     return download
@@ -159,11 +162,11 @@ def _states(
     service = service_for(db, actor, entity)
     assert service is not None
     model = service.model
-    base = select(model).where(
+    # Plain result rows, not ORM objects: a snapshot reads only columns (and a file's
+    # bytes, which travel with its record, come in the same query).
+    base = select(model.__table__).where(
         permissions.readable_condition(session, actor, model), within(model, scope)
     )
-    if "content" in model.__mapper__.attrs:  # a file's bytes travel with its record
-        base = base.options(undefer(model.content))
     queries = []
     if entity in wanted.complete:
         queries.append(base)
@@ -178,7 +181,7 @@ def _states(
             queries.append(base.where(entered, model.deleted_at.is_(None)))
     rows: dict[uuid.UUID, Any] = {}
     for query in queries:
-        for row in session.scalars(query.order_by(model.created_at, model.id)):
+        for row in session.execute(query.order_by(model.created_at, model.id)):
             rows.setdefault(row.id, row)
     ordered = list(rows.values())
     states: list[dict[str, Any]] = []
@@ -199,17 +202,3 @@ def _own_account(
     service = service_for(db, actor, "user")
     assert service is not None
     return [record_state(service, session, row)]
-
-
-def may_read(session: Session, actor: Actor, conflict: SyncConflict) -> bool:
-    model = permissions.model_for_entity(conflict.entity_type)
-    row = session.get(model, uuid.UUID(conflict.entity_id)) if model is not None else None
-    if row is None:
-        return False
-    try:
-        permissions.require_record(
-            session, actor, permissions.READ, conflict.entity_type, permissions.row_values(row)
-        )
-    except PermissionDenied:  # not this user's to see
-        return False
-    return True

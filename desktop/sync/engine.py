@@ -20,6 +20,7 @@ from desktop.models import SyncConflict
 from desktop.services.framework.actor import Actor
 from desktop.storage import Database
 from desktop.sync.laptop import CHECKPOINT_KEY, acknowledge, apply_download, meta, waiting_messages
+from desktop.sync.outside import KEPT
 from desktop.sync.resolve import clear_pending, pending_resolutions
 from desktop.sync.scope import Scope, held_scope
 from desktop.sync.wire import Outcome
@@ -49,6 +50,7 @@ class Summary:
     received: int
     conflicts: int  # open on this laptop after the sync
     refused: int = 0
+    kept: int = 0  # edits the user may no longer make, kept at the office as conflicts
     left: tuple[str, ...] = ()  # communities removed from this laptop (names)
     repaired: int = 0  # records a checksum found differing, fetched whole again
     still_differing: tuple[str, ...] = ()  # kinds that differ even after the repair
@@ -56,6 +58,9 @@ class Summary:
     def line(self) -> str:
         text = f"sent {self.sent}, received {self.received}, conflicts {self.conflicts}"
         text += f", refused {self.refused}" if self.refused else ""
+        if self.kept:
+            text += f"; {self.kept} {'edit' if self.kept == 1 else 'edits'} you may no longer "
+            text += "make kept at the office as conflicts"
         if self.left:
             count = len(self.left)
             text += f"; {count} {'community' if count == 1 else 'communities'} left your "
@@ -72,7 +77,7 @@ def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
     fetch the kinds that differ whole, once."""
     waiting = waiting_messages(db)
     since = int(meta(db, CHECKPOINT_KEY, "0") or 0)
-    sent = refused = 0
+    sent = refused = kept = 0
     for start in range(0, len(waiting), BATCH):
         batch = waiting[start : start + BATCH]
         answer = transport.upload([message.to_dict() for message in batch], since)
@@ -80,6 +85,7 @@ def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
         acknowledge(db, outcomes)
         sent += len(outcomes)
         refused += sum(outcome.outcome == "refused" for outcome in outcomes)
+        kept += sum(outcome.outcome == KEPT for outcome in outcomes)
     resolutions = pending_resolutions(db)
     if resolutions:
         transport.resolved(resolutions)
@@ -96,7 +102,7 @@ def sync_once(db: Database, actor: Actor, transport: Transport) -> Summary:
         open_count = session.scalar(
             select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
         )
-    return Summary(sent, count, open_count or 0, refused, left, repaired, received.differing)
+    return Summary(sent, count, open_count or 0, refused, kept, left, repaired, received.differing)
 
 
 def _held(db: Database) -> Scope | None:

@@ -60,7 +60,7 @@ def _remove(db: Database, session: Session, actor: Actor, gone: set[str]) -> Lef
     }
     found = removal.plan(session, chosen)
     if removal.waiting_on(session, found):
-        return Left(tuple(names), 0, held_back=True)
+        return Left(held_back=True)
     removal.execute(session, found)
     audit.record(
         session,

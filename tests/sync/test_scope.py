@@ -11,15 +11,32 @@ from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from desktop.models import AuditEvent, Community, CommunityAssignment, User
+from desktop.models import (
+    AuditEvent,
+    Community,
+    CommunityAssignment,
+    Cycle,
+    Meeting,
+    SyncChange,
+    SyncConflict,
+    User,
+)
 from desktop.services.facade import Services
-from desktop.services.framework.actor import SYSTEM
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.framework.changelog import next_device_seq
+from desktop.services.framework.errors import PermissionDenied
+from desktop.services.security import permissions
 from desktop.services.security.users import AssignmentData
+from desktop.services.usecases.meetings import MeetingData
 from desktop.storage import Database
+from desktop.sync.accounts import authenticate
+from desktop.sync.download import changes_since, record_state, snapshot
 from desktop.sync.registry import service_classes
-from desktop.sync.scope import Scope, of_communities
-from tests.sync.office_world import Laptop, Office
+from desktop.sync.resolve import resolve
+from desktop.sync.scope import Scope, of_communities, scope_of
+from tests.sync.office_world import PASSWORD, Laptop, Office
 
 MakeLaptop = Callable[[str], Laptop]
 
@@ -139,3 +156,131 @@ def test_a_change_of_role_widens_then_narrows_what_the_laptop_holds(
     with mine.db.session() as session:
         assert set(session.scalars(select(Community.id))) == {office.community_id}
     assert (narrower.repaired, narrower.still_differing) == (0, ())
+
+
+def test_edits_waiting_for_a_community_that_left_are_kept_at_the_office(
+    demo_office: Office, demo_laptop: MakeLaptop
+) -> None:
+    office, mine = demo_office, demo_laptop("facilitator")
+    leaving = office.other_community_id
+    meetings = mine.services.meetings
+    with mine.db.session() as session:
+        cycle_id = session.scalars(select(Cycle.id).where(Cycle.community_id == leaving)).first()
+        meeting_id = session.scalars(select(Meeting.id).where(Meeting.cycle_id == cycle_id)).first()
+    assert cycle_id is not None and meeting_id is not None
+    current = meetings.get(meeting_id)
+    meetings.update(meeting_id, replace(current.data, notes="the chief came late"))
+    made = meetings.create(
+        MeetingData(cycle_id=cycle_id, held_on=current.data.held_on, kind=current.data.kind)
+    )
+    unassign(office, "facilitator", leaving)
+    summary = mine.sync()
+    assert (summary.sent, summary.kept, summary.refused) == (2, 2, 0)
+    assert "2 edits you may no longer make kept at the office" in summary.line()
+    assert summary.left == (name_of(office, leaving),)
+    with office.db.session() as session:
+        kept = {row.kind: row for row in session.scalars(select(SyncConflict))}
+    assert json.loads(kept["same_field"].other_value) == "the chief came late"
+    assert (kept["same_field"].field, kept["same_field"].other_by) == ("notes", "facilitator")
+    assert kept["new_record"].entity_id == str(made.id)
+    manager = demo_laptop("manager")
+    with manager.db.session() as session:
+        seen = {row.kind: row.id for row in session.scalars(select(SyncConflict))}
+    assert set(seen) == {"same_field", "new_record"}
+    before = count_meetings(office, cycle_id)
+    for conflict_id in seen.values():
+        resolve(manager.db, manager.actor, conflict_id, "other")
+    manager.sync()
+    assert count_meetings(office, cycle_id) == before + 1  # the new meeting, added by mary
+    with office.db.session() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None and meeting.notes == "the chief came late"
+        assert all(row.resolved_at is not None for row in session.scalars(select(SyncConflict)))
+
+
+def count_meetings(office: Office, cycle_id: uuid.UUID) -> int:
+    with office.db.session() as session:
+        return (
+            session.scalar(
+                select(func.count()).select_from(Meeting).where(Meeting.cycle_id == cycle_id)
+            )
+            or 0
+        )
+
+
+def test_a_forged_edit_to_a_community_never_assigned_is_refused_not_kept(
+    demo_office: Office, demo_laptop: MakeLaptop
+) -> None:
+    mine = demo_laptop("facilitator")
+    with demo_office.db.session() as session:
+        stranger = session.scalars(
+            select(Community.id).where(
+                Community.id.not_in([demo_office.community_id, demo_office.other_community_id])
+            )
+        ).first()
+    with mine.db.sessions.begin() as session:
+        session.add(
+            SyncChange(
+                device_id=mine.db.device_id,
+                device_seq=next_device_seq(session, mine.db.device_id),
+                entity_type="community",
+                entity_id=str(stranger),
+                action="update",
+                base_version=1,
+                fields=json.dumps({"notes": "forged"}),
+                username="facilitator",
+            )
+        )
+    summary = mine.sync()
+    assert (summary.refused, summary.kept) == (1, 0)
+    with demo_office.db.session() as session:
+        assert session.scalars(select(SyncConflict)).all() == []
+
+
+def one_by_one(office: Office, actor: Actor) -> dict[tuple[str, str], dict[str, Any]]:
+    """What ``actor`` may download, found the slow way: every live row of the office read
+    alone, checked alone with the permission matrix, and kept if its community (if any)
+    is one the actor holds."""
+    found = {}
+    with snapshot(office.db) as session:
+        scope = scope_of(session, actor)
+        for entity, cls in service_classes().items():
+            service = cls(office.db, actor)
+            for row in session.scalars(select(cls.model).where(cls.model.deleted_at.is_(None))):
+                if not may_read(session, actor, entity, row):
+                    continue
+                community = permissions.community_of_row(session, row)
+                if isinstance(community, uuid.UUID) and not (
+                    scope.is_all or str(community) in (scope.communities or ())
+                ):
+                    continue
+                found[(entity, str(row.id))] = record_state(service, session, row)
+    return found
+
+
+def may_read(session: Session, actor: Actor, entity: str, row: Any) -> bool:
+    try:
+        values = permissions.row_values(row)
+        permissions.require_record(session, actor, permissions.READ, entity, values)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def test_each_download_holds_exactly_what_its_user_may_read_record_for_record(
+    demo_office: Office,
+) -> None:
+    people = [
+        authenticate(demo_office.db, name, PASSWORD)
+        for name in ("facilitator", "mentor", "manager")
+    ]
+    for moment in ("before", "after"):
+        for actor in people:
+            download = changes_since(demo_office.db, actor, 0)
+            got = {(r["entity"], r["id"]): r for r in download.records}
+            assert got == one_by_one(demo_office, actor), f"{actor.username}, {moment}"
+        unassign(demo_office, "facilitator", demo_office.other_community_id)
+    facilitator = changes_since(demo_office.db, people[0], 0)
+    assert {r["id"] for r in facilitator.records if r["entity"] == "community"} == {
+        str(demo_office.community_id)
+    }

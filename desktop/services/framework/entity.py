@@ -291,8 +291,7 @@ class EntityService(Generic[M, D]):
         row.updated_at = utcnow()
 
     def _column_fields(self) -> tuple[str, ...]:
-        columns = set(self.model.__table__.columns.keys())
-        return tuple(f.name for f in dataclasses.fields(self.data_type) if f.name in columns)
+        return _column_fields(self.model, self.data_type)
 
     def _normalise(self, data: D) -> D:
         """Trim surrounding white space from every text field."""
@@ -380,3 +379,17 @@ class EntityService(Generic[M, D]):
         changelog.record(
             session, self.db.device_id, self.actor.username, self.entity, row, action, fields or {}
         )
+
+
+_COLUMN_FIELDS: dict[tuple[type[Any], type[Any]], tuple[str, ...]] = {}
+
+
+def _column_fields(model: type[Any], data_type: type[Any]) -> tuple[str, ...]:
+    """The fields of ``data_type`` stored as columns of ``model`` (read once a kind: a
+    sync download asks for every record it sends)."""
+    known = _COLUMN_FIELDS.get((model, data_type))
+    if known is None:
+        columns = set(model.__table__.columns.keys())
+        known = tuple(f.name for f in dataclasses.fields(data_type) if f.name in columns)
+        _COLUMN_FIELDS[(model, data_type)] = known
+    return known
