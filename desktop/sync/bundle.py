@@ -72,11 +72,15 @@ class Answered:
         if self.held_back:
             text += _(" (records held back: changes made after the export; send a new bundle)")
         left = self.download.left.communities
-        if left and not self.download.left.held_back:
+        if len(left) == 1:
+            text += _("; 1 community left your assignments ({name})").format(name=left[0])
+        elif left:
             text += _("; {n} communities left your assignments ({names})").format(
                 n=len(left), names=", ".join(left)
             )
-        if self.download.repaired:
+        if self.download.repaired == 1:
+            text += _("; repaired 1 record")
+        elif self.download.repaired:
             text += _("; repaired {n} records").format(n=self.download.repaired)
         if self.download.differing:
             text += _("; records differ from the office's: the next bundle repairs them")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.models import Community, SyncChange
 from desktop.server.run import BackgroundServer, ServerSetupError, server_config
@@ -188,3 +188,26 @@ def test_a_wrong_password_is_refused_in_one_line(
 def test_plain_http_is_refused_beyond_loopback(office_db: ServerDatabase) -> None:
     with pytest.raises(ServerSetupError, match="plain HTTP is only"):
         server_config(office_db, "0.0.0.0", 8470)
+
+
+def test_the_real_server_removes_what_left_and_repairs_what_drifted(
+    office: Office, server_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fatima_db, mary_db = tmp_path / "fatima.db", tmp_path / "mary.db"
+    join(server_url, fatima_db, "fatima", capsys)
+    join(server_url, mary_db, "mary", capsys)
+    for assignment in office.services.assignments.list().items:
+        office.services.assignments.delete(assignment.id)
+    line = sync(fatima_db, "fatima", capsys)
+    assert line.endswith("; 1 community left your assignments (Kéréwé)")
+    signed = sign_in(mary_db, "mary", PASSWORD)
+    try:
+        with signed.db.sessions.begin() as session:  # a change past the app
+            session.execute(
+                text("UPDATE community SET version = 40 WHERE id = :id"),
+                {"id": office.other_community_id.hex},
+            )
+    finally:
+        signed.db.close()
+    assert sync(mary_db, "mary", capsys).endswith("; repaired 1 record")
+    assert sync(mary_db, "mary", capsys) == "sent 0, received 0, conflicts 0"
