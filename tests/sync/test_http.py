@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, update
 
 from desktop.models import Community, SyncChange
 from desktop.server.run import BackgroundServer, ServerSetupError, server_config
@@ -203,9 +203,9 @@ def test_the_real_server_removes_what_left_and_repairs_what_drifted(
     signed = sign_in(mary_db, "mary", PASSWORD)
     try:
         with signed.db.sessions.begin() as session:  # a change past the app
+            table = Community.__table__
             session.execute(
-                text("UPDATE community SET version = 40 WHERE id = :id"),
-                {"id": office.other_community_id.hex},
+                update(table).where(table.c.id == office.other_community_id).values(version=40)
             )
     finally:
         signed.db.close()
