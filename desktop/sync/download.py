@@ -187,7 +187,7 @@ def _states(
     states: list[dict[str, Any]] = []
     for start in range(0, len(ordered), preload.CHUNK):
         batch = ordered[start : start + preload.CHUNK]
-        with preload.parents(session, [row.id for row in batch]):
+        with preload.parents(session, [row.id for row in batch], plain=True):
             states.extend(record_state(service, session, row) for row in batch)
     return states
 

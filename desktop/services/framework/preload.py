@@ -33,14 +33,16 @@ CHUNK = 500
 @dataclass
 class _Batch:
     parent_ids: frozenset[uuid.UUID]
+    plain: bool
     loaded: dict[tuple[type[Any], str], dict[uuid.UUID, list[Any]]] = field(default_factory=dict)
 
 
 @contextmanager
-def parents(session: Session, ids: Iterable[uuid.UUID]) -> Iterator[None]:
-    """Read child rows ahead for the parents ``ids`` while the block runs."""
+def parents(session: Session, ids: Iterable[uuid.UUID], *, plain: bool = False) -> Iterator[None]:
+    """Read child rows ahead for the parents ``ids`` while the block runs. ``plain``: as
+    plain result rows, not ORM objects (cheaper; for reading only, as a download does)."""
     previous = session.info.get(_KEY)
-    session.info[_KEY] = _Batch(frozenset(ids))
+    session.info[_KEY] = _Batch(frozenset(ids), plain)
     try:
         yield
     finally:
@@ -63,11 +65,11 @@ def children(
         ids = sorted(batch.parent_ids)
         for start in range(0, len(ids), CHUNK):
             query = (
-                select(model)
+                select(model.__table__ if batch.plain else model)
                 .where(column.in_(ids[start : start + CHUNK]))
                 .order_by(model.created_at, model.id)
             )
-            for row in session.scalars(query):
+            for row in session.execute(query) if batch.plain else session.scalars(query):
                 found.setdefault(getattr(row, parent_column), []).append(row)
         batch.loaded[key] = found
     return found.get(parent_id, [])
