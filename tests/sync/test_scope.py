@@ -8,6 +8,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -33,9 +34,10 @@ from desktop.services.usecases.meetings import MeetingData
 from desktop.storage import Database
 from desktop.sync.accounts import authenticate
 from desktop.sync.download import changes_since, record_state, snapshot
+from desktop.sync.laptop import meta
 from desktop.sync.registry import service_classes
 from desktop.sync.resolve import resolve
-from desktop.sync.scope import Scope, of_communities, scope_of
+from desktop.sync.scope import SCOPE_KEY, Scope, of_communities, scope_of
 from tests.sync.office_world import PASSWORD, Laptop, Office
 
 MakeLaptop = Callable[[str], Laptop]
@@ -284,3 +286,30 @@ def test_each_download_holds_exactly_what_its_user_may_read_record_for_record(
     assert {r["id"] for r in facilitator.records if r["entity"] == "community"} == {
         str(demo_office.community_id)
     }
+
+
+class OfficeOfBefore(Laptop):
+    """A laptop talking to an office from before scopes: downloads without a scope,
+    checksums or kinds sent whole, whatever the laptop asks."""
+
+    def fetch(self, since: int, held: Scope | None = None, repair: Any = ()) -> dict[str, Any]:
+        answer = super().fetch(since)
+        for key in ("scope", "checksums", "complete"):
+            answer.pop(key, None)
+        return answer
+
+
+def test_an_office_from_before_scopes_still_syncs_and_nothing_is_removed(
+    demo_office: Office, tmp_path: Path
+) -> None:
+    mine = OfficeOfBefore(tmp_path / "old.db", demo_office, "facilitator")
+    try:
+        mine.sync()
+        leaving = demo_office.other_community_id
+        unassign(demo_office, "facilitator", leaving)
+        summary = mine.sync()
+        assert (summary.left, summary.repaired) == ((), 0)
+        assert held_rows(mine.db, leaving) > 0  # what an older office never said has left
+        assert meta(mine.db, SCOPE_KEY) == ""
+    finally:
+        mine.close()
