@@ -1,5 +1,8 @@
 """What a laptop receives: the current state of every record that changed since its
-checkpoint, limited to what its user may read, up to a consistent checkpoint.
+checkpoint, limited to what its user may read and to the communities of its scope (see
+``desktop.sync.scope``), up to a consistent checkpoint; with it, the scope itself, the
+communities of the scope the laptop lacks (whole), the kinds it asked whole (a repair),
+and the checksums of what it should then hold.
 
 The server's writers take one lock in turn (``desktop.storage.server_database``), so the
 change numbers become visible in order; one read snapshot then holds every change up to

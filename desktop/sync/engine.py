@@ -5,7 +5,9 @@ server answers, tells it which conflicts were resolved here, then downloads what
 since its checkpoint and applies it in one transaction. Cut anywhere, a rerun sends again
 only what was not acknowledged (the server remembers changes by device and sequence, so
 nothing is applied twice) and the download starts again from the last checkpoint fully
-applied.
+applied. The download also removes the communities that left the user's scope and brings
+those that came into it; when the checksums after it differ, the kinds that differ are
+fetched whole once (``desktop.sync.repair``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The laptop's side of a sync: what waits to be sent, marking what the server took, and
-applying a download in one local transaction (all of it up to the checkpoint, or none)."""
+applying a download in one local transaction (all of it up to the checkpoint, or none):
+its records, its conflicts, the scope followed (``leave``), the checksums compared."""
 
 from __future__ import annotations
 

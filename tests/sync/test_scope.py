@@ -313,3 +313,40 @@ def test_an_office_from_before_scopes_still_syncs_and_nothing_is_removed(
         assert meta(mine.db, SCOPE_KEY) == ""
     finally:
         mine.close()
+
+
+class EditsDuringTheSync(Laptop):
+    """A laptop whose person saves an edit while the download is on its way."""
+
+    edit: Callable[[], None] | None = None
+
+    def fetch(self, since: int, held: Scope | None = None, repair: Any = ()) -> dict[str, Any]:
+        answer = super().fetch(since, held, repair)
+        if self.edit is not None:
+            self.edit()
+            self.edit = None
+        return answer
+
+
+def test_a_change_saved_during_the_sync_holds_the_removal_back_until_it_is_sent(
+    demo_office: Office, tmp_path: Path
+) -> None:
+    office = demo_office
+    mine = EditsDuringTheSync(tmp_path / "busy.db", office, "facilitator")
+    try:
+        mine.sync()
+        leaving = office.other_community_id
+
+        def late_edit() -> None:
+            current = mine.services.communities.get(leaving)
+            mine.services.communities.update(leaving, replace(current.data, notes="late"))
+
+        mine.edit = late_edit
+        unassign(office, "facilitator", leaving)
+        first = mine.sync()
+        assert first.left == () and held_rows(mine.db, leaving) > 0
+        second = mine.sync()
+        assert (second.sent, second.kept, second.left) == (1, 1, (name_of(office, leaving),))
+        assert held_rows(mine.db, leaving) == 0
+    finally:
+        mine.close()
