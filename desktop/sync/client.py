@@ -18,6 +18,9 @@ from desktop.sync.scope import Scope
 from desktop.sync.wire import PROTOCOL_VERSION
 
 TIMEOUT_SECONDS = 60.0
+#: A download is one answer, made whole before it is sent: a manager's first join of a
+#: large office takes the server minutes to read, so its answer is waited for longer.
+DOWNLOAD_SECONDS = 30 * 60.0
 
 
 class SyncError(ServiceError):
@@ -89,14 +92,16 @@ class HttpTransport:
     ) -> dict[str, Any]:
         """The download after ``since``; from an office that offers it, with what the
         laptop lacks whole (an older office answers without scope nor checksums)."""
+        wait = httpx.Timeout(TIMEOUT_SECONDS, read=DOWNLOAD_SECONDS)
         if "download" not in self.features:
-            return dict(self._call("GET", "/api/v1/changes", params={"since": since}))
+            params = {"since": since}
+            return dict(self._call("GET", "/api/v1/changes", params=params, timeout=wait))
         body = {
             "since": since,
             "held": held.to_dict() if held is not None else None,
             "repair": list(repair),
         }
-        return dict(self._call("POST", "/api/v1/download", json=body))
+        return dict(self._call("POST", "/api/v1/download", json=body, timeout=wait))
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         try:
