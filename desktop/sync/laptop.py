@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, update
 from sqlalchemy.orm import Session
 
 from desktop.models import AppMeta, SyncChange, SyncConflict, utcnow
@@ -50,13 +50,17 @@ def acknowledge(db: Database, outcomes: list[Outcome]) -> None:
 
 
 def acknowledge_in(session: Session, device_id: str, outcomes: list[Outcome]) -> None:
-    """:func:`acknowledge` inside a transaction the caller holds."""
+    """:func:`acknowledge` inside a transaction the caller holds (one statement for all)."""
+    if not outcomes:
+        return
+    table = cast(Table, SyncChange.__table__)
+    session.execute(
+        update(table)
+        .where(table.c.device_id == device_id, table.c.device_seq == bindparam("answered"))
+        .values(acknowledged=True, outcome=bindparam("result")),
+        [{"answered": item.device_seq, "result": item.outcome} for item in outcomes],
+    )
     for outcome in outcomes:
-        session.execute(
-            update(SyncChange)
-            .where(SyncChange.device_id == device_id, SyncChange.device_seq == outcome.device_seq)
-            .values(acknowledged=True, outcome=outcome.outcome)
-        )
         changes.note(session, "sync_change", outcome.device_seq)  # the screens are told
 
 
