@@ -19,9 +19,8 @@ from sqlalchemy import func, literal, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.services.framework.actor import Actor
-from desktop.services.security import permissions
 from desktop.sync.registry import service_classes
-from desktop.sync.scope import Scope, within
+from desktop.sync.scope import Scope, readable_within
 
 #: entity -> [number of live records, sum of their hashes]
 Sums = dict[str, list[int]]
@@ -51,11 +50,7 @@ def server_sums(session: Session, actor: Actor, scope: Scope) -> Sums:
         parts.append(
             select(literal(entity), func.count(), _pg_hash(model.__table__.name))
             .select_from(model)
-            .where(
-                model.deleted_at.is_(None),
-                permissions.readable_condition(session, actor, model),
-                within(model, scope),
-            )
+            .where(model.deleted_at.is_(None), readable_within(session, actor, model, scope))
         )
     return {row[0]: [int(row[1]), int(row[2])] for row in session.execute(union_all(*parts))}
 

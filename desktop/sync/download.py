@@ -25,12 +25,11 @@ from desktop.models import SyncChange, SyncConflict, User
 from desktop.services.framework import fieldcodec, preload
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.entity import EntityService
-from desktop.services.security import permissions
 from desktop.storage import Database
 from desktop.sync.checksum import server_sums
 from desktop.sync.conflicts import NEW_RECORD, may_read
 from desktop.sync.registry import service_classes, service_for
-from desktop.sync.scope import Scope, of_communities, scope_of, within
+from desktop.sync.scope import Scope, of_communities, readable_within, scope_of
 from desktop.sync.wire import conflict_to_dict
 
 
@@ -167,9 +166,7 @@ def _states(
     model = service.model
     # Plain result rows, not ORM objects: a snapshot reads only columns (and a file's
     # bytes, which travel with its record, come in the same query).
-    base = select(model.__table__).where(
-        permissions.readable_condition(session, actor, model), within(model, scope)
-    )
+    base = select(model.__table__).where(readable_within(session, actor, model, scope))
     queries = []
     if entity in wanted.complete:
         queries.append(base)

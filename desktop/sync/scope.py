@@ -20,12 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, select, true
 from sqlalchemy.orm import Session
 
 from desktop.models import AppMeta, Community
 from desktop.services.framework.actor import Actor
 from desktop.services.security import permissions
+from desktop.services.security.permission_matrix import Scope as Reach
+from desktop.services.security.record_community import entity_of_model
 from desktop.sync.wire import WireError
 
 SCOPE_KEY = "sync_scope"  # the scope a laptop holds (app_meta, as Scope.to_dict's JSON)
@@ -94,6 +96,21 @@ def within(model: type[Any], scope: Scope) -> ColumnElement[bool]:
     if scope.is_all:
         return true()
     return permissions.in_communities(model, ids_select(scope))
+
+
+def readable_within(
+    session: Session, actor: Actor, model: type[Any], scope: Scope
+) -> ColumnElement[bool]:
+    """Rows of ``model`` that ``actor`` may read and a laptop of ``scope`` holds. (For a
+    kind read only in assigned communities, with the scope of those very communities,
+    both conditions name the same rows: the query carries it once.)"""
+    readable = permissions.readable_condition(session, actor, model)
+    if scope.is_all:
+        return readable
+    grant = permissions.grant_for(actor, entity_of_model(model))
+    if grant is not None and grant.scope is Reach.ASSIGNED and readable is not false():
+        return within(model, scope)
+    return and_(readable, within(model, scope))
 
 
 def of_communities(model: type[Any], scope: Scope) -> ColumnElement[bool]:
