@@ -174,9 +174,9 @@ def measure(folder: Path, office: Any, params: dict[str, Any], count: int) -> li
     ]
 
 
-def run(quick: bool = False, count: int | None = None, devices: int = 50) -> list[Figure]:
+def run(quick: bool = False, count: int | None = None, devices: int | None = None) -> list[Figure]:
     count = count or (200 if quick else 10_000)
-    devices = min(devices, count // 2)
+    devices = min(devices or (10 if quick else 50), count // 2)
     url, admin = pg_admin()
     name = f"clcp_bench_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(**admin, autocommit=True) as connection:
@@ -196,5 +196,5 @@ def run(quick: bool = False, count: int | None = None, devices: int = 50) -> lis
 
 if __name__ == "__main__":
     size = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    laptops = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+    laptops = int(sys.argv[2]) if len(sys.argv) > 2 else None
     print(table(run(count=size, devices=laptops)))
