@@ -33,6 +33,7 @@ BENCHMARKS = (
     "export",
     "submissions",
     "sync",
+    "sync_scale",
 )
 
 

@@ -32,23 +32,35 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from benchmarks.measure import Figure, table
+from benchmarks.measure import Figure, best_of, table
 from desktop.demo.generate import generate_demo
+from desktop.models import Base
 from desktop.server.run import BackgroundServer, server_config
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
-from desktop.storage import open_database
+from desktop.storage import Database, open_database
 from desktop.storage.server_database import open_server_database
 from desktop.sync.accounts import set_password
+from desktop.sync.checksum import laptop_sums, server_sums
 from desktop.sync.client import HttpTransport
-from desktop.sync.download import changes_since
+from desktop.sync.download import changes_since, snapshot
 from desktop.sync.engine import sync_once
 from desktop.sync.join import join
-from desktop.sync.office import seed_from
+from desktop.sync.office import NOT_SEEDED, seed_from
+from desktop.sync.registry import service_classes
+from desktop.sync.scope import scope_of
 
 PASSWORD = "bench password"
+#: Tables a download reads: every record kind and the child rows inside their fields.
+SYNCED_TABLES = [
+    table.name
+    for table in Base.metadata.sorted_tables
+    if table.name not in NOT_SEEDED | {"audit_event", "comment_read"}
+]
+RECORD_TABLES = [service.model.__tablename__ for service in service_classes().values()]
 
 
 def pg_admin() -> Any:
@@ -118,54 +130,127 @@ def seeded_office(folder: Path, count: int, url: str) -> Any:
     return office
 
 
+def raw_select(params: dict[str, Any]) -> float:
+    """Every row of every synced table (records and their child rows), fetched bare."""
+    with psycopg.connect(**params) as connection:
+        started = time.perf_counter()
+        for table in SYNCED_TABLES:
+            connection.execute(f"SELECT * FROM {table}").fetchall()
+        return time.perf_counter() - started
+
+
+def raw_versions_pg(params: dict[str, Any]) -> float:
+    """The id and version of every record, fetched bare (what a checksum reads)."""
+    with psycopg.connect(**params) as connection:
+        started = time.perf_counter()
+        for table in RECORD_TABLES:
+            connection.execute(f"SELECT id, version FROM {table}").fetchall()
+        return time.perf_counter() - started
+
+
+def raw_versions_sqlite(db: Database) -> float:
+    with db.session() as session:
+        started = time.perf_counter()
+        for table in RECORD_TABLES:
+            session.execute(text(f"SELECT id, version FROM {table}")).fetchall()
+        return time.perf_counter() - started
+
+
+def checksum_figures(
+    office: Any, db: Database, actor: Actor, params: dict[str, Any]
+) -> list[Figure]:
+    """What comparing the checksums costs each side, against reading the ids and versions
+    bare; with the records the laptop holds in the name."""
+
+    def server() -> None:
+        with snapshot(office) as session:
+            server_sums(session, actor, scope_of(session, actor))
+
+    def laptop() -> None:
+        with db.session() as session:
+            laptop_sums(session)
+
+    with db.session() as session:
+        held = sum(count for count, _sum in laptop_sums(session).values())
+    office_s, laptop_s = best_of(3, server), best_of(3, laptop)
+    print(f"sums:  office {office_s:.3f} s, laptop {laptop_s:.3f} s over {held:,} records")
+    name = f"checksums, {held:,} records"
+    return [
+        Figure(
+            "sync", f"{name}, office", office_s, raw_versions_pg(params), "raw SELECT id, version"
+        ),
+        Figure(
+            "sync", f"{name}, laptop", laptop_s, raw_versions_sqlite(db), "raw SELECT id, version"
+        ),
+    ]
+
+
+def measure_join(
+    folder: Path, url: str, office: Any, params: dict[str, Any]
+) -> tuple[Database, Actor, list[Figure]]:
+    started = time.perf_counter()
+    with HttpTransport(url) as transport:
+        db, actor, _key, received = join(folder / "manager.db", transport, "manager", PASSWORD)
+    joined = time.perf_counter() - started
+    started = time.perf_counter()
+    records = changes_since(office, actor, 0).records
+    read = time.perf_counter() - started
+    select_s = raw_select(params)
+    sqlite_s = raw_sqlite(folder / "raw.db", records)
+    copy_s = raw_copy(params, records)
+    print(
+        f"join:  {received.records:,} records in {joined:.2f} s; raw executemany "
+        f"{sqlite_s:.3f} s (x{joined / sqlite_s:.0f}), COPY {copy_s:.3f} s "
+        f"(x{joined / copy_s:.0f}); the office's read {read:.2f} s, raw SELECT {select_s:.3f} s"
+    )
+    name = f"first join, {received.records:,} records"
+    figures = [
+        Figure("sync", name, joined, sqlite_s, "raw executemany into SQLite"),
+        Figure("sync", name, joined, copy_s, "PostgreSQL COPY"),
+        Figure(
+            "sync",
+            f"office's read for a join, {received.records:,} records",
+            read,
+            select_s,
+            "raw SELECT of the same tables",
+        ),
+    ]
+    return db, actor, figures
+
+
+def measure_edits(url: str, db: Database, actor: Actor, params: dict[str, Any]) -> Figure:
+    services = Services(db, actor)
+    edited = services.communities.list(limit=100).items
+    for n, record in enumerate(edited):
+        services.communities.update(record.id, replace(record.data, notes=f"edit {n}"))
+    started = time.perf_counter()
+    with HttpTransport(url) as transport:
+        transport.sign_in("manager", PASSWORD, db.device_id)
+        summary = sync_once(db, actor, transport)
+    synced = time.perf_counter() - started
+    raw = raw_updates(params, [record.id for record in edited])
+    print(
+        f"sync:  {summary.line()} in {synced:.2f} s; raw UPDATE executemany "
+        f"{raw:.3f} s (x{synced / raw:.0f})"
+    )
+    return Figure("sync", "sync of 100 edits", synced, raw, "raw UPDATE executemany")
+
+
 def measure(folder: Path, office: Any, db_params: dict[str, Any]) -> list[Figure]:
     port = free_port()
     server = BackgroundServer(server_config(office, "127.0.0.1", port))
     server.start()
     url = f"http://127.0.0.1:{port}"
     try:
-        started = time.perf_counter()
-        with HttpTransport(url) as transport:
-            db, actor, _key, received = join(folder / "manager.db", transport, "manager", PASSWORD)
-        joined = time.perf_counter() - started
-        records = changes_since(office, actor, 0).records
-        sqlite_s = raw_sqlite(folder / "raw.db", records)
-        copy_s = raw_copy(db_params, records)
-        print(
-            f"join:  {received.records:,} records in {joined:.2f} s; raw executemany "
-            f"{sqlite_s:.3f} s (x{joined / sqlite_s:.0f}), COPY {copy_s:.3f} s "
-            f"(x{joined / copy_s:.0f})"
-        )
-        services = Services(db, actor)
-        edited = services.communities.list(limit=100).items
-        for n, record in enumerate(edited):
-            services.communities.update(record.id, replace(record.data, notes=f"edit {n}"))
-        started = time.perf_counter()
-        with HttpTransport(url) as transport:
-            transport.sign_in("manager", PASSWORD, db.device_id)
-            summary = sync_once(db, actor, transport)
-        synced = time.perf_counter() - started
-        raw = raw_updates(db_params, [record.id for record in edited])
-        print(
-            f"sync:  {summary.line()} in {synced:.2f} s; raw UPDATE executemany "
-            f"{raw:.3f} s (x{synced / raw:.0f})"
-        )
-        db.close()
+        db, actor, figures = measure_join(folder, url, office, db_params)
+        try:
+            figures.append(measure_edits(url, db, actor, db_params))
+            figures.extend(checksum_figures(office, db, actor, db_params))
+        finally:
+            db.close()
     finally:
         server.stop()
-    return [
-        Figure(
-            "sync",
-            f"first join, {received.records:,} records",
-            joined,
-            sqlite_s,
-            "raw executemany into SQLite",
-        ),
-        Figure(
-            "sync", f"first join, {received.records:,} records", joined, copy_s, "PostgreSQL COPY"
-        ),
-        Figure("sync", "sync of 100 edits", synced, raw, "raw UPDATE executemany"),
-    ]
+    return figures
 
 
 def run(quick: bool = False, count: int | None = None) -> list[Figure]:

@@ -7,6 +7,9 @@
 - ``POST /api/v1/changes``: ``{changes, seen}`` (a device's changes and the checkpoint it
   had received when making them) -> one outcome each (token needed).
 - ``GET  /api/v1/changes?since=N``: what changed after checkpoint N that the user may read.
+- ``POST /api/v1/download``: ``{since, held, repair}`` -> the same, and also whole: the
+  communities of the user's scope that ``held`` (the scope the laptop holds) lacks, and
+  the kinds of record named in ``repair`` (offered as the feature ``download``).
 - ``POST /api/v1/conflicts/resolved``: conflicts a laptop resolved (token needed).
 
 Database work runs in a worker thread; every answer to bad input is one line of JSON
@@ -34,9 +37,12 @@ from desktop.sync.apply import apply_batch
 from desktop.sync.bundle_keys import PublicKeys, own_keys, register_device
 from desktop.sync.conflicts import resolve_on_server
 from desktop.sync.download import changes_since
+from desktop.sync.scope import Scope
 from desktop.sync.wire import PROTOCOL_VERSION, ChangeMessage, WireError
 
 MAX_BATCH = 1000
+#: What this server offers beyond protocol 1's first endpoints (older laptops ignore it).
+FEATURES = ["download"]
 
 
 def _error(message: str, status: int) -> JSONResponse:
@@ -56,7 +62,9 @@ class Endpoints:
         return self.signer.read(header[7:].strip())
 
     async def hello(self, request: Request) -> JSONResponse:
-        return JSONResponse({"protocol": PROTOCOL_VERSION, "schema": head_revision()})
+        return JSONResponse(
+            {"protocol": PROTOCOL_VERSION, "schema": head_revision(), "features": FEATURES}
+        )
 
     async def token(self, request: Request) -> JSONResponse:
         body = await _json(request)
@@ -109,6 +117,20 @@ class Endpoints:
         result = await run_in_threadpool(changes_since, self.db, actor, max(since, 0), device_id)
         return JSONResponse(result.to_dict())
 
+    async def download_whole(self, request: Request) -> JSONResponse:
+        actor, device_id = self.who(request)
+        body = await _json(request)
+        try:
+            since = max(int(body.get("since", 0)), 0)
+            held = Scope.from_dict(body["held"]) if body.get("held") is not None else None
+            repair = [str(kind) for kind in body.get("repair", [])]
+        except (AttributeError, TypeError, ValueError):
+            return _error("since: a whole number; held: a scope; repair: kinds", 400)
+        result = await run_in_threadpool(
+            changes_since, self.db, actor, since, device_id, held, repair
+        )
+        return JSONResponse(result.to_dict())
+
     async def resolved(self, request: Request) -> JSONResponse:
         actor, _device = self.who(request)
         body = await _json(request)
@@ -127,6 +149,7 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         Route("/api/v1/token", endpoints.token, methods=["POST"]),
         Route("/api/v1/changes", endpoints.upload, methods=["POST"]),
         Route("/api/v1/changes", endpoints.download, methods=["GET"]),
+        Route("/api/v1/download", endpoints.download_whole, methods=["POST"]),
         Route("/api/v1/conflicts/resolved", endpoints.resolved, methods=["POST"]),
     ]
     return Starlette(

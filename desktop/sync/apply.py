@@ -33,6 +33,7 @@ from desktop.services.framework.errors import (
 from desktop.storage import Database
 from desktop.sync.conflicts import Kept, conflict_rows
 from desktop.sync.history import known_outcome, touched_since, write_marker
+from desktop.sync.outside import KEPT, kept_conflicts
 from desktop.sync.registry import service_for
 from desktop.sync.wire import ChangeMessage, Outcome
 
@@ -71,6 +72,9 @@ def apply_change(db: Database, actor: Actor, message: ChangeMessage, seen: int) 
         except IntegrityError:
             continue  # the same change applied meanwhile by a second request
         except PermissionDenied as error:
+            kept = kept_conflicts(db, actor, message)
+            if kept is not None:
+                return keep(db, actor, message, str(error), kept)
             return refuse(db, actor, message, str(error), audited=True)
         except (ServiceError, ValueError, TypeError) as error:
             return refuse(db, actor, message, str(error) or type(error).__name__)
@@ -174,6 +178,28 @@ def _marker(
         write_marker(session, message, outcome, actor.username, version)
         conflict_rows(conflicts or [])(session)
     return Outcome(message.device_seq, outcome)
+
+
+def keep(
+    db: Database, actor: Actor, message: ChangeMessage, reason: str, kept: list[dict[str, Any]]
+) -> Outcome:
+    """Apply none of a change the user may no longer make, keep it as conflicts for the
+    office (``desktop.sync.outside``), and audit it."""
+    outcome = KEPT if kept else "unchanged"
+    with db.sessions.begin() as session:
+        audit.record(
+            session,
+            actor=actor,
+            action="sync.kept",
+            device_id=message.device_id,
+            entity_type=message.entity,
+            entity_id=message.record_id,
+            changes={"device_seq": message.device_seq, "reason": reason, "conflicts": len(kept)},
+        )
+        write_marker(session, message, outcome, actor.username, 0)
+        conflict_rows(kept)(session)
+    note = "your change is kept at the office as a conflict, for those who may decide it"
+    return Outcome(message.device_seq, outcome, f"{reason} ({note})" if kept else reason)
 
 
 def refuse(

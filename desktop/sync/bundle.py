@@ -11,6 +11,7 @@ what the laptop had seen): the next bundle carries them, and its answer the down
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,13 +27,16 @@ from desktop.sync.bundle_keys import office_keys, own_keys
 from desktop.sync.laptop import (
     CHECKPOINT_KEY,
     SERVER_KEY,
+    Received,
     acknowledge_in,
     meta,
     set_meta,
     waiting_messages,
     write_download,
 )
+from desktop.sync.repair import REPAIR_KEY
 from desktop.sync.resolve import clear_pending_in, pending_resolutions
+from desktop.sync.scope import held_scope
 from desktop.sync.wire import PROTOCOL_VERSION, Outcome
 
 EXPORTED_KEY = "bundle_seq"  # the number of the last bundle made here
@@ -50,9 +54,16 @@ class Exported:
 @dataclass(frozen=True)
 class Answered:
     acknowledged: int
-    received: int
-    conflicts: int
     held_back: bool
+    download: Received
+
+    @property
+    def received(self) -> int:
+        return self.download.records
+
+    @property
+    def conflicts(self) -> int:
+        return self.download.conflicts
 
     def line(self) -> str:
         text = _("acknowledged {n}, received {r}, conflicts {c}").format(
@@ -60,6 +71,19 @@ class Answered:
         )
         if self.held_back:
             text += _(" (records held back: changes made after the export; send a new bundle)")
+        left = self.download.left.communities
+        if len(left) == 1:
+            text += _("; 1 community left your assignments ({name})").format(name=left[0])
+        elif left:
+            text += _("; {n} communities left your assignments ({names})").format(
+                n=len(left), names=", ".join(left)
+            )
+        if self.download.repaired == 1:
+            text += _("; repaired 1 record")
+        elif self.download.repaired:
+            text += _("; repaired {n} records").format(n=self.download.repaired)
+        if self.download.differing:
+            text += _("; records differ from the office's: the next bundle repairs them")
         return text
 
 
@@ -100,11 +124,15 @@ def export_bundle(db: Database, actor: Actor, out: Path) -> Exported:
     changes = [message.to_dict() for message in waiting_messages(db)]
     resolved = pending_resolutions(db)
     seq = int(meta(db, EXPORTED_KEY, "0")) + 1
+    with db.session() as session:
+        held = held_scope(session)
     payload = {
         "seen": int(meta(db, CHECKPOINT_KEY, "0") or 0),
         "username": actor.username,
         "changes": changes,
         "resolved": resolved,
+        "held": held.to_dict() if held is not None else None,
+        "repair": json.loads(meta(db, REPAIR_KEY, "[]")),
     }
     data = seal(header_for("changes", db.device_id, seq), payload, own_keys(db), office)
     with db.sessions.begin() as session:  # a number used once even if writing fails
@@ -150,10 +178,6 @@ def _apply_answer(db: Database, actor: Actor, seq: int, payload: dict[str, Any])
         received = None
         if not held_back:
             received = write_download(db, session, actor, download, server)
+            set_meta(session, REPAIR_KEY, json.dumps(list(received.differing)))
         set_meta(session, ANSWERED_KEY, str(seq))
-    return Answered(
-        len(outcomes),
-        received.records if received else 0,
-        received.conflicts if received else 0,
-        held_back,
-    )
+    return Answered(len(outcomes), held_back, received or Received(0, 0))

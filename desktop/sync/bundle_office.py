@@ -25,6 +25,7 @@ from desktop.sync.bundle_format import BundleError, open_sealed, read_header, se
 from desktop.sync.bundle_keys import Device, device, own_keys, record_bundle_seq
 from desktop.sync.conflicts import resolve_on_server
 from desktop.sync.download import changes_since
+from desktop.sync.scope import Scope
 from desktop.sync.wire import ChangeMessage, WireError
 
 
@@ -83,9 +84,10 @@ def import_bundle(db: Database, data: bytes) -> Imported:
             ).format(owner=actor.username, user=opened.payload.get("username"))
         )
     messages, seen, resolved = _read_payload(opened.payload)
+    held, repair = _read_wishes(opened.payload)
     outcomes = apply_batch(db, actor, known.device_id, messages, seen)
     resolve_on_server(db, actor, resolved)
-    download = changes_since(db, actor, seen, known.device_id)
+    download = changes_since(db, actor, seen, known.device_id, held, repair)
     with db.sessions.begin() as session:
         record_bundle_seq(session, known.device_id, seq)
     payload = {
@@ -126,3 +128,14 @@ def _read_payload(payload: dict[str, Any]) -> tuple[list[ChangeMessage], int, li
     except (KeyError, TypeError, ValueError, WireError):
         raise BundleError(_("the bundle's contents are not what a bundle holds")) from None
     return messages, seen, resolved
+
+
+def _read_wishes(payload: dict[str, Any]) -> tuple[Scope | None, list[str]]:
+    """The scope the laptop holds and the kinds it asks whole (a bundle from an app of
+    before scopes has neither)."""
+    try:
+        held = Scope.from_dict(payload["held"]) if payload.get("held") is not None else None
+        repair = [str(kind) for kind in payload.get("repair") or []]
+    except (TypeError, WireError):
+        raise BundleError(_("the bundle's contents are not what a bundle holds")) from None
+    return held, repair

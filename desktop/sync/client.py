@@ -5,6 +5,7 @@ then send changes, settled conflicts, and fetch downloads. Every failure is one
 from __future__ import annotations
 
 import ssl
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -13,9 +14,13 @@ from desktop.i18n import _
 from desktop.services.framework.errors import ServiceError
 from desktop.storage.migrate import known_revisions
 from desktop.sync.bundle_keys import PublicKeys
+from desktop.sync.scope import Scope
 from desktop.sync.wire import PROTOCOL_VERSION
 
 TIMEOUT_SECONDS = 60.0
+#: A download is one answer, made whole before it is sent: a manager's first join of a
+#: large office takes the server minutes to read, so its answer is waited for longer.
+DOWNLOAD_SECONDS = 30 * 60.0
 
 
 class SyncError(ServiceError):
@@ -34,6 +39,7 @@ class HttpTransport:
             verify=ssl.create_default_context(cafile=ca_cert) if ca_cert else True,
         )
         self.role: str | None = None
+        self.features: frozenset[str] = frozenset()
         self.office_keys: PublicKeys | None = None
 
     def close(self) -> None:
@@ -61,6 +67,7 @@ class HttpTransport:
                     "the office server runs another version of the app ({schema}); update first"
                 ).format(schema=hello.get("schema"))
             )
+        self.features = frozenset(str(item) for item in hello.get("features", []))
         body: dict[str, Any] = {"username": username, "password": password, "device_id": device_id}
         if device_keys is not None:
             body["device_keys"] = device_keys.to_dict()
@@ -80,8 +87,21 @@ class HttpTransport:
     def resolved(self, items: list[dict[str, str]]) -> None:
         self._call("POST", "/api/v1/conflicts/resolved", json={"resolved": items})
 
-    def fetch(self, since: int) -> dict[str, Any]:
-        return dict(self._call("GET", "/api/v1/changes", params={"since": since}))
+    def fetch(
+        self, since: int, held: Scope | None = None, repair: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        """The download after ``since``; from an office that offers it, with what the
+        laptop lacks whole (an older office answers without scope nor checksums)."""
+        wait = httpx.Timeout(TIMEOUT_SECONDS, read=DOWNLOAD_SECONDS)
+        if "download" not in self.features:
+            params = {"since": since}
+            return dict(self._call("GET", "/api/v1/changes", params=params, timeout=wait))
+        body = {
+            "since": since,
+            "held": held.to_dict() if held is not None else None,
+            "repair": list(repair),
+        }
+        return dict(self._call("POST", "/api/v1/download", json=body, timeout=wait))
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         try:

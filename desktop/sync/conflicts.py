@@ -18,16 +18,19 @@ from sqlalchemy.orm import Session
 
 from desktop.models import SyncConflict, utcnow
 from desktop.services.facade import Services
+from desktop.services.framework import fieldcodec
 from desktop.services.framework.actor import SYSTEM, Actor
-from desktop.services.framework.errors import ServiceError
+from desktop.services.framework.errors import PermissionDenied, ServiceError
 from desktop.services.queries.record_names import describe
+from desktop.services.security import permissions
 from desktop.storage import Database
-from desktop.sync.download import may_read
 from desktop.sync.history import Touch
+from desktop.sync.registry import service_classes
 from desktop.sync.wire import ChangeMessage
 
 SAME_FIELD = "same_field"
 EDIT_VS_DELETE = "edit_vs_delete"
+NEW_RECORD = "new_record"  # a record made by someone who may no longer add it
 
 
 def record_name(db: Database, entity: str, record_id: str) -> str:
@@ -47,7 +50,7 @@ class Kept:
         self.db, self.actor, self.message, self.touched = db, actor, message, touched
         self.items: list[dict[str, Any]] = []
 
-    def _base(self, field: str, kind: str) -> dict[str, Any]:
+    def base(self, field: str, kind: str) -> dict[str, Any]:
         touch = self.touched.get(field) or next(iter(self.touched.values()), None)
         return {
             "id": uuid.uuid4(),
@@ -67,7 +70,7 @@ class Kept:
         """Both changed ``field``: the server's value stays, the laptop's is set aside."""
         self.items.append(
             {
-                **self._base(field, SAME_FIELD),
+                **self.base(field, SAME_FIELD),
                 "kept_value": json.dumps(kept_value, ensure_ascii=False),
                 "other_value": json.dumps(self.message.fields[field], ensure_ascii=False),
             }
@@ -77,7 +80,7 @@ class Kept:
         """One deleted what the other edited: the edit is what is kept."""
         edit = json.dumps(self.message.fields, ensure_ascii=False)
         item = {
-            **self._base("", EDIT_VS_DELETE),
+            **self.base("", EDIT_VS_DELETE),
             "kept_value": edit if edit_is_incoming else json.dumps("edited"),
             "other_value": json.dumps("deleted"),
         }
@@ -136,3 +139,22 @@ def resolve_on_server(db: Database, actor: Actor, items: list[Any]) -> int:
             mark_resolved(session, conflict, actor, str(item.get("how", ""))[:200])
             done += 1
     return done
+
+
+def may_read(session: Session, actor: Actor, conflict: SyncConflict) -> bool:
+    """Whether ``actor`` may read the record a conflict is about (a record made by
+    someone who may no longer add it: the record it would be)."""
+    model = permissions.model_for_entity(conflict.entity_type)
+    row = session.get(model, uuid.UUID(conflict.entity_id)) if model is not None else None
+    if row is not None:
+        values = permissions.row_values(row)
+    elif conflict.kind == NEW_RECORD and conflict.entity_type in service_classes():
+        data_type = service_classes()[conflict.entity_type].data_type
+        values = fieldcodec.decode_fields(data_type, json.loads(conflict.other_value))
+    else:
+        return False
+    try:
+        permissions.require_record(session, actor, permissions.READ, conflict.entity_type, values)
+    except PermissionDenied:  # not this user's to see
+        return False
+    return True

@@ -1,5 +1,8 @@
 """What a laptop receives: the current state of every record that changed since its
-checkpoint, limited to what its user may read, up to a consistent checkpoint.
+checkpoint, limited to what its user may read and to the communities of its scope (see
+``desktop.sync.scope``), up to a consistent checkpoint; with it, the scope itself, the
+communities of the scope the laptop lacks (whole), the kinds it asked whole (a repair),
+and the checksums of what it should then hold.
 
 The server's writers take one lock in turn (``desktop.storage.server_database``), so the
 change numbers become visible in order; one read snapshot then holds every change up to
@@ -10,33 +13,62 @@ once it has applied everything in one local transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.models import Community, SyncChange, SyncConflict, User
-from desktop.services.framework import fieldcodec
+from desktop.models import SyncChange, SyncConflict, User
+from desktop.services.framework import fieldcodec, preload
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.entity import EntityService
-from desktop.services.framework.errors import PermissionDenied
-from desktop.services.security import permissions
 from desktop.storage import Database
+from desktop.sync.checksum import server_sums
+from desktop.sync.conflicts import NEW_RECORD, may_read
 from desktop.sync.registry import service_classes, service_for
+from desktop.sync.scope import Scope, of_communities, readable_within, scope_of
 from desktop.sync.wire import conflict_to_dict
 
 
 @dataclass
 class Download:
+    """What a laptop receives. ``scope``: the communities it holds from now on;
+    ``checksums``: what it should then hold (see ``desktop.sync.checksum``); ``complete``:
+    the kinds sent whole, tombstones too (a repair: a laptop removes the rows of those
+    kinds that did not come)."""
+
     checkpoint: int
     records: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    scope: Scope | None = None
+    checksums: dict[str, list[int]] = field(default_factory=dict)
+    complete: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"checkpoint": self.checkpoint, "records": self.records, "conflicts": self.conflicts}
+        found: dict[str, Any] = {
+            "checkpoint": self.checkpoint,
+            "records": self.records,
+            "conflicts": self.conflicts,
+        }
+        if self.scope is not None:
+            found.update(scope=self.scope.to_dict(), checksums=self.checksums)
+            found["complete"] = self.complete
+        return found
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a download holds besides the changes since a checkpoint."""
+
+    #: records changed after the checkpoint, by kind (None: everything, a first join)
+    changed: dict[str, set[str]] | None
+    #: communities the laptop lacks, sent whole (None: none)
+    entered: Scope | None
+    #: kinds sent whole, tombstones too
+    complete: frozenset[str]
 
 
 @contextmanager
@@ -72,27 +104,30 @@ def record_state(service: EntityService[Any, Any], session: Session, row: Any) -
     }
 
 
-def changes_since(db: Database, actor: Actor, since: int, device_id: str = "") -> Download:
-    """Every readable record changed after ``since`` (0: everything the user may read).
-    Records of the device's own refused changes come too, so that the laptop puts back
-    the server's version instead of keeping an edit nobody else will ever see."""
+def changes_since(
+    db: Database,
+    actor: Actor,
+    since: int,
+    device_id: str = "",
+    held: Scope | None = None,
+    repair: Collection[str] = (),
+) -> Download:
+    """Every readable record of the user's scope changed after ``since`` (0: everything),
+    the communities of the scope that ``held`` (what the laptop holds) lacks, whole, and
+    the kinds named in ``repair``, whole. Records of the device's own refused changes come
+    too, so that the laptop puts back the server's version instead of keeping an edit
+    nobody else will ever see."""
     with snapshot(db) as session:
         checkpoint = session.scalar(select(func.max(SyncChange.seq))) or 0
-        changed: dict[str, set[str]] | None = None
-        if since > 0:
-            changed = {}
-            for entity, record_id in session.execute(
-                select(SyncChange.entity_type, SyncChange.entity_id).where(
-                    SyncChange.seq > since,
-                    or_(SyncChange.outcome != "refused", SyncChange.device_id == device_id),
-                )
-            ):
-                changed.setdefault(entity, set()).add(record_id)
-        download = Download(checkpoint)
+        scope = scope_of(session, actor)
+        wanted = Wanted(
+            _changed(session, since, device_id) if since > 0 else None,
+            scope.missing_from(held) if held is not None and since > 0 else None,
+            frozenset(repair) & set(service_classes()),
+        )
+        download = Download(checkpoint, scope=scope, complete=sorted(wanted.complete))
         for entity in service_classes():
-            ids = None if changed is None else changed.get(entity, set())
-            if ids is None or ids:
-                download.records.extend(_states(db, actor, session, entity, ids, since == 0))
+            download.records.extend(_states(db, actor, session, entity, scope, wanted))
         if since == 0:
             download.records.extend(_own_account(db, actor, session, download.records))
         names = {(r["entity"], r["id"]) for r in download.records}
@@ -100,37 +135,61 @@ def changes_since(db: Database, actor: Actor, since: int, device_id: str = "") -
             conflict_to_dict(row)
             for row in session.scalars(select(SyncConflict).order_by(SyncConflict.created_at))
             if (row.entity_type, row.entity_id) in names
-            or (since == 0 and row.resolved_at is None and may_read(session, actor, row))
+            or (
+                ((since == 0 and row.resolved_at is None) or row.kind == NEW_RECORD)
+                and may_read(session, actor, row)
+            )
         ]
+        download.checksums = server_sums(session, actor, scope)
     return download
 
 
+def _changed(session: Session, since: int, device_id: str) -> dict[str, set[str]]:
+    changed: dict[str, set[str]] = {}
+    for entity, record_id in session.execute(
+        select(SyncChange.entity_type, SyncChange.entity_id).where(
+            SyncChange.seq > since,
+            or_(SyncChange.outcome != "refused", SyncChange.device_id == device_id),
+        )
+    ):
+        changed.setdefault(entity, set()).add(record_id)
+    return changed
+
+
 def _states(
-    db: Database, actor: Actor, session: Session, entity: str, ids: set[str] | None, live: bool
-) -> Iterator[dict[str, Any]]:
+    db: Database, actor: Actor, session: Session, entity: str, scope: Scope, wanted: Wanted
+) -> list[dict[str, Any]]:
+    """The states of one kind's records that ``wanted`` asks for, read in bulk: the rows
+    in a few queries, their child rows ahead for a batch of them at a time."""
     service = service_for(db, actor, entity)
     assert service is not None
     model = service.model
-    query = select(model).where(on_laptop_condition(session, actor, model))
-    if ids is not None:
-        query = query.where(model.id.in_([uuid.UUID(text) for text in ids]))
-    if live:
-        query = query.where(model.deleted_at.is_(None))
-    for row in session.scalars(query.order_by(model.created_at, model.id)):
-        yield record_state(service, session, row)
-
-
-def on_laptop_condition(session: Session, actor: Actor, model: type[Any]) -> Any:
-    """The rows of ``model`` a laptop of ``actor`` holds: those they may read, and of
-    those that hang on a community (an assignment, which facilitators may read office-wide
-    to see who works where) only the ones whose community the laptop holds too: a row
-    pointing at a community the laptop does not have could not be stored there."""
-    condition = permissions.readable_condition(session, actor, model)
-    if model is Community or "community_id" not in model.__table__.columns:
-        return condition
-    held = select(Community.id).where(permissions.readable_condition(session, actor, Community))
-    column = model.community_id
-    return and_(condition, or_(column.is_(None), column.in_(held)))
+    # Plain result rows, not ORM objects: a snapshot reads only columns (and a file's
+    # bytes, which travel with its record, come in the same query).
+    base = select(model.__table__).where(readable_within(session, actor, model, scope))
+    queries = []
+    if entity in wanted.complete:
+        queries.append(base)
+    elif wanted.changed is None:
+        queries.append(base.where(model.deleted_at.is_(None)))
+    else:
+        ids = sorted(uuid.UUID(text) for text in wanted.changed.get(entity, ()))
+        for start in range(0, len(ids), preload.CHUNK):
+            queries.append(base.where(model.id.in_(ids[start : start + preload.CHUNK])))
+        if wanted.entered is not None:
+            entered = of_communities(model, wanted.entered)
+            queries.append(base.where(entered, model.deleted_at.is_(None)))
+    rows: dict[uuid.UUID, Any] = {}
+    for query in queries:
+        for row in session.execute(query.order_by(model.created_at, model.id)):
+            rows.setdefault(row.id, row)
+    ordered = list(rows.values())
+    states: list[dict[str, Any]] = []
+    for start in range(0, len(ordered), preload.CHUNK):
+        batch = ordered[start : start + preload.CHUNK]
+        with preload.parents(session, [row.id for row in batch], plain=True):
+            states.extend(record_state(service, session, row) for row in batch)
+    return states
 
 
 def _own_account(
@@ -143,17 +202,3 @@ def _own_account(
     service = service_for(db, actor, "user")
     assert service is not None
     return [record_state(service, session, row)]
-
-
-def may_read(session: Session, actor: Actor, conflict: SyncConflict) -> bool:
-    model = permissions.model_for_entity(conflict.entity_type)
-    row = session.get(model, uuid.UUID(conflict.entity_id)) if model is not None else None
-    if row is None:
-        return False
-    try:
-        permissions.require_record(
-            session, actor, permissions.READ, conflict.entity_type, permissions.row_values(row)
-        )
-    except PermissionDenied:  # not this user's to see
-        return False
-    return True

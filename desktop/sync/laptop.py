@@ -1,21 +1,25 @@
 """The laptop's side of a sync: what waits to be sent, marking what the server took, and
-applying a download in one local transaction (all of it up to the checkpoint, or none)."""
+applying a download in one local transaction (all of it up to the checkpoint, or none):
+its records, its conflicts, the scope followed (``leave``), the checksums compared."""
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+import json
+from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import Table, bindparam, update
 from sqlalchemy.orm import Session
 
 from desktop.models import AppMeta, SyncChange, SyncConflict, utcnow
 from desktop.services.framework import audit, changelog, changes, fieldcodec
-from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.framework.actor import Actor
 from desktop.storage import Database
-from desktop.sync.registry import entity_rank, service_for
+from desktop.sync.checksum import differing, laptop_sums
+from desktop.sync.leave import Left, follow_scope
+from desktop.sync.receive import write_records
+from desktop.sync.repair import reconcile
+from desktop.sync.scope import SCOPE_KEY, Scope
 from desktop.sync.wire import ChangeMessage, Outcome, conflict_from_dict
 
 CHECKPOINT_KEY = "sync_checkpoint"
@@ -27,6 +31,10 @@ LAST_SYNC_KEY = "sync_last_at"
 class Received:
     records: int
     conflicts: int
+    left: Left = field(default_factory=Left)
+    repaired: int = 0  # records of the kinds sent whole that differed here
+    #: kinds whose checksums still differ after this download (ask for them whole)
+    differing: tuple[str, ...] = ()
 
 
 def waiting_messages(db: Database) -> list[ChangeMessage]:
@@ -42,13 +50,17 @@ def acknowledge(db: Database, outcomes: list[Outcome]) -> None:
 
 
 def acknowledge_in(session: Session, device_id: str, outcomes: list[Outcome]) -> None:
-    """:func:`acknowledge` inside a transaction the caller holds."""
+    """:func:`acknowledge` inside a transaction the caller holds (one statement for all)."""
+    if not outcomes:
+        return
+    table = cast(Table, SyncChange.__table__)
+    session.execute(
+        update(table)
+        .where(table.c.device_id == device_id, table.c.device_seq == bindparam("answered"))
+        .values(acknowledged=True, outcome=bindparam("result")),
+        [{"answered": item.device_seq, "result": item.outcome} for item in outcomes],
+    )
     for outcome in outcomes:
-        session.execute(
-            update(SyncChange)
-            .where(SyncChange.device_id == device_id, SyncChange.device_seq == outcome.device_seq)
-            .values(acknowledged=True, outcome=outcome.outcome)
-        )
         changes.note(session, "sync_change", outcome.device_seq)  # the screens are told
 
 
@@ -79,25 +91,46 @@ def apply_download(db: Database, actor: Actor, download: dict[str, Any], server:
 def write_download(
     db: Database, session: Session, actor: Actor, download: dict[str, Any], server: str
 ) -> Received:
-    """:func:`apply_download` inside a transaction the caller holds (under ``receiving``)."""
-    records = sorted(download["records"], key=lambda state: entity_rank(state["entity"]))
-    conflicts = download.get("conflicts", [])
-    versions: dict[Any, list[dict[str, Any]]] = {}
-    for state in records:
-        _write_state(db, session, state, versions)
-        changes.note(session, state["entity"], state["id"])  # the screens are told
-    session.flush()
-    for table, rows in versions.items():  # the server's numbers, after every flush
-        session.execute(
-            update(table).where(table.c.id == bindparam("record_id")),
-            rows,
-        )
+    """:func:`apply_download` inside a transaction the caller holds (under ``receiving``):
+    the records (a repair's kinds made exactly what came), the conflicts, the scope
+    followed, the checkpoint, then the checksums compared."""
+    records, conflicts = download["records"], download.get("conflicts", [])
+    repaired = reconcile(session, records, download.get("complete", []))
+    write_records(db, session, records)
     for values in conflicts:
         session.merge(SyncConflict(**conflict_from_dict(values)))
         changes.note(session, "sync_conflict", values["id"])
+    left = Left()
+    if "scope" in download:  # an office from before scopes sends none
+        scope = Scope.from_dict(download["scope"])
+        left = follow_scope(db, session, actor, scope)
+        set_meta(session, SCOPE_KEY, json.dumps(scope.to_dict()))
     set_meta(session, CHECKPOINT_KEY, str(int(download["checkpoint"])))
     set_meta(session, SERVER_KEY, server)
     set_meta(session, LAST_SYNC_KEY, fieldcodec.encode(utcnow()))
+    differ = _compare(session, download)
+    _audit(db, session, actor, download, repaired, differ)
+    return Received(len(records), len(conflicts), left, repaired, tuple(differ))
+
+
+def _compare(session: Session, download: dict[str, Any]) -> list[str]:
+    """The kinds whose checksums differ (none while a change made here waits: the
+    laptop's own edit is not at the office yet)."""
+    if "checksums" not in download or changelog.waiting(session):
+        return []
+    session.flush()
+    return differing(download["checksums"], laptop_sums(session))
+
+
+def _audit(
+    db: Database,
+    session: Session,
+    actor: Actor,
+    download: dict[str, Any],
+    repaired: int,
+    differ: list[str],
+) -> None:
+    records, conflicts = download["records"], download.get("conflicts", [])
     if records or conflicts:
         audit.record(
             session,
@@ -111,40 +144,21 @@ def write_download(
                 "checkpoint": download["checkpoint"],
             },
         )
-    return Received(len(records), len(conflicts))
-
-
-def _write_state(
-    db: Database, session: Session, state: dict[str, Any], versions: dict[Any, list[Any]]
-) -> None:
-    service = service_for(db, SYSTEM, state["entity"])
-    if service is None:
-        return  # a kind this version does not know: left to a newer app
-    model = service.model
-    record_id = uuid.UUID(state["id"])
-    data = service.data_type(**fieldcodec.decode_fields(service.data_type, state["fields"]))
-    row = session.get(model, record_id)
-    before = service.snapshot(session, row) if row is not None else None
-    if row is None:
-        row = model()
-        row.id = record_id
-        session.add(row)
-    service.apply(session, row, data)
-    meta_values = fieldcodec.decode_fields(_Meta, state["meta"])
-    for name, value in meta_values.items():
-        setattr(row, name, value)
-    session.flush()
-    service.after_write(session, row, before, data)
-    rows = versions.setdefault(model.__table__, [])
-    rows.append({"record_id": record_id, "version": int(state["version"])})
-
-
-@dataclass(frozen=True)
-class _Meta:
-    """The sync columns a received record carries (types for decoding them)."""
-
-    created_at: datetime
-    updated_at: datetime
-    updated_by: str
-    origin_device: str
-    deleted_at: datetime | None
+    if download.get("complete"):
+        audit.record(
+            session,
+            actor=actor,
+            action="sync.repaired",
+            device_id=db.device_id,
+            entity_type="database",
+            changes={"kinds": download["complete"], "records": repaired},
+        )
+    if differ:
+        audit.record(
+            session,
+            actor=actor,
+            action="sync.checksum_differs",
+            device_id=db.device_id,
+            entity_type="database",
+            changes={"kinds": differ, "checkpoint": download["checkpoint"]},
+        )

@@ -65,7 +65,7 @@ class OpenConflict:
     id: uuid.UUID
     record: str
     field: str
-    whole_record: bool  # an edit against a deletion: the field is the whole record
+    whole_record: bool  # an edit against a deletion, a new record: the whole record
     kept: str
     kept_by: str
     kept_at: datetime | None
@@ -200,7 +200,7 @@ class LaptopSync:
         return name if name and not name.startswith(f"{entity} ") else record_kind(entity)
 
     def _conflict(self, row: SyncConflict) -> OpenConflict:
-        from desktop.sync.conflicts import EDIT_VS_DELETE
+        from desktop.sync.conflicts import EDIT_VS_DELETE, NEW_RECORD
 
         mine = ""
         if row.other_device == self._db.device_id or row.other_by == self._actor.username:
@@ -211,7 +211,7 @@ class LaptopSync:
             id=row.id,
             record=row.record_name or self._name(row.entity_type, row.entity_id),
             field=row.field,
-            whole_record=row.kind == EDIT_VS_DELETE,
+            whole_record=row.kind in (EDIT_VS_DELETE, NEW_RECORD),
             kept=shown_value(row.kept_value),
             kept_by=row.kept_by,
             kept_at=row.kept_at,

@@ -19,7 +19,7 @@ from desktop.services.framework import changes, fieldcodec
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import NotFoundError, ValidationError
 from desktop.storage import Database
-from desktop.sync.conflicts import EDIT_VS_DELETE, mark_resolved
+from desktop.sync.conflicts import EDIT_VS_DELETE, NEW_RECORD, mark_resolved
 from desktop.sync.registry import service_for
 
 PENDING_KEY = "sync_resolved_pending"
@@ -52,7 +52,13 @@ def resolve(
     if service is None:
         raise NotFoundError(_("unknown kind of record: {kind}").format(kind=conflict.entity_type))
     record_id = uuid.UUID(conflict.entity_id)
-    if conflict.kind == EDIT_VS_DELETE:
+    if conflict.kind == NEW_RECORD:
+        if choice == "value":
+            raise ValidationError({"choice": _("add the record as it was made, or leave it out")})
+        if choice == "other":  # added now, by the person deciding (a change that syncs)
+            fields = json.loads(conflict.other_value)
+            service.create(service.data_type(**fieldcodec.decode_fields(service.data_type, fields)))
+    elif conflict.kind == EDIT_VS_DELETE:
         if choice == "other":
             service.delete(record_id)
     elif choice != "current":

@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from desktop.storage.server_database import ServerDatabase, open_server_database
 from desktop.sync import accounts
 from tests.postgres_support import database_name, fresh_database
-from tests.sync.office_world import Laptop, Office, make_office
+from tests.sync.office_world import Laptop, Office, make_demo_office, make_office
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -56,6 +56,28 @@ def laptop(office: Office, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
 
     def make(username: str) -> Laptop:
         machine = Laptop(tmp_path / f"{username}-{len(made)}.db", office, username)
+        made.append(machine)
+        machine.sync()
+        return machine
+
+    yield make
+    for machine in made:
+        machine.close()
+
+
+@pytest.fixture
+def demo_office(office_db: ServerDatabase, tmp_path: Path) -> Office:
+    """An office seeded from demo data (every kind of record; see ``make_demo_office``)."""
+    return make_demo_office(office_db, tmp_path)
+
+
+@pytest.fixture
+def demo_laptop(demo_office: Office, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
+    """``demo_laptop("facilitator")``: a laptop of the demo office (synced once)."""
+    made: list[Laptop] = []
+
+    def make(username: str) -> Laptop:
+        machine = Laptop(tmp_path / f"demo-{username}-{len(made)}.db", demo_office, username)
         made.append(machine)
         machine.sync()
         return machine

@@ -8,6 +8,7 @@ rules without a network; tests/sync/test_http.py runs the real server.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from desktop.sync.conflicts import resolve_on_server
 from desktop.sync.download import changes_since
 from desktop.sync.engine import Summary, sync_once
 from desktop.sync.office import init_empty
+from desktop.sync.scope import Scope
 from desktop.sync.wire import ChangeMessage
 
 PASSWORD = "correct horse"
@@ -83,8 +85,13 @@ class Laptop:
     def resolved(self, items: list[dict[str, str]]) -> None:
         resolve_on_server(self.office.db, self.server_actor, _through_json(items))
 
-    def fetch(self, since: int) -> dict[str, Any]:
-        download = changes_since(self.office.db, self.server_actor, since, self.db.device_id)
+    def fetch(
+        self, since: int, held: Scope | None = None, repair: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        held = Scope.from_dict(_through_json(held.to_dict())) if held is not None else None
+        download = changes_since(
+            self.office.db, self.server_actor, since, self.db.device_id, held, repair
+        )
         return _through_json(download.to_dict())  # type: ignore[no-any-return]
 
     def sync(self) -> Summary:
@@ -92,3 +99,33 @@ class Laptop:
 
     def close(self) -> None:
         self.db.close()
+
+
+def make_demo_office(db: Database, folder: Path, communities: int = 6) -> Office:
+    """An office seeded from a made-up data set (every kind of record, several people
+    assigned to communities), with server passwords for the demo's manager, facilitator
+    and mentor; ``community_id`` is one of the facilitator's communities."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from desktop.demo.generate import generate_demo
+    from desktop.models import CommunityAssignment, User
+    from desktop.sync.office import seed_from
+
+    first = open_database(folder / "first.db")
+    try:
+        generate_demo(first, communities=communities, seed=3, today=date(2026, 3, 15))
+        admin = seed_from(db, first, "admin", PASSWORD)
+    finally:
+        first.close()
+    for name in ("manager", "facilitator", "mentor"):
+        set_password(db, name, PASSWORD, admin)
+    with db.session() as session:
+        mine = session.scalars(
+            select(CommunityAssignment.community_id)
+            .join(User, User.id == CommunityAssignment.user_id)
+            .where(User.username == "facilitator")
+            .order_by(CommunityAssignment.community_id)
+        ).all()
+    return Office(db, admin, mine[0], mine[1])

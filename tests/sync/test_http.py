@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desktop.models import Community, SyncChange
 from desktop.server.run import BackgroundServer, ServerSetupError, server_config
@@ -205,3 +205,26 @@ def test_a_join_stopped_half_way_leaves_nothing_in_the_way_of_the_next(
     names = {found.name for found in tmp_path.iterdir()} - {"mary.db.keys.lock"}
     assert names == {"mary.db", "mary.db.keys"}
     assert run(["check", "--db", str(path), "--user", "mary"], capsys)[0] == 0
+
+
+def test_the_real_server_removes_what_left_and_repairs_what_drifted(
+    office: Office, server_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fatima_db, mary_db = tmp_path / "fatima.db", tmp_path / "mary.db"
+    join(server_url, fatima_db, "fatima", capsys)
+    join(server_url, mary_db, "mary", capsys)
+    for assignment in office.services.assignments.list().items:
+        office.services.assignments.delete(assignment.id)
+    line = sync(fatima_db, "fatima", capsys)
+    assert line.endswith("; 1 community left your assignments (Kéréwé)")
+    signed = sign_in(mary_db, "mary", PASSWORD)
+    try:
+        with signed.db.sessions.begin() as session:  # a change past the app
+            table = Community.__table__
+            session.execute(
+                update(table).where(table.c.id == office.other_community_id).values(version=40)
+            )
+    finally:
+        signed.db.close()
+    assert sync(mary_db, "mary", capsys).endswith("; repaired 1 record")
+    assert sync(mary_db, "mary", capsys) == "sent 0, received 0, conflicts 0"

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import _
 from desktop.models import SyncMixin, utcnow
-from desktop.services.framework import audit, changelog, fieldcodec
+from desktop.services.framework import audit, changelog, fieldcodec, preload
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import ConflictError, NotFoundError, ValidationError
 from desktop.services.framework.records import Page, Record
@@ -231,9 +231,11 @@ class EntityService(Generic[M, D]):
         tombstone (child tables are unique on parent and key, and tombstones must sync).
         """
         parent_column, parent_id = parent
-        rows = session.scalars(
-            select(model).where(getattr(model, parent_column) == parent_id)
-        ).all()
+        rows = preload.children(session, model, parent_column, parent_id)
+        if rows is None:
+            rows = session.scalars(
+                select(model).where(getattr(model, parent_column) == parent_id)
+            ).all()
         by_key = {getattr(row, key): row for row in rows}
         for row in rows:
             if row.deleted_at is None and getattr(row, key) not in wanted:
@@ -262,6 +264,9 @@ class EntityService(Generic[M, D]):
     ) -> Sequence[C]:
         """One parent's child rows that are not tombstoned, oldest first."""
         parent_column, parent_id = parent
+        ahead = preload.children(session, model, parent_column, parent_id)
+        if ahead is not None:
+            return [row for row in ahead if row.deleted_at is None]
         return session.scalars(
             select(model)
             .where(getattr(model, parent_column) == parent_id, model.deleted_at.is_(None))
@@ -286,8 +291,7 @@ class EntityService(Generic[M, D]):
         row.updated_at = utcnow()
 
     def _column_fields(self) -> tuple[str, ...]:
-        columns = set(self.model.__table__.columns.keys())
-        return tuple(f.name for f in dataclasses.fields(self.data_type) if f.name in columns)
+        return _column_fields(self.model, self.data_type)
 
     def _normalise(self, data: D) -> D:
         """Trim surrounding white space from every text field."""
@@ -375,3 +379,17 @@ class EntityService(Generic[M, D]):
         changelog.record(
             session, self.db.device_id, self.actor.username, self.entity, row, action, fields or {}
         )
+
+
+_COLUMN_FIELDS: dict[tuple[type[Any], type[Any]], tuple[str, ...]] = {}
+
+
+def _column_fields(model: type[Any], data_type: type[Any]) -> tuple[str, ...]:
+    """The fields of ``data_type`` stored as columns of ``model`` (read once a kind: a
+    sync download asks for every record it sends)."""
+    known = _COLUMN_FIELDS.get((model, data_type))
+    if known is None:
+        columns = set(model.__table__.columns.keys())
+        known = tuple(f.name for f in dataclasses.fields(data_type) if f.name in columns)
+        _COLUMN_FIELDS[(model, data_type)] = known
+    return known

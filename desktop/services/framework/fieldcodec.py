@@ -44,10 +44,21 @@ def encode_fields(data: Any, names: typing.Iterable[str] | None = None) -> dict[
     """The named fields of a dataclass instance (all of them by default), encoded."""
     wanted = set(names) if names is not None else None
     return {
-        field.name: encode(getattr(data, field.name))
-        for field in dataclasses.fields(data)
-        if wanted is None or field.name in wanted
+        name: encode(getattr(data, name))
+        for name in field_names(type(data))
+        if wanted is None or name in wanted
     }
+
+
+_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def field_names(data_type: type[Any]) -> tuple[str, ...]:
+    """The names of a dataclass's fields, in order (read once a type)."""
+    known = _NAMES.get(data_type)
+    if known is None:
+        known = _NAMES[data_type] = tuple(field.name for field in dataclasses.fields(data_type))
+    return known
 
 
 def changed(before: Any | None, after: Any) -> dict[str, Any]:

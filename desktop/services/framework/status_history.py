@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.services.framework import preload
+
 
 @dataclass(frozen=True)
 class StatusEntry:
@@ -39,6 +41,10 @@ class StatusHistory:
         )
 
     def latest(self, session: Session, parent_id: uuid.UUID) -> Any | None:
+        ahead = preload.children(session, self.model, self.parent_column, parent_id)
+        if ahead is not None:
+            live = [row for row in ahead if row.deleted_at is None]
+            return max(live, key=lambda row: (row.changed_on, row.created_at), default=None)
         return session.scalars(
             self._rows(parent_id)
             .order_by(self.model.changed_on.desc(), self.model.created_at.desc())

@@ -48,6 +48,7 @@ from desktop.services.security.permission_matrix import (
 from desktop.services.security.readable import (
     assigned_communities,
     facilitators_read_all,
+    in_communities,
     readable_condition,
     reads_everywhere,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "denial",
     "facilitators_read_all",
     "grant_for",
+    "in_communities",
     "model_for_entity",
     "readable_condition",
     "require",

@@ -65,17 +65,26 @@ def readable_condition(session: Session, actor: Actor, model: type[Any]) -> Colu
         return false()
     if reads_everywhere(session, actor, entity, grant):
         return true()
-    return _in_communities(model, assigned_communities(actor))
+    return in_communities(model, assigned_communities(actor))
 
 
-def _in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnElement[bool]:
+def in_communities(
+    model: type[Any], communities: Select[uuid.UUID], *, office_rows: bool = True
+) -> ColumnElement[bool]:
+    """An SQL condition keeping the rows of ``model`` that belong to one of
+    ``communities`` (through their parents). ``office_rows``: whether rows that belong to
+    no community (a catalogue harm, a stakeholder) are kept too; without them, the
+    condition names exactly what a community holds (what a laptop removes when the
+    community leaves its user's assignments)."""
     if model is Community:
         return Community.id.in_(communities)
     if model is Attachment:
         parts = [
             (Attachment.entity_type == entity)
             & Attachment.entity_id.in_(
-                select(target.id).where(_in_communities(target, communities))
+                select(target.id).where(
+                    in_communities(target, communities, office_rows=office_rows)
+                )
             )
             for entity, target in attachable_models()
         ]
@@ -85,10 +94,12 @@ def _in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnE
         if column in columns:
             if column == "community_id":
                 own: ColumnElement[bool] = getattr(model, column).in_(communities)
-                if columns[column].nullable:
+                if columns[column].nullable and office_rows:
                     return or_(own, getattr(model, column).is_(None))
                 return own
-            inner = select(parent.id).where(_in_communities(parent, communities))
+            inner = select(parent.id).where(
+                in_communities(parent, communities, office_rows=office_rows)
+            )
             within: ColumnElement[bool] = getattr(model, column).in_(inner)
             return within
-    return true()  # office-wide records (limited grants read them)
+    return true() if office_rows else false()  # office-wide records (limited grants read them)

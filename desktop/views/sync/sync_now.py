@@ -95,7 +95,8 @@ class SyncNow(QObject):
             self.connection = result.connection
             line = self.summary_line(result)
             self.window.statusBar().showMessage(line, 30_000)
-            if result.summary.conflicts or result.refused:
+            summary = result.summary
+            if summary.conflicts or result.refused or summary.kept or summary.left:
                 self._tell(line, result)
         self.finished.emit()
 
@@ -106,6 +107,14 @@ class SyncNow(QObject):
         )
         if summary.refused:
             line += self.tr(", refused {n}").format(n=summary.refused)
+        if len(summary.left) == 1:
+            line += self.tr("; 1 community left your assignments")
+        elif summary.left:
+            line += self.tr("; {n} communities left your assignments").format(n=len(summary.left))
+        if summary.repaired == 1:
+            line += self.tr("; repaired 1 record")
+        elif summary.repaired:
+            line += self.tr("; repaired {n} records").format(n=summary.repaired)
         return line
 
     def _tell(self, line: str, result: SyncResult) -> None:
@@ -113,6 +122,21 @@ class SyncNow(QObject):
         if result.summary.conflicts:
             parts.append(
                 self.tr("Some edits could not both be kept. Decide them in File > Conflicts…")
+            )
+        if result.summary.kept:
+            parts.append(
+                self.tr(
+                    "{n} of your edits could not be applied: you may no longer change those "
+                    "records. They are kept at the office as conflicts, for those who may "
+                    "decide them."
+                ).format(n=result.summary.kept)
+            )
+        if result.summary.left:
+            parts.append(
+                self.tr(
+                    "No longer among your assignments, removed from this laptop (the office "
+                    "keeps them): {names}."
+                ).format(names="; ".join(result.summary.left))
             )
         if result.refused:
             parts.append(

@@ -215,11 +215,12 @@ def test_a_database_that_never_joined_offers_no_sync(
     QApplication.processEvents()
 
 
-def test_a_change_the_server_refuses_is_named_in_the_message(
+def test_an_edit_to_a_community_reassigned_away_is_kept_at_the_office_and_said(
     qtbot: QtBot,
     served: Served,
     joined: Callable[[str], JoinedLaptop],
     open_window: Callable[[Database, Actor], MainWindow],
+    tmp_path: Path,
 ) -> None:
     fatima = joined("fatima")
     office = served.office.services
@@ -228,10 +229,20 @@ def test_a_change_the_server_refuses_is_named_in_the_message(
     fatima.set_notes(served.office.community_id, "written after she moved on")
     window = open_window(fatima.db, fatima.actor)
     sync_with_password(qtbot, window)
-    assert window.statusBar().currentMessage().endswith("refused 1")
+    assert window.statusBar().currentMessage().endswith("; 1 community left your assignments")
     told = message_box(window, SYNC_RESULT_BOX)
     assert told is not None
-    assert told.informativeText() == ("The office server refused changes to: Community “Kéréwé”.")
+    save_shot(told, "sync-left-scope", tmp_path)
+    assert told.informativeText() == (
+        "1 of your edits could not be applied: you may no longer change those records. "
+        "They are kept at the office as conflicts, for those who may decide them.\n"
+        "No longer among your assignments, removed from this laptop (the office keeps "
+        "them): Kéréwé."
+    )
+    assert LaptopSync(fatima.services).status().conflicts == 0
+    with served.office.db.session() as session:
+        kept = session.scalars(select(SyncConflict)).one()
+    assert (kept.field, kept.other_by) == ("notes", "fatima")
 
 
 def test_the_conflicts_screen_is_worked_from_the_keyboard(
