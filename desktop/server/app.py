@@ -31,8 +31,9 @@ from desktop.storage import Database
 from desktop.storage.migrate import head_revision
 from desktop.sync.accounts import authenticate
 from desktop.sync.apply import apply_batch
-from desktop.sync.bundle_keys import PublicKeys, own_keys, register_device
+from desktop.sync.bundle_keys import PublicKeys, own_keys
 from desktop.sync.conflicts import resolve_on_server
+from desktop.sync.devices import RevokedDevice, seen
 from desktop.sync.download import changes_since
 from desktop.sync.wire import PROTOCOL_VERSION, ChangeMessage, WireError
 
@@ -73,9 +74,11 @@ class Endpoints:
             actor = await run_in_threadpool(authenticate, self.db, username, password)
         except SignInError as error:
             return _error(str(error), 401)
+        try:
+            await run_in_threadpool(seen, self.db, device_id, actor.username, keys)
+        except RevokedDevice as error:
+            return _error(str(error), 401)
         office = await run_in_threadpool(own_keys, self.db)
-        if keys is not None:
-            await run_in_threadpool(register_device, self.db, device_id, actor.username, keys)
         token = self.signer.issue(actor, device_id)
         return JSONResponse(
             {

@@ -8,10 +8,17 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session
 
-from desktop.models import Attachment, Community, CommunityAssignment, OfficeSetting, User
+from desktop.models import (
+    Attachment,
+    Community,
+    CommunityAssignment,
+    OfficeSetting,
+    PossibleDuplicate,
+    User,
+)
 from desktop.models.enums import Role
 from desktop.services.framework.actor import Actor
 from desktop.services.security.permission_matrix import (
@@ -71,6 +78,14 @@ def readable_condition(session: Session, actor: Actor, model: type[Any]) -> Colu
 def _in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnElement[bool]:
     if model is Community:
         return Community.id.in_(communities)
+    if model is PossibleDuplicate:  # two communities that may be one: both must be readable
+        return or_(
+            PossibleDuplicate.kind != "community",
+            and_(
+                PossibleDuplicate.first_id.in_(communities),
+                PossibleDuplicate.second_id.in_(communities),
+            ),
+        )
     if model is Attachment:
         parts = [
             (Attachment.entity_type == entity)
