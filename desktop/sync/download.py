@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.models import SyncChange, SyncConflict, User
+from desktop.models import CommunityAssignment, SyncChange, SyncConflict, User
 from desktop.services.framework import fieldcodec
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.entity import EntityService
@@ -89,10 +89,13 @@ def changes_since(db: Database, actor: Actor, since: int, device_id: str = "") -
             ):
                 changed.setdefault(entity, set()).add(record_id)
         download = Download(checkpoint)
+        entering = _entering(session, actor, changed)
         for entity in service_classes():
             ids = None if changed is None else changed.get(entity, set())
-            if ids is None or ids:
-                download.records.extend(_states(db, actor, session, entity, ids, since == 0))
+            if ids is None or ids or entering is not None:
+                download.records.extend(
+                    _states(db, actor, session, entity, ids, since == 0, entering)
+                )
         if since == 0:
             download.records.extend(_own_account(db, actor, session, download.records))
         names = {(r["entity"], r["id"]) for r in download.records}
@@ -105,15 +108,38 @@ def changes_since(db: Database, actor: Actor, since: int, device_id: str = "") -
     return download
 
 
+def _entering(
+    session: Session, actor: Actor, changed: dict[str, set[str]] | None
+) -> Select[Any] | None:
+    """The communities newly assigned to the actor since the checkpoint (one moved to
+    them by a merge, say): the laptop holds none of their records yet, so all of them
+    come, not only those that changed."""
+    ids = (changed or {}).get("community_assignment")
+    if not ids:
+        return None
+    return permissions.assigned_communities(actor).where(
+        CommunityAssignment.id.in_([uuid.UUID(text) for text in ids])
+    )
+
+
 def _states(
-    db: Database, actor: Actor, session: Session, entity: str, ids: set[str] | None, live: bool
+    db: Database,
+    actor: Actor,
+    session: Session,
+    entity: str,
+    ids: set[str] | None,
+    live: bool,
+    entering: Select[Any] | None = None,
 ) -> Iterator[dict[str, Any]]:
     service = service_for(db, actor, entity)
     assert service is not None
     model = service.model
     query = select(model).where(permissions.readable_condition(session, actor, model))
     if ids is not None:
-        query = query.where(model.id.in_([uuid.UUID(text) for text in ids]))
+        wanted = model.id.in_([uuid.UUID(text) for text in ids])
+        if entering is not None and permissions.belongs_to_a_community(model):
+            wanted = or_(wanted, permissions.in_communities(model, entering))
+        query = query.where(wanted)
     if live:
         query = query.where(model.deleted_at.is_(None))
     for row in session.scalars(query.order_by(model.created_at, model.id)):

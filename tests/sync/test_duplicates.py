@@ -14,7 +14,7 @@ from sqlalchemy import select
 from desktop.models import AuditEvent, Community, PossibleDuplicate
 from desktop.services.facade import Services
 from desktop.services.framework.errors import PermissionDenied
-from desktop.services.security.users import UserData
+from desktop.services.security.users import AssignmentData, UserData
 from desktop.services.usecases.actions import ActionData
 from desktop.services.usecases.communities import CommunityData
 from desktop.services.usecases.cycles import CycleData
@@ -182,3 +182,48 @@ def test_the_same_stakeholder_merged_moves_its_linkages_and_actions(
         assert machine.services.actions.get(action.id).data.stakeholder_ids == {kept}
         names = {r.data.type for r in machine.services.stakeholders.list().items}
         assert names == {"police", "health"} and health.id
+
+
+def test_the_facilitator_of_a_community_given_up_receives_the_one_kept_whole(
+    office: Office, two_managers: tuple[Laptop, Laptop], laptop: MakeLaptop
+) -> None:
+    mary, moses = two_managers
+    kept = add_with_cycle(mary, "Okwang")
+    given_up = add_with_cycle(moses, "Okwang")
+    mary.sync()
+    moses.sync()
+    fatima_id = office.services.users.list(where={"username": "fatima"}).items[0].id
+    office.services.assignments.create(
+        AssignmentData(community_id=given_up, user_id=fatima_id, role="facilitator")
+    )
+    fatima = laptop("fatima")
+    assert live_communities(fatima.db) == ["Kéréwé", "Okwang"]
+    moses.sync()  # he has the assignment too
+    (item,) = moses.services.duplicates.items()
+    assert moses.services.duplicates.merge_into(item.id, kept) == {
+        "cycle": 1,
+        "community_assignment": 1,
+    }
+    moses.sync()
+    assert fatima.sync().refused == 0
+    assert live_communities(fatima.db) == ["Kéréwé", "Okwang"]
+    cycles = fatima.services.cycles.list(where={"community_id": kept}).items
+    assert sorted(c.data.number for c in cycles) == [1, 2]  # hers now, and the one kept's
+
+
+def test_an_administrator_keeps_both_but_a_merge_is_a_managers_and_changes_nothing(
+    office: Office, two_managers: tuple[Laptop, Laptop]
+) -> None:
+    mary, moses = two_managers
+    kept = add_with_cycle(mary, "Okwang")
+    add_with_cycle(moses, "Okwang")
+    mary.sync()
+    moses.sync()
+    admin = Services(office.db, office.admin).duplicates
+    (item,) = admin.items()
+    with pytest.raises(PermissionDenied):
+        admin.merge_into(item.id, kept)
+    assert live_communities(office.db).count("Okwang") == 2
+    assert admin.item(item.id).status == "open"
+    admin.keep_both(item.id)
+    assert admin.item(item.id).status == "kept_both"

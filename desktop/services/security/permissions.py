@@ -47,7 +47,9 @@ from desktop.services.security.permission_matrix import (
 )
 from desktop.services.security.readable import (
     assigned_communities,
+    belongs_to_a_community,
     facilitators_read_all,
+    in_communities,
     readable_condition,
     reads_everywhere,
 )
@@ -76,11 +78,13 @@ __all__ = [
     "Scope",
     "allowed",
     "assigned_communities",
+    "belongs_to_a_community",
     "community_of",
     "community_of_row",
     "denial",
     "facilitators_read_all",
     "grant_for",
+    "in_communities",
     "model_for_entity",
     "readable_condition",
     "require",

@@ -72,10 +72,20 @@ def readable_condition(session: Session, actor: Actor, model: type[Any]) -> Colu
         return false()
     if reads_everywhere(session, actor, entity, grant):
         return true()
-    return _in_communities(model, assigned_communities(actor))
+    return in_communities(model, assigned_communities(actor))
 
 
-def _in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnElement[bool]:
+def belongs_to_a_community(model: type[Any]) -> bool:
+    """Whether records of ``model`` belong to a community (so a grant limited to assigned
+    communities limits them), rather than to the whole office."""
+    if model in (Community, Attachment):
+        return True
+    return any(column in model.__table__.columns for column, _parent in PARENTS)
+
+
+def in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnElement[bool]:
+    """An SQL condition keeping the rows of ``model`` that belong to ``communities``
+    (every row, for records of the whole office)."""
     if model is Community:
         return Community.id.in_(communities)
     if model is PossibleDuplicate:  # two communities that may be one: both must be readable
@@ -89,9 +99,7 @@ def _in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnE
     if model is Attachment:
         parts = [
             (Attachment.entity_type == entity)
-            & Attachment.entity_id.in_(
-                select(target.id).where(_in_communities(target, communities))
-            )
+            & Attachment.entity_id.in_(select(target.id).where(in_communities(target, communities)))
             for entity, target in attachable_models()
         ]
         return or_(*parts) if parts else false()
@@ -103,7 +111,7 @@ def _in_communities(model: type[Any], communities: Select[uuid.UUID]) -> ColumnE
                 if columns[column].nullable:
                     return or_(own, getattr(model, column).is_(None))
                 return own
-            inner = select(parent.id).where(_in_communities(parent, communities))
+            inner = select(parent.id).where(in_communities(parent, communities))
             within: ColumnElement[bool] = getattr(model, column).in_(inner)
             return within
     return true()  # office-wide records (limited grants read them)

@@ -2,9 +2,10 @@
 
 Keeping both only marks the item decided. Merging is, in one transaction, the item marked
 merged, every record that hangs on the one given up moved to the one kept (a community's
-cycles, planning group, linkages, assignments, own harms and files; a stakeholder's
-linkages, the actions it helps with and its files), and the one given up deleted (a
-tombstone, which a manager can restore). Each of these is an ordinary write through its
+cycles, planning group, linkages, own harms and files; a stakeholder's linkages, the
+actions it helps with and its files), the people assigned to a community given up
+assigned to the one kept as well, and the one given up deleted (a tombstone, which a
+manager can restore). Each of these is an ordinary write through its
 own service, so each is checked against the permission matrix, audited, and syncs to
 every laptop like any other change: a refusal anywhere leaves nothing half-done.
 
@@ -56,7 +57,6 @@ HANGING: dict[str, tuple[tuple[str, type[Any], str], ...]] = {
         ("cycle", Cycle, "community_id"),
         ("planning_group_member", PlanningGroupMember, "community_id"),
         ("linkage", Linkage, "community_id"),
-        ("community_assignment", CommunityAssignment, "community_id"),
         ("harm", Harm, "community_id"),
     ),
     DuplicateKind.STAKEHOLDER.value: (("linkage", Linkage, "stakeholder_id"),),
@@ -147,6 +147,8 @@ class DuplicateReviews:
             moved.update(self._move_files(session, current.kind, other, keep_id))
             if current.kind == DuplicateKind.STAKEHOLDER:
                 moved.update(self._move_actions(session, other, keep_id))
+            else:
+                moved["community_assignment"] = self._copy_assignments(session, other, keep_id)
             record_service(self.db, self.actor, current.kind).delete_in(session, other)
         return {kind: count for kind, count in moved.items() if count}
 
@@ -169,14 +171,25 @@ class DuplicateReviews:
                 data = replace(service.snapshot(session, row), **{column: keep})
                 if entity == "cycle" and _number_taken(session, keep, row.number):
                     data = replace(data, number=None)  # the next free number of the one kept
-                try:
-                    service.update_in(session, row.id, data)
-                except ValidationError:
-                    if entity != "community_assignment":
-                        raise
-                    service.delete_in(session, row.id)  # the same person is assigned there
+                service.update_in(session, row.id, data)
             moved[entity] = len(rows)
         return moved
+
+    def _copy_assignments(self, session: Session, other: uuid.UUID, keep: uuid.UUID) -> int:
+        """The people assigned to the community given up are assigned to the one kept
+        too (unless they already are). Their old assignments stay with the deleted
+        community, as when any community is deleted: so their laptops still receive its
+        deletion, and then the kept community whole, as newly assigned."""
+        service = AssignmentService(self.db, self.actor)
+        copied = 0
+        for row in _live(session, CommunityAssignment, "community_id", other):
+            data = replace(service.snapshot(session, row), community_id=keep)
+            try:
+                service.create_in(session, data)
+            except ValidationError:
+                continue  # already assigned there for that period
+            copied += 1
+        return copied
 
     def _move_files(
         self, session: Session, kind: str, other: uuid.UUID, keep: uuid.UUID
@@ -278,7 +291,6 @@ _SERVICES: dict[str, type[EntityService[Any, Any]]] = {
     "cycle": CycleService,
     "planning_group_member": PlanningGroupMemberService,
     "linkage": LinkageService,
-    "community_assignment": AssignmentService,
     "harm": HarmService,
 }
 
