@@ -91,6 +91,10 @@ def _office_groups() -> list[CommandGroup]:
             },
         ),
         CommandGroup(
+            "desktop.cli.duplicates:add_duplicates_commands",
+            {"duplicates": _("list, show or decide possible duplicates (keep both or merge)")},
+        ),
+        CommandGroup(
             "desktop.cli.bundle:add_bundle_commands",
             {"bundle": _("sync by USB stick: export a bundle, import the office's answer")},
         ),
