@@ -64,17 +64,12 @@ def _with_services(args: argparse.Namespace, work: Any) -> int:
         db.close()
 
 
-def side_words(side: DuplicateSide) -> str:
-    """ "Kéréwé (Lira)" """
-    return f"{side.name} ({side.district})" if side.district else side.name
-
-
 def list_line(item: DuplicateItem) -> str:
     """One line: the item's short id, the kind, both records and their districts."""
     state = label(item.status).lower()
     return (
-        f"{str(item.id)[:SHORT]}  {record_kind(item.kind)}: {side_words(item.first)}"
-        f"  /  {side_words(item.second)}  ({state})"
+        f"{str(item.id)[:SHORT]}  {record_kind(item.kind)}: {item.first.title}"
+        f"  /  {item.second.title}  ({state})"
     )
 
 
@@ -87,12 +82,6 @@ def run_list(args: argparse.Namespace) -> int:
     return _with_services(args, work)
 
 
-def _holds(side: DuplicateSide) -> str:
-    if not side.holds:
-        return _("nothing")
-    return ", ".join(f"{count} {record_kind(kind)}" for kind, count in side.holds.items())
-
-
 def run_show(args: argparse.Namespace) -> int:
     def work(services: Services) -> int:
         item = services.duplicates.item(services.duplicates.find(args.id))
@@ -100,11 +89,11 @@ def run_show(args: argparse.Namespace) -> int:
         for title, side in ((_("first"), item.first), (_("second"), item.second)):
             when = side.added_at.date().isoformat() if side.added_at else "?"
             gone = _(" (deleted)") if side.deleted else ""
-            print(f"{title}: {side.id}  {side_words(side)}{gone}")
+            print(f"{title}: {side.id}  {side.title}{gone}")
             print(
                 "  "
                 + _("added by {who} on {when}; holds {what}").format(
-                    who=side.added_by or "?", when=when, what=_holds(side)
+                    who=side.added_by or "?", when=when, what=side.holds_words()
                 )
             )
         if item.decided_by:
@@ -138,10 +127,10 @@ def run_resolve(args: argparse.Namespace) -> int:
             return EXIT_OK
         keep = chosen_record(item, args.merge_into)
         moved = reviews.merge_into(item.id, keep)
-        what = ", ".join(f"{count} {record_kind(kind)}" for kind, count in moved.items())
+        what = DuplicateSide(keep, "", "", "", None, moved, False).holds_words()
         print(
             _("{id}: merged into {record}, moved {what} (sent at the next sync)").format(
-                id=short, record=str(keep)[:SHORT], what=what or _("nothing")
+                id=short, record=str(keep)[:SHORT], what=what
             )
         )
         return EXIT_OK

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.models import (
     Action,
     ActionStakeholder,
@@ -78,6 +78,37 @@ class DuplicateSide:
     @property
     def records(self) -> int:
         return sum(self.holds.values())
+
+    @property
+    def title(self) -> str:
+        """How a person names it: "Kéréwé (Lira)"."""
+        return f"{self.name} ({self.district})" if self.district else self.name
+
+    def holds_words(self) -> str:
+        """What hangs on it in words: "2 cycles, 1 linkage" ("nothing" when empty)."""
+        if not self.holds:
+            return _("nothing")
+        return ", ".join(_counted(kind, count) for kind, count in self.holds.items())
+
+
+def _counted(kind: str, n: int) -> str:
+    if kind == "cycle":
+        text = ngettext("{n} cycle", "{n} cycles", n)
+    elif kind == "planning_group_member":
+        text = ngettext("{n} planning group member", "{n} planning group members", n)
+    elif kind == "linkage":
+        text = ngettext("{n} linkage", "{n} linkages", n)
+    elif kind == "harm":
+        text = ngettext("{n} harm of its own", "{n} harms of its own", n)
+    elif kind == "action":
+        text = ngettext("{n} action", "{n} actions", n)
+    elif kind == "attachment":
+        text = ngettext("{n} attached file", "{n} attached files", n)
+    elif kind == "community_assignment":
+        text = ngettext("{n} person assigned", "{n} people assigned", n)
+    else:
+        text = "{n} " + kind.replace("_", " ")
+    return text.format(n=n)
 
 
 @dataclass(frozen=True)

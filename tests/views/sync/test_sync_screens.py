@@ -4,11 +4,10 @@ changes waiting, and a conflict between two laptops decided in the conflicts scr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -26,19 +25,6 @@ from desktop.views.sync.sync_now import SYNC_RESULT_BOX
 from desktop.views.sync.waiting_dialog import WaitingChangesDialog
 from tests.views.shots import save_shot
 from tests.views.sync.conftest import PASSWORD, JoinedLaptop, Served
-
-
-@pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Database, Actor], MainWindow]]:
-    def make(db: Database, actor: Actor) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(db, actor=actor, settings=settings, offer_drafts_at_start=False)
-        qtbot.addWidget(window)
-        window.resize(1366, 740)
-        window.show()
-        return window
-
-    yield make
 
 
 def sync_with_password(qtbot: QtBot, window: MainWindow, password: str = PASSWORD) -> None:
