@@ -181,13 +181,27 @@ class DuplicatesDialog(QDialog):
         if item is None:
             return
         kept, given_up = (item.first, item.second) if which == 0 else (item.second, item.first)
+        kept_words, given_up_words = (
+            (self.tr("the first record"), self.tr("the second"))
+            if which == 0
+            else (self.tr("the second record"), self.tr("the first"))
+        )
         answer = QMessageBox.question(
             self,
             self.tr("Merge"),
             self.tr(
-                "Keep {kept} and merge {other} into it? What hangs on {other} ({holds}) moves "
-                "to {kept}, and {other} is deleted."
-            ).format(kept=kept.title, other=given_up.title, holds=given_up.holds_words()),
+                "Keep {kept}, {kept_title} added by {kept_by}, and merge {other}, "
+                "{other_title} added by {other_by}, into it?\n\nWhat hangs on {other} "
+                "({holds}) moves to the record kept, and {other} is deleted."
+            ).format(
+                kept=kept_words,
+                kept_title=kept.title,
+                kept_by=kept.added_by or "?",
+                other=given_up_words,
+                other_title=given_up.title,
+                other_by=given_up.added_by or "?",
+                holds=given_up.holds_words(),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
