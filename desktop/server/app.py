@@ -29,7 +29,7 @@ from desktop.services.framework.actor import Actor
 from desktop.services.security.signin import SignInError
 from desktop.storage import Database
 from desktop.storage.migrate import head_revision
-from desktop.sync.accounts import authenticate
+from desktop.sync.accounts import SignedOut, authenticate, still_signed_in
 from desktop.sync.apply import apply_batch
 from desktop.sync.bundle_keys import PublicKeys, own_keys
 from desktop.sync.conflicts import resolve_on_server
@@ -44,17 +44,29 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _signed_out(message: str) -> JSONResponse:
+    """A sign-in that no longer holds: the laptop shows the message as it is."""
+    return JSONResponse({"error": message, "signed_out": True}, status_code=401)
+
+
 class Endpoints:
     """The handlers, bound to the office database and the token signer."""
 
     def __init__(self, db: Database, signer: TokenSigner) -> None:
         self.db, self.signer = db, signer
 
-    def who(self, request: Request) -> tuple[Actor, str]:
+    async def who(self, request: Request) -> tuple[Actor, str]:
+        """The account and laptop a request comes from, as they are now: the token's
+        signature and age are checked here, the account and the laptop in the database
+        (one read), so a disabled account or a revoked laptop stops at once."""
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("bearer "):
             raise TokenError("sign in first")
-        return self.signer.read(header[7:].strip())
+        claims = self.signer.read(header[7:].strip())
+        actor = await run_in_threadpool(
+            still_signed_in, self.db, claims.username, claims.device_id, claims.issued_at
+        )
+        return actor, claims.device_id
 
     async def hello(self, request: Request) -> JSONResponse:
         return JSONResponse({"protocol": PROTOCOL_VERSION, "schema": head_revision()})
@@ -77,7 +89,7 @@ class Endpoints:
         try:
             await run_in_threadpool(seen, self.db, device_id, actor.username, keys)
         except RevokedDevice as error:
-            return _error(str(error), 401)
+            return _signed_out(str(error))
         office = await run_in_threadpool(own_keys, self.db)
         token = self.signer.issue(actor, device_id)
         return JSONResponse(
@@ -90,7 +102,7 @@ class Endpoints:
         )
 
     async def upload(self, request: Request) -> JSONResponse:
-        actor, device_id = self.who(request)
+        actor, device_id = await self.who(request)
         body = await _json(request)
         items = body.get("changes") if isinstance(body, dict) else None
         if not isinstance(items, list) or len(items) > MAX_BATCH:
@@ -104,7 +116,7 @@ class Endpoints:
         return JSONResponse({"outcomes": [outcome.to_dict() for outcome in outcomes]})
 
     async def download(self, request: Request) -> JSONResponse:
-        actor, device_id = self.who(request)
+        actor, device_id = await self.who(request)
         try:
             since = int(request.query_params.get("since", "0"))
         except ValueError:
@@ -113,7 +125,7 @@ class Endpoints:
         return JSONResponse(result.to_dict())
 
     async def resolved(self, request: Request) -> JSONResponse:
-        actor, _device = self.who(request)
+        actor, _device = await self.who(request)
         body = await _json(request)
         items = body.get("resolved") if isinstance(body, dict) else None
         if not isinstance(items, list):
@@ -136,6 +148,7 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         routes=routes,
         exception_handlers={
             TokenError: lambda request, error: _error(str(error), 401),
+            SignedOut: lambda request, error: _signed_out(str(error)),
             WireError: lambda request, error: _error(str(error), 400),
         },
     )

@@ -22,6 +22,11 @@ class SyncError(ServiceError):
     """The office server could not be reached or refused the request (one line)."""
 
 
+class SignedOutError(SyncError):
+    """The sign-in no longer holds (account disabled, password changed, laptop revoked):
+    the server's sentence, shown as it is; the next sync signs in again."""
+
+
 class HttpTransport:
     """One sync session with the server at ``url`` (``https://...``, or ``http://`` on
     loopback). ``ca_cert``: a certificate file to trust, such as the office's own."""
@@ -95,9 +100,14 @@ class HttpTransport:
             ) from error
         if response.status_code >= 400:
             try:
-                message = str(response.json().get("error", ""))
+                answer = response.json()
             except ValueError:
-                message = response.text[:200]
+                answer = None
+            if not isinstance(answer, dict):
+                answer = {"error": response.text[:200]}
+            message = str(answer.get("error", ""))
+            if answer.get("signed_out") and message:
+                raise SignedOutError(message)
             raise SyncError(
                 _("the office server refused: {message}").format(
                     message=message or response.reason_phrase

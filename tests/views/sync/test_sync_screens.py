@@ -5,6 +5,7 @@ changes waiting, and a conflict between two laptops decided in the conflicts scr
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -285,3 +286,23 @@ def test_a_wrong_password_is_one_sentence_and_the_next_sync_asks_again(
     assert len(LaptopSync(mary.services).waiting()) == 1
     sync_with_password(qtbot, window)  # asked again, and now it goes
     assert LaptopSync(mary.services).waiting() == []
+
+
+def test_an_account_disabled_at_the_office_ends_the_kept_sign_in_with_one_sentence(
+    qtbot: QtBot,
+    served: Served,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+) -> None:
+    mary = joined("mary")
+    window = open_window(mary.db, mary.actor)
+    sync_with_password(qtbot, window)
+    users = served.office.services.users
+    record = users.list(where={"username": "mary"}).items[0]
+    users.update(record.id, replace(record.data, active=False))
+    sync_again(qtbot, window)  # the kept sign-in is refused at once, not 15 minutes later
+    box = message_box(window, REFUSAL_BOX)
+    assert box is not None and box.text() == "Nothing was synced."
+    assert box.informativeText() == "Your account was disabled on the office server."
+    box.accept()
+    assert window.sync_now.connection is None  # the next sync asks for the password
