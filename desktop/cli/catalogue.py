@@ -78,7 +78,8 @@ def _office_groups() -> list[CommandGroup]:
             "desktop.cli.server:add_server_commands",
             {
                 "server": _(
-                    "the office server: make its database, run it, set passwords, import bundles"
+                    "the office server: make its database, run it, set passwords, list and revoke "
+                    "laptops, import bundles"
                 )
             },
         ),

@@ -33,7 +33,7 @@ from desktop.sync.accounts import SignedOut, authenticate, still_signed_in
 from desktop.sync.apply import apply_batch
 from desktop.sync.bundle_keys import PublicKeys, own_keys
 from desktop.sync.conflicts import resolve_on_server
-from desktop.sync.devices import RevokedDevice, seen
+from desktop.sync.devices import RevokedDevice, seen, synced
 from desktop.sync.download import changes_since
 from desktop.sync.wire import PROTOCOL_VERSION, ChangeMessage, WireError
 
@@ -122,6 +122,7 @@ class Endpoints:
         except ValueError:
             return _error("since: a whole number", 400)
         result = await run_in_threadpool(changes_since, self.db, actor, max(since, 0), device_id)
+        await run_in_threadpool(synced, self.db, device_id)
         return JSONResponse(result.to_dict())
 
     async def resolved(self, request: Request) -> JSONResponse:

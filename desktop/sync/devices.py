@@ -22,7 +22,7 @@ from desktop.i18n import _
 from desktop.models import OfficeDevice, SyncChange, utcnow
 from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
-from desktop.services.framework.errors import NotFoundError, ServiceError
+from desktop.services.framework.errors import NotFoundError, ServiceError, ValidationError
 from desktop.storage import Database
 from desktop.sync.bundle_keys import PublicKeys, unb64
 
@@ -88,11 +88,12 @@ def register_device(db: Database, device_id: str, username: str, keys: PublicKey
     seen(db, device_id, username, keys)
 
 
-def note_sync(session: Session, device_id: str) -> None:
-    """The laptop synced now (a download, or a bundle imported)."""
-    row = _row(session, device_id)
-    if row is not None:
-        row.last_sync = utcnow()
+def synced(db: Database, device_id: str) -> None:
+    """The laptop received a download now (its last sync, in the list of laptops)."""
+    with db.sessions.begin() as session:
+        row = _row(session, device_id)
+        if row is not None:
+            row.last_sync = utcnow()
 
 
 def device(session: Session, device_id: str) -> Device | None:
@@ -155,7 +156,9 @@ def find_device(session: Session, text: str) -> OfficeDevice:
     if len(wanted) < SHORT:
         raise NotFoundError(_("give at least {n} characters of the device id").format(n=SHORT))
     rows = list(
-        session.scalars(select(OfficeDevice).where(OfficeDevice.device_id.startswith(wanted)))
+        session.scalars(
+            select(OfficeDevice).where(OfficeDevice.device_id.startswith(wanted, autoescape=True))
+        )
     )
     if len(rows) != 1:
         raise NotFoundError(_("no single laptop with id {id}").format(id=text))
@@ -166,15 +169,22 @@ def revoke(db: Database, text: str, by: Actor) -> DeviceLine:
     """Refuse the laptop ``text`` names from now on (audited); returns it as revoked."""
     with db.sessions.begin() as session:
         row = find_device(session, text)
-        if row.revoked_at is None:
-            row.revoked_at, row.revoked_by = utcnow(), by.username
-            audit.record(
-                session,
-                actor=by,
-                action="server.device_revoked",
-                device_id=db.device_id,
-                entity_type="database",
-                changes={"device": row.device_id, "username": row.username},
+        if row.revoked_at is not None:
+            raise ValidationError(
+                {
+                    "device": _("this laptop was already revoked on {when}").format(
+                        when=row.revoked_at.date().isoformat()
+                    )
+                }
             )
+        row.revoked_at, row.revoked_by = utcnow(), by.username
+        audit.record(
+            session,
+            actor=by,
+            action="server.device_revoked",
+            device_id=db.device_id,
+            entity_type="database",
+            changes={"device": row.device_id, "username": row.username},
+        )
         device_id = row.device_id
     return next(line for line in device_lines(db) if line.device_id == device_id)
