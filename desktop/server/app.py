@@ -8,6 +8,10 @@
   had received when making them) -> one outcome each (token needed).
 - ``GET  /api/v1/changes?since=N``: what changed after checkpoint N that the user may read.
 - ``POST /api/v1/conflicts/resolved``: conflicts a laptop resolved (token needed).
+- ``POST /api/v1/password``: ``{new_password}`` -> ``{token, expires_in}``: the account's
+  server password follows the one its owner set on a laptop (the token proves the person:
+  it was issued for the current password, or the previous one just typed); the tokens
+  issued before end, so a new one comes back.
 
 Database work runs in a worker thread; every answer to bad input is one line of JSON
 ``{"error": ...}`` with a 4xx status.
@@ -26,10 +30,11 @@ from starlette.routing import Route
 
 from desktop.server.tokens import TokenError, TokenSigner
 from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import ValidationError
 from desktop.services.security.signin import SignInError
 from desktop.storage import Database
 from desktop.storage.migrate import head_revision
-from desktop.sync.accounts import SignedOut, authenticate, still_signed_in
+from desktop.sync.accounts import SignedOut, authenticate, set_password, still_signed_in
 from desktop.sync.apply import apply_batch
 from desktop.sync.bundle_keys import PublicKeys, own_keys
 from desktop.sync.conflicts import resolve_on_server
@@ -84,8 +89,9 @@ class Endpoints:
             return _error("device_keys: a box and a sign key", 400)
         try:
             actor = await run_in_threadpool(authenticate, self.db, username, password)
-        except SignInError as error:
-            return _error(str(error), 401)
+        except SignInError as error:  # a wrong password (not a delay) says so for the laptop
+            wrong = {} if error.wait is not None else {"wrong_password": True}
+            return JSONResponse({"error": str(error), **wrong}, status_code=401)
         try:
             await run_in_threadpool(seen, self.db, device_id, actor.username, keys)
         except RevokedDevice as error:
@@ -134,6 +140,19 @@ class Endpoints:
         done = await run_in_threadpool(resolve_on_server, self.db, actor, items)
         return JSONResponse({"resolved": done})
 
+    async def password(self, request: Request) -> JSONResponse:
+        actor, device_id = await self.who(request)
+        body = await _json(request)
+        new = body.get("new_password") if isinstance(body, dict) else None
+        if not isinstance(new, str):
+            return _error("new_password: the new password", 400)
+        try:
+            await run_in_threadpool(set_password, self.db, actor.username, new, actor)
+        except ValidationError as error:
+            return _error(next(iter(error.errors.values()), str(error)), 400)
+        token = self.signer.issue(actor, device_id)
+        return JSONResponse({"token": token, "expires_in": self.signer.lifetime})
+
 
 def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
     """The ASGI application serving ``db`` (an open office database)."""
@@ -144,6 +163,7 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         Route("/api/v1/changes", endpoints.upload, methods=["POST"]),
         Route("/api/v1/changes", endpoints.download, methods=["GET"]),
         Route("/api/v1/conflicts/resolved", endpoints.resolved, methods=["POST"]),
+        Route("/api/v1/password", endpoints.password, methods=["POST"]),
     ]
     return Starlette(
         routes=routes,

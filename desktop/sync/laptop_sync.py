@@ -77,10 +77,12 @@ class OpenConflict:
 
 @dataclass
 class Connection:
-    """A transport signed in to the office server, and when it was."""
+    """A transport signed in to the office server, and when it was; ``mended`` says
+    which side took the other's password at this sign-in ("office", "laptop" or "")."""
 
     transport: HttpTransport
     signed_in_at: float
+    mended: str = ""
 
     def fresh(self) -> bool:
         return time.monotonic() - self.signed_in_at < TOKEN_REUSE_SECONDS
@@ -149,18 +151,48 @@ class LaptopSync:
             rows = open_conflicts(session)
         return [self._conflict(row) for row in rows]
 
-    def connect(self, password: str) -> Connection:
-        """Sign in to the server this laptop joined with the person's password. (The HTTP
-        client is loaded only now: opening the window does not need it.)"""
-        from desktop.sync.client import HttpTransport
+    def password_changed_here(self) -> bool:
+        """Whether the person changed their password on this laptop since the office
+        last took it (the next sign-in then gives the office the new one)."""
+        from desktop.sync.office_password import changed_here
 
+        return changed_here(self._db, self._actor.username)
+
+    def connect(
+        self,
+        password: str,
+        *,
+        office_password: str | None = None,
+        take_office_password: bool = False,
+        kept: Connection | None = None,
+    ) -> Connection:
+        """Sign in to the server this laptop joined with the person's password, as
+        ``clcp sync`` does (``desktop.sync.office_password``): raises
+        ``OfficePasswordNeeded`` when the office has another password for them, then
+        ``office_password`` mends it. ``kept``: a sign-in minutes old whose token proves
+        the person, so a password changed here goes to the office without asking the
+        previous one. (The HTTP client is loaded only now: opening the window does not
+        need it.)"""
+        from desktop.sync.client import HttpTransport
+        from desktop.sync.office_password import follow_with_token, sign_in_laptop
+
+        if kept is not None and kept.fresh():
+            mended = follow_with_token(self._db, self._actor, kept.transport, password)
+            return Connection(kept.transport, time.monotonic(), mended)
         transport = HttpTransport(self.server())
         try:
-            transport.sign_in(self._actor.username, password, self._db.device_id)
+            mended = sign_in_laptop(
+                self._db,
+                self._actor,
+                transport,
+                password,
+                office_password=office_password,
+                take_office_password=take_office_password,
+            )
         except BaseException:
             transport.close()
             raise
-        return Connection(transport, time.monotonic())
+        return Connection(transport, time.monotonic(), mended)
 
     def sync(self, connection: Connection) -> SyncResult:
         """Send what waits, receive what changed (``sync_once``); a failure closes the

@@ -5,7 +5,9 @@ window, so what it received is announced to every open screen like any write. A 
 that is down or a connection cut midway is one sentence in the runner's refusal box; the
 engine acknowledges only what the server answered, so a rerun sends nothing twice. The
 signed-in connection is kept for the next Sync now while its token lasts, so the
-password is asked once every few minutes, not at every sync.
+password is asked once every few minutes, not at every sync. When the office has another
+password for the person, a second question asks it once and the two are made one again
+(``desktop.sync.office_password``).
 """
 
 from __future__ import annotations
@@ -53,29 +55,55 @@ class SyncNow(QObject):
         self.context = context
         self.connection: Connection | None = None
         self.dialog: ServerPasswordDialog | None = None
+        self.typed = ""  # the password typed, until a second question is answered
         self.box: QMessageBox | None = None
 
     def start(self) -> None:
-        """Sync now, asking the password first unless a recent sign-in still holds."""
-        if self.connection is not None and self.connection.fresh():
-            connection = self.connection
-            self._run(lambda laptop: laptop.sync(connection))
+        """Sync now, asking the password first unless a recent sign-in still holds (and
+        the password did not change here since: the office is to take the new one)."""
+        kept = self.connection if self.connection is not None and self.connection.fresh() else None
+        laptop = LaptopSync(self.context.services)
+        if kept is not None and not laptop.password_changed_here():
+            self._run(lambda laptop: laptop.sync(kept))
             return
-        self._drop_connection()
+        if kept is None:
+            self._drop_connection()
+        self._ask(lambda dialog: self._with_password(dialog.value(), kept))
+
+    def _ask(self, then: Callable[[ServerPasswordDialog], None], **question: bool) -> None:
         server = LaptopSync(self.context.services).server()
-        dialog = ServerPasswordDialog(server, self.context.actor.username, self.window)
+        dialog = ServerPasswordDialog(server, self.context.actor.username, self.window, **question)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(lambda: self._with_password(dialog.value()))
+        dialog.accepted.connect(lambda: then(dialog))
+        dialog.rejected.connect(self._forget_typed)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def _with_password(self, password: str) -> None:
-        self._run(lambda laptop: laptop.sync(laptop.connect(password)))
+    def _with_password(self, password: str, kept: Connection | None) -> None:
+        self.typed = password  # kept until the office's question is answered
+        self._run(lambda laptop: laptop.sync(laptop.connect(password, kept=kept)))
+
+    def _with_office_password(self, dialog: ServerPasswordDialog) -> None:
+        password, office, take = self.typed, dialog.value(), dialog.take_office_password()
+        self._run(
+            lambda laptop: laptop.sync(
+                laptop.connect(password, office_password=office, take_office_password=take)
+            )
+        )
+
+    def _forget_typed(self) -> None:
+        self.typed = ""
+        self.finished.emit()
 
     def _run(self, work: Callable[[LaptopSync], SyncResult]) -> None:
-        def op(services: Services) -> SyncResult:
-            return work(LaptopSync(services))
+        def op(services: Services) -> SyncResult | Exception:
+            from desktop.sync.office_password import OfficePasswordNeeded
+
+            try:
+                return work(LaptopSync(services))
+            except OfficePasswordNeeded as needed:  # a question for the person, not a refusal
+                return needed
 
         run_write(
             self.window,
@@ -87,15 +115,21 @@ class SyncNow(QObject):
             progress=self.tr("Syncing with the office server…"),
         )
 
-    def _done(self, outcome: Outcome[SyncResult]) -> None:
+    def _done(self, outcome: Outcome[SyncResult | Exception]) -> None:
         result = outcome.value
+        if isinstance(result, Exception):  # the office has another password: ask it once
+            self._drop_connection()
+            changed_here = bool(getattr(result, "changed_here", False))
+            self._ask(self._with_office_password, changed_here=changed_here)
+            return
+        self.typed = ""
         if not outcome.ok or result is None:
             self._drop_connection()
         else:
             self.connection = result.connection
             line = self.summary_line(result)
             self.window.statusBar().showMessage(line, 30_000)
-            if result.summary.conflicts or result.refused:
+            if result.summary.conflicts or result.refused or result.connection.mended:
                 self._tell(line, result)
         self.finished.emit()
 
@@ -110,6 +144,10 @@ class SyncNow(QObject):
 
     def _tell(self, line: str, result: SyncResult) -> None:
         parts = []
+        if result.connection.mended == "office":
+            parts.append(self.tr("The office server now has the password you set on this laptop."))
+        elif result.connection.mended == "laptop":
+            parts.append(self.tr("This laptop now opens with your office server password."))
         if result.summary.conflicts:
             parts.append(
                 self.tr("Some edits could not both be kept. Decide them in File > Conflicts…")
