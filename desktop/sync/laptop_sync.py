@@ -90,12 +90,14 @@ class Connection:
 
 @dataclass(frozen=True)
 class SyncResult:
-    """One sync's summary, the changes the server refused (in words), and the connection,
-    kept for the next sync while its token lasts."""
+    """One sync's summary, the changes the server refused (in words), the connection,
+    kept for the next sync while its token lasts, and how many possible duplicates wait
+    for this person to decide."""
 
     summary: Summary
     refused: tuple[str, ...]
     connection: Connection
+    duplicates: int = 0
 
 
 class LaptopSync:
@@ -205,7 +207,7 @@ class LaptopSync:
         except BaseException:
             connection.transport.close()
             raise
-        return SyncResult(summary, self._refused(sent), connection)
+        return SyncResult(summary, self._refused(sent), connection, self._open_duplicates())
 
     def resolve(self, conflict_id: uuid.UUID, choice: str, value: str | None = None) -> str:
         """Decide a conflict (``choice``: current, other or value), as ``clcp conflicts
@@ -213,6 +215,13 @@ class LaptopSync:
         from desktop.sync.resolve import resolve
 
         return resolve(self._db, self._actor, conflict_id, choice, value)
+
+    def _open_duplicates(self) -> int:
+        """Open possible duplicates this person may decide (none for those who may not)."""
+        services = Services(self._db, self._actor)
+        if not services.can("update", "possible_duplicate"):
+            return 0
+        return services.possible_duplicates.list(where={"status": "open"}, limit=0).total
 
     def _refused(self, sent: set[int]) -> tuple[str, ...]:
         with self._db.session() as session:

@@ -129,7 +129,8 @@ class SyncNow(QObject):
             self.connection = result.connection
             line = self.summary_line(result)
             self.window.statusBar().showMessage(line, 30_000)
-            if result.summary.conflicts or result.refused or result.connection.mended:
+            told = result.summary.conflicts or result.refused or result.duplicates
+            if told or result.connection.mended:
                 self._tell(line, result)
         self.finished.emit()
 
@@ -148,6 +149,13 @@ class SyncNow(QObject):
             parts.append(self.tr("The office server now has the password you set on this laptop."))
         elif result.connection.mended == "laptop":
             parts.append(self.tr("This laptop now opens with your office server password."))
+        if result.duplicates:
+            parts.append(
+                self.tr(
+                    "Some communities or stakeholders may have been added twice. Decide in "
+                    "File > Possible duplicates…"
+                )
+            )
         if result.summary.conflicts:
             parts.append(
                 self.tr("Some edits could not both be kept. Decide them in File > Conflicts…")

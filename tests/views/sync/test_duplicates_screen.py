@@ -22,8 +22,10 @@ from desktop.sync.accounts import set_password
 from desktop.sync.laptop_sync import LaptopSync
 from desktop.views.shell.main_window import MainWindow
 from desktop.views.sync.duplicates_dialog import DuplicatesDialog
+from desktop.views.sync.sync_now import SYNC_RESULT_BOX
 from tests.views.shots import save_shot
 from tests.views.sync.conftest import PASSWORD, JoinedLaptop, Served
+from tests.views.sync.test_sync_screens import message_box, sync_with_password
 
 
 def add_okwang(laptop: JoinedLaptop, cycles: int) -> uuid.UUID:
@@ -123,6 +125,7 @@ def test_a_manager_sees_both_side_by_side_and_merges_from_the_keyboard(
 
 
 def test_an_administrator_may_keep_both_but_not_merge_and_is_told_why(
+    qtbot: QtBot,
     served: Served,
     joined: Callable[[str], JoinedLaptop],
     open_window: Callable[[Database, Actor], MainWindow],
@@ -130,6 +133,10 @@ def test_an_administrator_may_keep_both_but_not_merge_and_is_told_why(
     two_laptops_with_one_community(served, joined)
     ada = joined("ada")
     window = open_window(ada.db, ada.actor)
+    sync_with_password(qtbot, window)  # the sync's message points to the screen
+    told = message_box(window, SYNC_RESULT_BOX)
+    assert told is not None and "File > Possible duplicates" in told.informativeText()
+    told.accept()
     window.commands["duplicates"].trigger()
     screen = window.findChild(DuplicatesDialog)
     assert screen is not None and screen.table.rowCount() == 1
