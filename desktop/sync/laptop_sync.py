@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -98,6 +99,25 @@ class SyncResult:
     refused: tuple[str, ...]
     connection: Connection
     duplicates: int = 0
+
+
+@dataclass(frozen=True)
+class PasswordQuestion:
+    """The office has another password for the person: ask it once. ``changed_here``:
+    the previous one (changed on this laptop), else the office's."""
+
+    changed_here: bool
+
+
+def or_question(work: Callable[[], SyncResult]) -> SyncResult | PasswordQuestion:
+    """``work()``, or the question to ask when the office did not take the password (for
+    a screen, a question to put to the person rather than a refusal to show)."""
+    from desktop.sync.office_password import OfficePasswordNeeded
+
+    try:
+        return work()
+    except OfficePasswordNeeded as needed:
+        return PasswordQuestion(needed.changed_here)
 
 
 class LaptopSync:

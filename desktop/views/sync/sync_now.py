@@ -19,7 +19,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.services.facade import Services
-from desktop.sync.laptop_sync import Connection, LaptopSync, SyncResult
+from desktop.sync.laptop_sync import (
+    Connection,
+    LaptopSync,
+    PasswordQuestion,
+    SyncResult,
+    or_question,
+)
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.operations import Outcome, run_write
 from desktop.views.sync.server_password import ServerPasswordDialog
@@ -97,13 +103,8 @@ class SyncNow(QObject):
         self.finished.emit()
 
     def _run(self, work: Callable[[LaptopSync], SyncResult]) -> None:
-        def op(services: Services) -> SyncResult | Exception:
-            from desktop.sync.office_password import OfficePasswordNeeded
-
-            try:
-                return work(LaptopSync(services))
-            except OfficePasswordNeeded as needed:  # a question for the person, not a refusal
-                return needed
+        def op(services: Services) -> SyncResult | PasswordQuestion:
+            return or_question(lambda: work(LaptopSync(services)))
 
         run_write(
             self.window,
@@ -115,12 +116,11 @@ class SyncNow(QObject):
             progress=self.tr("Syncing with the office server…"),
         )
 
-    def _done(self, outcome: Outcome[SyncResult | Exception]) -> None:
+    def _done(self, outcome: Outcome[SyncResult | PasswordQuestion]) -> None:
         result = outcome.value
-        if isinstance(result, Exception):  # the office has another password: ask it once
+        if isinstance(result, PasswordQuestion):  # the office has another: ask it once
             self._drop_connection()
-            changed_here = bool(getattr(result, "changed_here", False))
-            self._ask(self._with_office_password, changed_here=changed_here)
+            self._ask(self._with_office_password, changed_here=result.changed_here)
             return
         self.typed = ""
         if not outcome.ok or result is None:
