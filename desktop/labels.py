@@ -20,6 +20,8 @@ from desktop.models.enums import (
     BenchmarkRating,
     CommunityKind,
     CycleStatus,
+    DuplicateKind,
+    DuplicateStatus,
     FollowUpStatus,
     LinkageKind,
     LinkageStatus,
@@ -135,6 +137,15 @@ VOCABULARY_WORDS: dict[type[StrEnum], dict[str, str]] = {
         ObservationKind.NUMBER: N_("A number (counted)"),
         ObservationKind.TEXT: N_("Words (described)"),
     },
+    DuplicateKind: {
+        DuplicateKind.COMMUNITY: N_("Community"),
+        DuplicateKind.STAKEHOLDER: N_("Stakeholder"),
+    },
+    DuplicateStatus: {
+        DuplicateStatus.OPEN: N_("Open"),
+        DuplicateStatus.KEPT_BOTH: N_("Kept both"),
+        DuplicateStatus.MERGED: N_("Merged"),
+    },
 }
 
 
@@ -232,6 +243,7 @@ def record_kinds() -> dict[str, str]:
         "session": _("sign-in"),
         "sync_change": _("change to sync"),
         "sync_conflict": _("sync conflict"),
+        "possible_duplicate": _("possible duplicate"),
         "server_account": _("server password"),
     }
 

@@ -73,9 +73,9 @@ def test_every_kind_of_record_has_a_name() -> None:
     from desktop.services.usecases.comments import SUBJECTS
 
     tables = {mapper.class_.__tablename__ for mapper in Base.registry.mappers}
-    # bookkeeping (sync's change log, its conflicts and server passwords among it) is not a
+    # bookkeeping (sync's change log, its conflicts, server passwords and laptops among it) is not a
     # record anyone keeps: no name needed
-    sync = {"sync_change", "sync_conflict", "server_account"}
+    sync = {"sync_change", "sync_conflict", "server_account", "office_device"}
     bookkeeping = {"app_meta", "audit_event", "comment_read", "draft", *sync}
     kinds = (tables - {"app_user", *bookkeeping}) | {
         "user",

@@ -78,7 +78,8 @@ def _office_groups() -> list[CommandGroup]:
             "desktop.cli.server:add_server_commands",
             {
                 "server": _(
-                    "the office server: make its database, run it, set passwords, import bundles"
+                    "the office server: make its database, run it, set passwords, list and revoke "
+                    "laptops, import bundles"
                 )
             },
         ),
@@ -89,6 +90,10 @@ def _office_groups() -> list[CommandGroup]:
                 "sync": _("send this laptop's changes and receive the office's"),
                 "conflicts": _("list, show or resolve sync conflicts"),
             },
+        ),
+        CommandGroup(
+            "desktop.cli.duplicates:add_duplicates_commands",
+            {"duplicates": _("list, show or decide possible duplicates (keep both or merge)")},
         ),
         CommandGroup(
             "desktop.cli.bundle:add_bundle_commands",

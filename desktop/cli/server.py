@@ -1,4 +1,4 @@
-"""``clcp server init|run|password``: the office server on PostgreSQL.
+"""``clcp server init|run|password|devices|revoke``: the office server on PostgreSQL.
 
 ``--db`` here is a PostgreSQL URL (``postgresql://user@host/office``). Passwords come from
 ``CLCP_NEW_PASSWORD`` (a new one) or ``CLCP_PASSWORD`` (a laptop's, for ``--from``), or
@@ -8,19 +8,23 @@ are typed at a hidden prompt.
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.bundle import add_server_import
 from desktop.cli.catalogue import help_for
 from desktop.cli.signin import NEW_PASSWORD_ENV, PASSWORD_ENV, secret
 from desktop.cli.usage import EXIT_OK, UsageError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.services.framework.actor import SYSTEM_ROLE, Actor
 from desktop.services.security.signin import sign_in
 from desktop.storage import Database, open_database
 from desktop.storage import keyfile as kf
 from desktop.storage.server_database import open_server_database
+
+if TYPE_CHECKING:
+    from desktop.sync.devices import DeviceLine
 
 
 def add_server_commands(
@@ -65,6 +69,14 @@ def add_server_commands(
     password.add_argument("--db", **url)
     password.add_argument("--user", required=True, metavar="NAME")
     password.set_defaults(handler=run_server_password)
+
+    devices = actions.add_parser("devices", help=_("the laptops the office knows"))
+    devices.add_argument("--db", **url)
+    devices.set_defaults(handler=run_server_devices)
+    revoke = actions.add_parser("revoke", help=_("refuse a lost laptop from now on"))
+    revoke.add_argument("device", metavar="DEVICE", help=_("its id (the first 8 characters do)"))
+    revoke.add_argument("--db", **url)
+    revoke.set_defaults(handler=run_server_revoke)
 
     add_server_import(actions, url)
 
@@ -133,4 +145,50 @@ def run_server_password(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(_("server password set for {user}").format(user=args.user))
+    return EXIT_OK
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "-"
+
+
+def device_line(line: DeviceLine) -> str:
+    """ "1c9e07a2  fatima  first 2026-12-01 09:12  last sync 2026-12-05 16:40  38 changes" """
+    received = ngettext("{n} change received", "{n} changes received", line.changes)
+    text = _("{id}  {user}  first seen {first}  last sync {last}  {received}").format(
+        id=line.device_id[:8],
+        user=line.username or "?",
+        first=_when(line.first_seen),
+        last=_when(line.last_sync),
+        received=received.format(n=line.changes),
+    )
+    if line.revoked_at is not None:
+        text += "  " + _("revoked {when}").format(when=_when(line.revoked_at))
+    return text
+
+
+def run_server_devices(args: argparse.Namespace) -> int:
+    from desktop.sync.devices import device_lines
+
+    db = open_server_database(args.db, create=False)
+    try:
+        lines = device_lines(db)
+    finally:
+        db.close()
+    for line in lines:
+        print(device_line(line))
+    if not lines:
+        print(_("no laptop has signed in to this office yet"))
+    return EXIT_OK
+
+
+def run_server_revoke(args: argparse.Namespace) -> int:
+    from desktop.sync.devices import revoke
+
+    db = open_server_database(args.db, create=False)
+    try:
+        line = revoke(db, args.device, Actor.from_environment(role=SYSTEM_ROLE))
+    finally:
+        db.close()
+    print(device_line(line))
     return EXIT_OK

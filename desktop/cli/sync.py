@@ -1,13 +1,16 @@
 """``clcp join``, ``clcp sync`` and ``clcp conflicts``: a laptop and the office server.
 
 The laptop's password is the account's password on the server too (``CLCP_PASSWORD`` or
-typed). ``--ca-cert F`` trusts the office's own certificate.
+typed); when the two differ, ``clcp sync`` asks once for the office's
+(``CLCP_OFFICE_PASSWORD`` or typed) and mends it. ``--ca-cert F`` trusts the office's own
+certificate.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,8 @@ from desktop.cli.signin import PASSWORD_ENV, open_signed_in, secret, username_fo
 from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.i18n import _
 from desktop.sync.laptop import SERVER_KEY, meta
+
+OFFICE_PASSWORD_ENV = "CLCP_OFFICE_PASSWORD"
 
 
 def add_sync_commands(
@@ -45,6 +50,11 @@ def add_sync_commands(
         help=_("the office server (default: the one this laptop joined)"),
     )
     sync.add_argument("--ca-cert", default=None, metavar="F", help=_("certificate to trust"))
+    sync.add_argument(
+        "--take-office-password",
+        action="store_true",
+        help=_("if the office has another password for you, use it on this laptop too"),
+    )
     sync.set_defaults(handler=run_sync)
 
     conflicts = commands.add_parser(
@@ -91,7 +101,6 @@ def run_join(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from desktop.sync.bundle_keys import own_keys, remember_office
     from desktop.sync.client import HttpTransport
     from desktop.sync.engine import sync_once
 
@@ -103,14 +112,44 @@ def run_sync(args: argparse.Namespace) -> int:
         if not server:
             raise UsageError(_("give --server URL (this laptop has not synced yet)"))
         with HttpTransport(server, ca_cert=args.ca_cert) as transport:
-            transport.sign_in(actor.username, password, db.device_id, own_keys(db).public)
-            if transport.office_keys is not None:
-                remember_office(db, transport.office_keys)
+            mended = _sign_in(args, db, actor, transport, password)
             summary = sync_once(db, actor, transport)
     finally:
         db.close()
     print(summary.line())
+    if mended == "office":
+        print(_("the office server now has the password you set on this laptop"))
+    elif mended == "laptop":
+        print(_("this laptop now opens with the office server's password"))
     return EXIT_OK
+
+
+def _sign_in(args: argparse.Namespace, db: Any, actor: Any, transport: Any, password: str) -> str:
+    """Sign in with the laptop's password; when the office has another, ask for it once
+    (``CLCP_OFFICE_PASSWORD`` or typed) and mend the difference (docs/admin-guide.md)."""
+    from desktop.sync.office_password import OfficePasswordNeeded, sign_in_laptop
+
+    try:
+        return sign_in_laptop(db, actor, transport, password)
+    except OfficePasswordNeeded as needed:
+        prompt = (
+            _("You changed your password on this laptop. Previous password for the office: ")
+            if needed.changed_here
+            else _("The office server has another password for you. Office password: ")
+        )
+        office = secret(OFFICE_PASSWORD_ENV, prompt)
+        take = args.take_office_password or (not needed.changed_here and _agree())
+        return sign_in_laptop(
+            db, actor, transport, password, office_password=office, take_office_password=take
+        )
+
+
+def _agree() -> bool:
+    """Asked on a terminal only: use the office's password on this laptop too?"""
+    if not sys.stdin.isatty():
+        return False
+    answer = input(_("Use it on this laptop too? [Y/n] ")).strip().lower()
+    return answer in ("", "y", "yes")
 
 
 def _rows(args: argparse.Namespace) -> list[Any]:

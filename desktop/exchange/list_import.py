@@ -5,9 +5,11 @@ Columns are matched to the record's fields by name ("District", "district", "pop
 estimate"), or as ``--map COLUMN=field`` says. A coded field (a community's kind, a
 stakeholder's type) takes the code or its words in any case. Each row becomes a record
 through the services (their rules, the person's rights), all in one transaction. A row
-whose name, folded (case and accents ignored), matches an existing record or an earlier
-row in the same district is a likely duplicate: it is refused unless the person says to
-skip such rows or to add them anyway.
+that looks like an existing record or an earlier row (the same name, ignoring accents,
+case and spacing, in the same district; for a stakeholder, of the same type too: the
+rule of ``likeness_key``, which the office server applies to laptops' new records) is a
+likely duplicate: it is refused unless the person says to skip such rows or to add them
+anyway.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from desktop.services.facade import Services
 from desktop.services.framework.errors import PermissionDenied, ValidationError
 from desktop.services.framework.text import fold
 from desktop.services.usecases.communities import CommunityData
+from desktop.services.usecases.duplicates import likeness_key
 from desktop.services.usecases.linkages import StakeholderData
 
 from .safe_read import BadFile
@@ -137,7 +140,7 @@ def import_list(
     summary = ListSummary(len(sheet.rows), 0, dry_run=dry_run)
     summary.unused_columns = [h for i, h in enumerate(sheet.headers) if h and i not in used]
     service: Any = getattr(services, kind.service)
-    known = {(fold(r.data.name), fold(r.data.district)): r.data.name for r in service.list().items}
+    known = {likeness_key(service.entity, r.data): r.data.name for r in service.list().items}
     try:
         with services.db.sessions.begin() as session:
             for offset, values in enumerate(sheet.rows):
@@ -145,7 +148,7 @@ def import_list(
                 data = _data(kind, number, values, mapping)
                 if data is None:
                     continue
-                key = (fold(data.name), fold(data.district))
+                key = likeness_key(service.entity, data)
                 if key in known and duplicates is not Duplicates.ADD:
                     if duplicates is Duplicates.SKIP:
                         summary.skipped.append(data.name)

@@ -22,11 +22,12 @@ from desktop.models.cycle import (
     PlanningGroupMember,
 )
 from desktop.models.draft import Draft
+from desktop.models.duplicate import PossibleDuplicate
 from desktop.models.harm import Harm, HarmName, HarmPriority, HarmRank
 from desktop.models.linkage import Linkage, LinkageChange, Stakeholder
 from desktop.models.office import AppMeta, OfficeSetting, ParticipantGroup
 from desktop.models.review import BenchmarkAssessment, FollowUp, MentorReview
-from desktop.models.sync import ServerAccount, SyncChange, SyncConflict
+from desktop.models.sync import OfficeDevice, ServerAccount, SyncChange, SyncConflict
 from desktop.models.user import CommunityAssignment, User
 
 __all__ = [
@@ -56,11 +57,13 @@ __all__ = [
     "MeetingAttendance",
     "MentorReview",
     "Observation",
+    "OfficeDevice",
     "OfficeSetting",
     "ParticipantGroup",
     "PartnershipChange",
     "Phase",
     "PlanningGroupMember",
+    "PossibleDuplicate",
     "Reflection",
     "ReflectionAction",
     "ServerAccount",

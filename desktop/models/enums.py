@@ -126,3 +126,18 @@ class AssignmentRole(StrEnum):
 class ObservationKind(StrEnum):
     NUMBER = "number"
     TEXT = "text"
+
+
+class DuplicateKind(StrEnum):
+    """The kinds of record two laptops can both add as "the same" one."""
+
+    COMMUNITY = "community"
+    STAKEHOLDER = "stakeholder"
+
+
+class DuplicateStatus(StrEnum):
+    """Where a possible duplicate stands: waiting for a manager, or decided."""
+
+    OPEN = "open"
+    KEPT_BOTH = "kept_both"
+    MERGED = "merged"

@@ -89,6 +89,9 @@ COLUMNS: dict[str, dict[str, Sharing]] = {
     "observation": {"indicator_id": S, "observed_on": S, "value_number": S, "value_text": P,
                     "note": P, "recorded_by": P},
     "reflection_action": {"reflection_id": S, "action_id": S},
+    "possible_duplicate": {"kind": S, "first_id": S, "second_id": S, "first_added_by": P,
+                           "first_added_at": S, "second_added_by": P, "second_added_at": S,
+                           "status": S, "kept_id": S},
 }
 # fmt: on
 

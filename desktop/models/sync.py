@@ -78,3 +78,28 @@ class ServerAccount(Base):
     password_hash: Mapped[str] = mapped_column(Text)
     failures: Mapped[int] = mapped_column(default=0)
     last_failure_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # A token issued before this moment is refused: set when the password changes or
+    # the account is disabled, so a sign-in does not outlive either.
+    valid_after: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class OfficeDevice(Base):
+    """A laptop the office server knows: first seen when its user signed in from it.
+
+    ``box_key``/``sign_key`` are its public keys for bundles by USB (empty until it sent
+    them over a signed-in network sync), ``last_bundle_seq`` the newest bundle applied
+    from it (older ones are replays). A revoked laptop (lost, stolen) is refused from then
+    on, its tokens and its bundles alike.
+    """
+
+    __tablename__ = "office_device"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), default="")
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_sync: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    box_key: Mapped[str] = mapped_column(Text, default="")
+    sign_key: Mapped[str] = mapped_column(Text, default="")
+    last_bundle_seq: Mapped[int] = mapped_column(default=0)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    revoked_by: Mapped[str] = mapped_column(String(80), default="")

@@ -11,6 +11,10 @@
   communities of the user's scope that ``held`` (the scope the laptop holds) lacks, and
   the kinds of record named in ``repair`` (offered as the feature ``download``).
 - ``POST /api/v1/conflicts/resolved``: conflicts a laptop resolved (token needed).
+- ``POST /api/v1/password``: ``{new_password}`` -> ``{token, expires_in}``: the account's
+  server password follows the one its owner set on a laptop (the token proves the person:
+  it was issued for the current password, or the previous one just typed); the tokens
+  issued before end, so a new one comes back.
 
 Database work runs in a worker thread; every answer to bad input is one line of JSON
 ``{"error": ...}`` with a 4xx status.
@@ -29,13 +33,15 @@ from starlette.routing import Route
 
 from desktop.server.tokens import TokenError, TokenSigner
 from desktop.services.framework.actor import Actor
+from desktop.services.framework.errors import ValidationError
 from desktop.services.security.signin import SignInError
 from desktop.storage import Database
 from desktop.storage.migrate import head_revision
-from desktop.sync.accounts import authenticate
+from desktop.sync.accounts import SignedOut, authenticate, set_password, still_signed_in
 from desktop.sync.apply import apply_batch
-from desktop.sync.bundle_keys import PublicKeys, own_keys, register_device
+from desktop.sync.bundle_keys import PublicKeys, own_keys
 from desktop.sync.conflicts import resolve_on_server
+from desktop.sync.devices import RevokedDevice, seen, synced
 from desktop.sync.download import changes_since
 from desktop.sync.scope import Scope
 from desktop.sync.wire import PROTOCOL_VERSION, ChangeMessage, WireError
@@ -49,17 +55,29 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _signed_out(message: str) -> JSONResponse:
+    """A sign-in that no longer holds: the laptop shows the message as it is."""
+    return JSONResponse({"error": message, "signed_out": True}, status_code=401)
+
+
 class Endpoints:
     """The handlers, bound to the office database and the token signer."""
 
     def __init__(self, db: Database, signer: TokenSigner) -> None:
         self.db, self.signer = db, signer
 
-    def who(self, request: Request) -> tuple[Actor, str]:
+    async def who(self, request: Request) -> tuple[Actor, str]:
+        """The account and laptop a request comes from, as they are now: the token's
+        signature and age are checked here, the account and the laptop in the database
+        (one read), so a disabled account or a revoked laptop stops at once."""
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("bearer "):
             raise TokenError("sign in first")
-        return self.signer.read(header[7:].strip())
+        claims = self.signer.read(header[7:].strip())
+        actor = await run_in_threadpool(
+            still_signed_in, self.db, claims.username, claims.device_id, claims.issued_at
+        )
+        return actor, claims.device_id
 
     async def hello(self, request: Request) -> JSONResponse:
         return JSONResponse(
@@ -79,11 +97,14 @@ class Endpoints:
             return _error("device_keys: a box and a sign key", 400)
         try:
             actor = await run_in_threadpool(authenticate, self.db, username, password)
-        except SignInError as error:
-            return _error(str(error), 401)
+        except SignInError as error:  # a wrong password (not a delay) says so for the laptop
+            wrong = {} if error.wait is not None else {"wrong_password": True}
+            return JSONResponse({"error": str(error), **wrong}, status_code=401)
+        try:
+            await run_in_threadpool(seen, self.db, device_id, actor.username, keys)
+        except RevokedDevice as error:
+            return _signed_out(str(error))
         office = await run_in_threadpool(own_keys, self.db)
-        if keys is not None:
-            await run_in_threadpool(register_device, self.db, device_id, actor.username, keys)
         token = self.signer.issue(actor, device_id)
         return JSONResponse(
             {
@@ -95,7 +116,7 @@ class Endpoints:
         )
 
     async def upload(self, request: Request) -> JSONResponse:
-        actor, device_id = self.who(request)
+        actor, device_id = await self.who(request)
         body = await _json(request)
         items = body.get("changes") if isinstance(body, dict) else None
         if not isinstance(items, list) or len(items) > MAX_BATCH:
@@ -109,16 +130,17 @@ class Endpoints:
         return JSONResponse({"outcomes": [outcome.to_dict() for outcome in outcomes]})
 
     async def download(self, request: Request) -> JSONResponse:
-        actor, device_id = self.who(request)
+        actor, device_id = await self.who(request)
         try:
             since = int(request.query_params.get("since", "0"))
         except ValueError:
             return _error("since: a whole number", 400)
         result = await run_in_threadpool(changes_since, self.db, actor, max(since, 0), device_id)
+        await run_in_threadpool(synced, self.db, device_id)
         return JSONResponse(result.to_dict())
 
     async def download_whole(self, request: Request) -> JSONResponse:
-        actor, device_id = self.who(request)
+        actor, device_id = await self.who(request)
         body = await _json(request)
         try:
             since = max(int(body.get("since", 0)), 0)
@@ -129,16 +151,30 @@ class Endpoints:
         result = await run_in_threadpool(
             changes_since, self.db, actor, since, device_id, held, repair
         )
+        await run_in_threadpool(synced, self.db, device_id)
         return JSONResponse(result.to_dict())
 
     async def resolved(self, request: Request) -> JSONResponse:
-        actor, _device = self.who(request)
+        actor, _device = await self.who(request)
         body = await _json(request)
         items = body.get("resolved") if isinstance(body, dict) else None
         if not isinstance(items, list):
             return _error("resolved: a list", 400)
         done = await run_in_threadpool(resolve_on_server, self.db, actor, items)
         return JSONResponse({"resolved": done})
+
+    async def password(self, request: Request) -> JSONResponse:
+        actor, device_id = await self.who(request)
+        body = await _json(request)
+        new = body.get("new_password") if isinstance(body, dict) else None
+        if not isinstance(new, str):
+            return _error("new_password: the new password", 400)
+        try:
+            await run_in_threadpool(set_password, self.db, actor.username, new, actor)
+        except ValidationError as error:
+            return _error(next(iter(error.errors.values()), str(error)), 400)
+        token = self.signer.issue(actor, device_id)
+        return JSONResponse({"token": token, "expires_in": self.signer.lifetime})
 
 
 def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
@@ -151,11 +187,13 @@ def create_app(db: Database, signer: TokenSigner | None = None) -> Starlette:
         Route("/api/v1/changes", endpoints.download, methods=["GET"]),
         Route("/api/v1/download", endpoints.download_whole, methods=["POST"]),
         Route("/api/v1/conflicts/resolved", endpoints.resolved, methods=["POST"]),
+        Route("/api/v1/password", endpoints.password, methods=["POST"]),
     ]
     return Starlette(
         routes=routes,
         exception_handlers={
             TokenError: lambda request, error: _error(str(error), 401),
+            SignedOut: lambda request, error: _signed_out(str(error)),
             WireError: lambda request, error: _error(str(error), 400),
         },
     )

@@ -1,6 +1,10 @@
 """Short-lived sign-in tokens: an account signs in with its password once per sync and
 gets a token valid for a few minutes, signed with a key only this server process holds
-(a restarted server simply asks laptops to sign in again)."""
+(a restarted server simply asks laptops to sign in again).
+
+A token says who signed in, from which laptop and when; whether that still holds (the
+account active, its password unchanged since, the laptop not revoked) is asked of the
+database at every request (``desktop.sync.accounts.still_signed_in``)."""
 
 from __future__ import annotations
 
@@ -21,6 +25,15 @@ class TokenError(Exception):
     """A token that is missing, forged or expired."""
 
 
+@dataclass(frozen=True)
+class Claims:
+    """What a token says: the account, the laptop, and when it was issued (seconds)."""
+
+    username: str
+    device_id: str
+    issued_at: float
+
+
 @dataclass
 class TokenSigner:
     key: bytes
@@ -35,20 +48,21 @@ class TokenSigner:
             "u": actor.username,
             "r": actor.role,
             "d": device_id,
+            "i": time.time(),
             "e": int(time.time()) + self.lifetime,
         }
         body = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
         return f"{body}.{self._mac(body)}"
 
-    def read(self, token: str) -> tuple[Actor, str]:
-        """The account and device a token was issued to; TokenError when not valid."""
+    def read(self, token: str) -> Claims:
+        """What a token says; TokenError when it is not this server's or has expired."""
         body, _, mac = token.partition(".")
         if not body or not hmac.compare_digest(mac, self._mac(body)):
             raise TokenError("not a token of this server")
         payload = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
         if int(payload["e"]) < time.time():
             raise TokenError("the sign-in has expired")
-        return Actor(username=str(payload["u"]), role=payload["r"]), str(payload["d"])
+        return Claims(str(payload["u"]), str(payload["d"]), float(payload.get("i", 0)))
 
     def _mac(self, body: str) -> str:
         return hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()

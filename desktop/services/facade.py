@@ -52,6 +52,8 @@ from desktop.services.usecases.comments import CommentService
 from desktop.services.usecases.communities import CommunityService
 from desktop.services.usecases.cycles import CycleService, LearningFindingService, PhaseService
 from desktop.services.usecases.drafts import DraftService
+from desktop.services.usecases.duplicate_review import DuplicateReviews
+from desktop.services.usecases.duplicates import PossibleDuplicateService
 from desktop.services.usecases.harms import HarmPriorityService, HarmService
 from desktop.services.usecases.linkages import LinkageService, StakeholderService
 from desktop.services.usecases.meetings import MeetingService, PlanningGroupMemberService
@@ -142,8 +144,9 @@ class OwnSession:
 
 class Services:
     """``Services(db, actor).meetings.create(...)``: each attribute is one entity's service,
-    besides ``reads`` (the screens' wider reads), ``accounts`` (passwords), ``drafts`` and
-    ``session`` (the signed-in person's own session). Screens go through this alone, so
+    besides ``reads`` (the screens' wider reads), ``accounts`` (passwords), ``duplicates``
+    (deciding possible duplicates), ``drafts`` and ``session`` (the signed-in person's
+    own session). Screens go through this alone, so
     every call carries the database and the person asking.
 
     Services hold no state besides ``db`` and ``actor``, so making this is cheap; make a
@@ -176,6 +179,8 @@ class Services:
         self.settings = OfficeSettingService(db, actor)
         self.audit_log = AuditLogService(db, actor)
         self.comments = CommentService(db, actor)
+        self.possible_duplicates = PossibleDuplicateService(db, actor)
+        self.duplicates = DuplicateReviews(db, actor)
         self.drafts = DraftService(db, actor)
         self.accounts = AccountService(db, actor)
         self.reads = Reads(db, actor)

@@ -10,16 +10,17 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from desktop.i18n import _
-from desktop.models import ServerAccount, User, utcnow
+from desktop.models import OfficeDevice, ServerAccount, User, utcnow
 from desktop.services.facade import Services
 from desktop.services.framework import audit
 from desktop.services.framework.actor import Actor
-from desktop.services.framework.errors import NotFoundError
+from desktop.services.framework.errors import NotFoundError, ServiceError
 from desktop.services.framework.records import Record
 from desktop.services.security.passwords import check_password_rules
 from desktop.services.security.signin import SignInError, delay_after
 from desktop.services.security.users import UserData
 from desktop.storage import Database
+from desktop.sync.devices import revoked_message
 
 _hasher = PasswordHasher()
 
@@ -35,6 +36,7 @@ def set_password(db: Database, username: str, password: str, by: Actor) -> None:
         account.password_hash = _hasher.hash(password)
         account.failures = 0
         account.last_failure_at = None
+        account.valid_after = utcnow()  # sign-ins made with the old password end now
         session.add(account)
         audit.record(
             session,
@@ -77,6 +79,37 @@ def authenticate(db: Database, username: str, password: str) -> Actor:
             if row is not None:
                 row.failures, row.last_failure_at = 0, None
     return Actor(username=username, role=user.role)
+
+
+class SignedOut(ServiceError):
+    """A token that no longer holds: the account was disabled, its password changed, or
+    its laptop revoked since it was issued (one line the app shows as it is)."""
+
+
+def disabled_message() -> str:
+    return _("your account was disabled on the office server")
+
+
+def still_signed_in(db: Database, username: str, device_id: str, issued_at: float) -> Actor:
+    """The account behind a token, as it is now (its role included), if the token still
+    holds; :class:`SignedOut` otherwise. One read of indexed rows: the account by its
+    unique name, its server password and the laptop by their keys."""
+    with db.session() as session:
+        row = session.execute(
+            select(User.role, User.active, User.deleted_at, ServerAccount.valid_after)
+            .add_columns(OfficeDevice.revoked_at)
+            .select_from(User)
+            .outerjoin(ServerAccount, ServerAccount.username == User.username)
+            .outerjoin(OfficeDevice, OfficeDevice.device_id == device_id)
+            .where(User.username == username)
+        ).first()
+    if row is None or not row.active or row.deleted_at is not None:
+        raise SignedOut(disabled_message())
+    if row.revoked_at is not None:
+        raise SignedOut(revoked_message())
+    if row.valid_after is not None and issued_at < row.valid_after.timestamp():
+        raise SignedOut(_("your password was changed on the office server: sign in again"))
+    return Actor(username=username, role=row.role)
 
 
 def _count_failure(db: Database, username: str, now: datetime) -> None:

@@ -16,10 +16,12 @@ between makes this one read again rather than overwrite it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from desktop.services.framework import audit, changelog, fieldcodec
 from desktop.services.framework.actor import Actor
@@ -30,6 +32,8 @@ from desktop.services.framework.errors import (
     PermissionDenied,
     ServiceError,
 )
+from desktop.services.usecases.duplicates import MODELS as DUPLICATE_KINDS
+from desktop.services.usecases.duplicates import note_possible_duplicates
 from desktop.storage import Database
 from desktop.sync.conflicts import Kept, conflict_rows
 from desktop.sync.history import known_outcome, touched_since, write_marker
@@ -106,7 +110,10 @@ def _apply(
         if row is not None:
             return _marker(db, actor, message, "unchanged", version)
         data = service.data_type(**fieldcodec.decode_fields(service.data_type, message.fields))
-        with changelog.applying(_origin(actor, message)):
+        with (
+            changelog.applying(_origin(actor, message)),
+            changelog.together(_look_alikes(db, message.entity, record_id)),
+        ):
             service.create(data)
         return Outcome(message.device_seq, "applied")
     if row is None:
@@ -129,6 +136,19 @@ def _apply(
             service.restore(record_id)
         return Outcome(message.device_seq, "applied")
     raise ValueError(f"unknown action {message.action}")
+
+
+def _look_alikes(db: Database, entity: str, record_id: uuid.UUID) -> Callable[[Session], None]:
+    """A new community or stakeholder that looks like one the office has: a possible
+    duplicate for a manager, written in the same transaction as the record (as the
+    office's own change, which laptops receive like any other)."""
+
+    def write(session: Session) -> None:
+        if entity in DUPLICATE_KINDS:
+            with changelog.own_changes():
+                note_possible_duplicates(session, db, entity, record_id)
+
+    return write
 
 
 def _update(

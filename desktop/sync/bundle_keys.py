@@ -7,8 +7,9 @@ two kinds of key for itself, in its own ``app_meta`` (inside the encrypted datab
 
 A laptop's public keys reach the office only over the network, when the laptop joins or
 syncs and its user has signed in with their password: the office records them against
-that account. A bundle is then accepted only from a device the office knows, and applied
-as the account that registered it. Nothing is trusted on first sight of a bundle, since
+that account (``desktop.sync.devices``, the office's list of laptops). A bundle is then
+accepted only from a device the office knows, and applied as the account that registered
+it. Nothing is trusted on first sight of a bundle, since
 a bundle proves no password.
 """
 
@@ -23,7 +24,6 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import AppMeta
@@ -31,7 +31,6 @@ from desktop.storage import Database
 
 OWN_KEYS = "bundle_keys"  # this database's own private keys (office or laptop)
 OFFICE_PUBLIC = "bundle_office"  # on a laptop: the office's public keys
-DEVICE_PREFIX = "bundle_device:"  # on the office: one registered laptop each
 
 
 def b64(data: bytes) -> str:
@@ -120,47 +119,3 @@ def office_keys(db: Database) -> PublicKeys | None:
     with db.session() as session:
         stored = _get(session, OFFICE_PUBLIC)
     return PublicKeys.from_dict(json.loads(stored)) if stored else None
-
-
-@dataclass(frozen=True)
-class Device:
-    """A laptop the office knows: its keys, its account, the last bundle it sent."""
-
-    device_id: str
-    username: str
-    keys: PublicKeys
-    last_seq: int = 0
-
-
-def register_device(db: Database, device_id: str, username: str, keys: PublicKeys) -> None:
-    """On the office: record a laptop's keys against the account that signed in from it
-    (its bundle count is kept, so a re-registration cannot replay old bundles)."""
-    key = DEVICE_PREFIX + device_id
-    with db.sessions.begin() as session:
-        stored = _get(session, key)
-        last = int(json.loads(stored).get("last_seq", 0)) if stored else 0
-        value = {"username": username, "keys": keys.to_dict(), "last_seq": last}
-        _put(session, key, json.dumps(value))
-
-
-def device(session: Session, device_id: str) -> Device | None:
-    stored = _get(session, DEVICE_PREFIX + device_id)
-    if stored is None:
-        return None
-    data = json.loads(stored)
-    keys = PublicKeys.from_dict(data["keys"])
-    return Device(device_id, str(data["username"]), keys, int(data.get("last_seq", 0)))
-
-
-def record_bundle_seq(session: Session, device_id: str, seq: int) -> None:
-    """Remember the newest bundle applied from a device (older and equal ones are replays)."""
-    key = DEVICE_PREFIX + device_id
-    data = json.loads(_get(session, key) or "{}")
-    data["last_seq"] = seq
-    _put(session, key, json.dumps(data))
-
-
-def registered_devices(db: Database) -> list[str]:
-    with db.session() as session:
-        keys = session.scalars(select(AppMeta.key).where(AppMeta.key.startswith(DEVICE_PREFIX)))
-        return [key[len(DEVICE_PREFIX) :] for key in keys]

@@ -22,8 +22,9 @@ from desktop.storage import Database
 from desktop.sync.apply import apply_batch
 from desktop.sync.bundle import check_versions, header_for
 from desktop.sync.bundle_format import BundleError, open_sealed, read_header, seal
-from desktop.sync.bundle_keys import Device, device, own_keys, record_bundle_seq
+from desktop.sync.bundle_keys import own_keys
 from desktop.sync.conflicts import resolve_on_server
+from desktop.sync.devices import Device, device, record_bundle_seq, revoked_message
 from desktop.sync.download import changes_since
 from desktop.sync.scope import Scope
 from desktop.sync.wire import ChangeMessage, WireError
@@ -64,7 +65,9 @@ def import_bundle(db: Database, data: bytes) -> Imported:
         raise BundleError(_("this bundle is for another office"))
     with db.session() as session:
         known = device(session, str(header.get("device", "")))
-    if known is None:
+    if known is not None and known.revoked:
+        raise BundleError(revoked_message())
+    if known is None or known.keys is None:
         raise BundleError(
             _(
                 "this bundle comes from a laptop this office does not know; "

@@ -27,6 +27,15 @@ class SyncError(ServiceError):
     """The office server could not be reached or refused the request (one line)."""
 
 
+class WrongPasswordError(SyncError):
+    """The office server did not take the password (not a delay after too many)."""
+
+
+class SignedOutError(SyncError):
+    """The sign-in no longer holds (account disabled, password changed, laptop revoked):
+    the server's sentence, shown as it is; the next sync signs in again."""
+
+
 class HttpTransport:
     """One sync session with the server at ``url`` (``https://...``, or ``http://`` on
     loopback). ``ca_cert``: a certificate file to trust, such as the office's own."""
@@ -80,6 +89,12 @@ class HttpTransport:
             self.office_keys = None  # an office from before bundles
         return self.role
 
+    def change_password(self, new_password: str) -> None:
+        """Give the signed-in account ``new_password`` on the office server; the token
+        issued with the old one ends there, so the new one answered is used from now."""
+        answer = self._call("POST", "/api/v1/password", json={"new_password": new_password})
+        self._client.headers["Authorization"] = f"Bearer {answer['token']}"
+
     def upload(self, items: list[dict[str, Any]], seen: int) -> list[dict[str, Any]]:
         body = {"changes": items, "seen": seen}
         return list(self._call("POST", "/api/v1/changes", json=body)["outcomes"])
@@ -115,10 +130,16 @@ class HttpTransport:
             ) from error
         if response.status_code >= 400:
             try:
-                message = str(response.json().get("error", ""))
+                answer = response.json()
             except ValueError:
-                message = response.text[:200]
-            raise SyncError(
+                answer = None
+            if not isinstance(answer, dict):
+                answer = {"error": response.text[:200]}
+            message = str(answer.get("error", ""))
+            if answer.get("signed_out") and message:
+                raise SignedOutError(message)
+            refused = WrongPasswordError if answer.get("wrong_password") else SyncError
+            raise refused(
                 _("the office server refused: {message}").format(
                     message=message or response.reason_phrase
                 )

@@ -13,6 +13,7 @@ from desktop.storage.keyslots import new_master_key, new_recovery_key
 from desktop.sync.bundle_keys import own_keys, remember_office
 from desktop.sync.client import HttpTransport
 from desktop.sync.laptop import Received, apply_download
+from desktop.sync.office_password import remember_accepted
 
 
 def join(
@@ -48,6 +49,7 @@ def _fill(
         remember_office(db, transport.office_keys)
     actor = Actor(username=username, role=role)
     received = apply_download(db, actor, transport.fetch(0), transport.name)
+    remember_accepted(db, username)  # the office and the key slot share the password
     with db.sessions.begin() as session:
         audit.record(
             session,

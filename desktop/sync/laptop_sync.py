@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -77,10 +78,12 @@ class OpenConflict:
 
 @dataclass
 class Connection:
-    """A transport signed in to the office server, and when it was."""
+    """A transport signed in to the office server, and when it was; ``mended`` says
+    which side took the other's password at this sign-in ("office", "laptop" or "")."""
 
     transport: HttpTransport
     signed_in_at: float
+    mended: str = ""
 
     def fresh(self) -> bool:
         return time.monotonic() - self.signed_in_at < TOKEN_REUSE_SECONDS
@@ -88,12 +91,33 @@ class Connection:
 
 @dataclass(frozen=True)
 class SyncResult:
-    """One sync's summary, the changes the server refused (in words), and the connection,
-    kept for the next sync while its token lasts."""
+    """One sync's summary, the changes the server refused (in words), the connection,
+    kept for the next sync while its token lasts, and how many possible duplicates wait
+    for this person to decide."""
 
     summary: Summary
     refused: tuple[str, ...]
     connection: Connection
+    duplicates: int = 0
+
+
+@dataclass(frozen=True)
+class PasswordQuestion:
+    """The office has another password for the person: ask it once. ``changed_here``:
+    the previous one (changed on this laptop), else the office's."""
+
+    changed_here: bool
+
+
+def or_question(work: Callable[[], SyncResult]) -> SyncResult | PasswordQuestion:
+    """``work()``, or the question to ask when the office did not take the password (for
+    a screen, a question to put to the person rather than a refusal to show)."""
+    from desktop.sync.office_password import OfficePasswordNeeded
+
+    try:
+        return work()
+    except OfficePasswordNeeded as needed:
+        return PasswordQuestion(needed.changed_here)
 
 
 class LaptopSync:
@@ -149,18 +173,48 @@ class LaptopSync:
             rows = open_conflicts(session)
         return [self._conflict(row) for row in rows]
 
-    def connect(self, password: str) -> Connection:
-        """Sign in to the server this laptop joined with the person's password. (The HTTP
-        client is loaded only now: opening the window does not need it.)"""
-        from desktop.sync.client import HttpTransport
+    def password_changed_here(self) -> bool:
+        """Whether the person changed their password on this laptop since the office
+        last took it (the next sign-in then gives the office the new one)."""
+        from desktop.sync.office_password import changed_here
 
+        return changed_here(self._db, self._actor.username)
+
+    def connect(
+        self,
+        password: str,
+        *,
+        office_password: str | None = None,
+        take_office_password: bool = False,
+        kept: Connection | None = None,
+    ) -> Connection:
+        """Sign in to the server this laptop joined with the person's password, as
+        ``clcp sync`` does (``desktop.sync.office_password``): raises
+        ``OfficePasswordNeeded`` when the office has another password for them, then
+        ``office_password`` mends it. ``kept``: a sign-in minutes old whose token proves
+        the person, so a password changed here goes to the office without asking the
+        previous one. (The HTTP client is loaded only now: opening the window does not
+        need it.)"""
+        from desktop.sync.client import HttpTransport
+        from desktop.sync.office_password import follow_with_token, sign_in_laptop
+
+        if kept is not None and kept.fresh():
+            mended = follow_with_token(self._db, self._actor, kept.transport, password)
+            return Connection(kept.transport, time.monotonic(), mended)
         transport = HttpTransport(self.server())
         try:
-            transport.sign_in(self._actor.username, password, self._db.device_id)
+            mended = sign_in_laptop(
+                self._db,
+                self._actor,
+                transport,
+                password,
+                office_password=office_password,
+                take_office_password=take_office_password,
+            )
         except BaseException:
             transport.close()
             raise
-        return Connection(transport, time.monotonic())
+        return Connection(transport, time.monotonic(), mended)
 
     def sync(self, connection: Connection) -> SyncResult:
         """Send what waits, receive what changed (``sync_once``); a failure closes the
@@ -173,7 +227,7 @@ class LaptopSync:
         except BaseException:
             connection.transport.close()
             raise
-        return SyncResult(summary, self._refused(sent), connection)
+        return SyncResult(summary, self._refused(sent), connection, self._open_duplicates())
 
     def resolve(self, conflict_id: uuid.UUID, choice: str, value: str | None = None) -> str:
         """Decide a conflict (``choice``: current, other or value), as ``clcp conflicts
@@ -181,6 +235,13 @@ class LaptopSync:
         from desktop.sync.resolve import resolve
 
         return resolve(self._db, self._actor, conflict_id, choice, value)
+
+    def _open_duplicates(self) -> int:
+        """Open possible duplicates this person may decide (none for those who may not)."""
+        services = Services(self._db, self._actor)
+        if not services.can("update", "possible_duplicate"):
+            return 0
+        return services.possible_duplicates.list(where={"status": "open"}, limit=0).total
 
     def _refused(self, sent: set[int]) -> tuple[str, ...]:
         with self._db.session() as session:

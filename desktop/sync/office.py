@@ -20,7 +20,9 @@ from desktop.sync.accounts import set_password
 
 #: Never copied from a laptop: the file's own identity, drafts, and its change log (the
 #: server starts its own sequence; the laptops join afresh).
-NOT_SEEDED = frozenset({"app_meta", "draft", "sync_change", "sync_conflict", "server_account"})
+NOT_SEEDED = frozenset(
+    {"app_meta", "draft", "sync_change", "sync_conflict", "server_account", "office_device"}
+)
 BATCH = 1000
 
 

@@ -8,6 +8,7 @@ test-only revision added to a temporary copy of the migrations folder.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import sqlite3
@@ -195,6 +196,40 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
                 "baseline_number": 4.0,
                 "target_number": None,
                 **SYNC_COLUMNS,
+            },
+        ),
+    ],
+    # 0008 adds possible duplicates and the office's laptops (a laptop's bundle keys, kept
+    # in app_meta until then, move there: see the test of that move below).
+    "0008": [
+        (
+            "possible_duplicate",
+            {
+                "id": "7f6e5d4c3b2a4190f8e7d6c5b4a39281",
+                "kind": "community",
+                "first_id": COMMUNITY_ID.replace("-", ""),
+                "second_id": "8a7f6e5d4c3b4a2190f8e7d6c5b4a392",
+                "first_added_by": "amina",
+                "first_added_at": None,
+                "second_added_by": "juma",
+                "second_added_at": None,
+                "status": "open",
+                "kept_id": None,
+                **SYNC_COLUMNS,
+            },
+        ),
+        (
+            "office_device",
+            {
+                "device_id": "99999999-2222-3333-4444-555555555555",
+                "username": "amina",
+                "first_seen": "2026-01-06 10:00:00.000000",
+                "last_sync": None,
+                "box_key": "",
+                "sign_key": "",
+                "last_bundle_seq": 0,
+                "revoked_at": None,
+                "revoked_by": "",
             },
         ),
     ],
@@ -527,11 +562,42 @@ def test_every_revision_upgrades_to_head_keeping_its_rows(
         database.close()
 
     for table, row in SAMPLE_ROWS[revision]:
-        key_column = {"app_meta": "key", "draft": "form_key", "sync_change": "seq"}.get(table, "id")
+        key_column = {
+            "app_meta": "key",
+            "draft": "form_key",
+            "sync_change": "seq",
+            "office_device": "device_id",
+        }.get(table, "id")
         stored = read_row(path, table, key_column, row[key_column])
         assert stored is not None, f"{table} row lost by the upgrade from {revision}"
         kept = {name: value for name, value in row.items() if name in stored}
         assert {name: stored[name] for name in kept} == kept
+
+
+def test_0008_moves_the_laptops_bundle_keys_from_app_meta_into_their_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "office.db"
+    make_database_at(path, "0006")
+    device = "99999999-2222-3333-4444-555555555555"
+    stored = {"username": "amina", "keys": {"box": "Qk9Y", "sign": "U0lHTg=="}, "last_seq": 4}
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO app_meta (key, value) VALUES (?, ?)",
+            (f"bundle_device:{device}", json.dumps(stored)),
+        )
+    connection.close()
+    open_database(path).close()
+    row = read_row(path, "office_device", "device_id", device)
+    assert row is not None
+    assert (row["username"], row["box_key"], row["sign_key"], row["last_bundle_seq"]) == (
+        "amina",
+        "Qk9Y",
+        "U0lHTg==",
+        4,
+    )
+    assert read_row(path, "app_meta", "key", f"bundle_device:{device}") is None
 
 
 def test_the_revisions_read_from_the_scripts_are_alembics() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.sync.bundle import Answered, export_bundle, import_answer
-from desktop.sync.bundle_keys import own_keys, register_device, remember_office
+from desktop.sync.bundle_keys import own_keys, remember_office
 from desktop.sync.bundle_office import import_bundle
+from desktop.sync.devices import register_device
 from tests.sync.office_world import Laptop
 
 

@@ -13,6 +13,7 @@ from desktop.models import AuditEvent, Community, SyncChange, SyncConflict
 from desktop.services.facade import Services
 from desktop.services.framework.actor import SYSTEM
 from desktop.services.framework.changelog import next_device_seq
+from desktop.services.security.users import AssignmentData
 from desktop.services.usecases.attachments import AttachmentData
 from desktop.services.usecases.communities import CommunityData
 from desktop.services.usecases.cycles import CycleData
@@ -265,3 +266,23 @@ def test_an_attached_file_travels_with_its_bytes(office: Office, laptop: MakeLap
     mary.sync()
     assert mary.services.attachments.get(made.id).data.caption == "the paper sheet"
     assert mary.services.attachments.content(made.id) == b"12 girls, 9 boys"
+
+
+def test_a_community_newly_assigned_comes_whole_at_the_next_sync(
+    office: Office, laptop: MakeLaptop
+) -> None:
+    s = office.services
+    cycles = Services(office.db, SYSTEM).cycles  # (an administrator writes no cycle work)
+    cycle = cycles.create(CycleData(community_id=office.other_community_id, start_on=START))
+    fatima = laptop("fatima")
+    assert [c.data.name for c in fatima.services.communities.list().items] == ["Kéréwé"]
+    fatima_id = s.users.list(where={"username": "fatima"}).items[0].id
+    s.assignments.create(
+        AssignmentData(
+            community_id=office.other_community_id, user_id=fatima_id, role="facilitator"
+        )
+    )
+    fatima.sync()  # neither Amuru nor its cycle changed: they come as newly hers
+    names = sorted(c.data.name for c in fatima.services.communities.list().items)
+    assert names == ["Amuru", "Kéréwé"]
+    assert fatima.services.cycles.get(cycle.id).data.community_id == office.other_community_id

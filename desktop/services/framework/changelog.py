@@ -74,6 +74,17 @@ def together(write: Callable[[Session], None]) -> Iterator[None]:
 
 
 @contextmanager
+def own_changes() -> Iterator[None]:
+    """Writes inside the block are this database's own changes, even while a laptop's
+    change is being applied (the office server adds a record of its own beside it)."""
+    token = _origin.set(None)
+    try:
+        yield
+    finally:
+        _origin.reset(token)
+
+
+@contextmanager
 def receiving() -> Iterator[None]:
     """Writes inside the block come from the server and record no change of their own."""
     token = _receiving.set(True)

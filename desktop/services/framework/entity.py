@@ -152,18 +152,24 @@ class EntityService(Generic[M, D]):
     def delete(self, record_id: uuid.UUID, *, expected_version: int | None = None) -> Record[D]:
         """Mark the record deleted (a tombstone): it can be restored and it syncs."""
         with self.db.sessions.begin() as session:
-            row = self._load(session, record_id)
-            self.authorize(session, permissions.DELETE, permissions.row_values(row))
-            self._check_version(row, expected_version)
-            errors = self.check_delete(session, row)
-            if errors:
-                raise ValidationError(errors)
-            row.deleted_at = utcnow()
-            self.stamp(row)
-            session.flush()
-            data = self.snapshot(session, row)
-            self._audit_event(session, "delete", row, {})
-            return self._record(row, data)
+            return self.delete_in(session, record_id, expected_version=expected_version)
+
+    def delete_in(
+        self, session: Session, record_id: uuid.UUID, *, expected_version: int | None = None
+    ) -> Record[D]:
+        """``delete`` inside a transaction the caller holds (see ``create_in``)."""
+        row = self._load(session, record_id)
+        self.authorize(session, permissions.DELETE, permissions.row_values(row))
+        self._check_version(row, expected_version)
+        errors = self.check_delete(session, row)
+        if errors:
+            raise ValidationError(errors)
+        row.deleted_at = utcnow()
+        self.stamp(row)
+        session.flush()
+        data = self.snapshot(session, row)
+        self._audit_event(session, "delete", row, {})
+        return self._record(row, data)
 
     def restore(self, record_id: uuid.UUID) -> Record[D]:
         """Undo a delete, if the record is still valid as it stands (its references live,

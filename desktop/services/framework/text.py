@@ -13,6 +13,13 @@ def fold(*parts: str) -> str:
     return stripped.casefold()
 
 
+def match_key(*parts: str) -> str:
+    """How two names are told to be "the same" one (a likely duplicate): folded as
+    :func:`fold` does, and with runs of spaces counted as one ("Kéréwé  North" and
+    "kerewe north" give the same key)."""
+    return " ".join(fold(*parts).split())
+
+
 def escape_like(text: str) -> str:
     """``text`` made safe inside a LIKE pattern (with ``ESCAPE '\\'``)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -83,6 +83,19 @@ class AccountService:
             return False
         return bool(kf.password_slots(self.db.keyring.data(), username))
 
+    def opens_own_slot(self, password: str) -> bool:
+        """Whether ``password`` is the signed-in person's password on this database (True
+        for a database without passwords). Not counted as a sign-in: the person is signed
+        in already, and it is asked only to tell a password mistyped from one changed."""
+        keyring = self.db.keyring
+        if keyring is None:
+            return True
+        try:
+            master_key, _slot = kf.unlock(keyring.data(), self.actor.username, password)
+        except (kf.NoSuchAccount, WrongSecret):
+            return False
+        return master_key == keyring.master_key
+
     def accounts(self) -> list[AccountSummary]:
         """Every account (disabled ones too), by user name."""
         users = self.users.list(order_by="username").items

@@ -69,6 +69,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "participant_group":       ("crud", "r",     "r",         "r"),
     "office_setting":          ("crud", "r",     "r",         "r"),
     "audit_event":             ("r",    "r",     "",          ""),
+    "possible_duplicate":      ("ru",   "ru",    "r@",        "r@"),
     "report":                  ("",     "r",     "r@",        "r@"),
     "export":                  ("",     "r",     "r@",        "r@"),
 }

@@ -47,6 +47,7 @@ from desktop.services.security.permission_matrix import (
 )
 from desktop.services.security.readable import (
     assigned_communities,
+    belongs_to_a_community,
     facilitators_read_all,
     in_communities,
     readable_condition,
@@ -77,6 +78,7 @@ __all__ = [
     "Scope",
     "allowed",
     "assigned_communities",
+    "belongs_to_a_community",
     "community_of",
     "community_of_row",
     "denial",

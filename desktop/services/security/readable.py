@@ -8,10 +8,17 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select, true
 from sqlalchemy.orm import Session
 
-from desktop.models import Attachment, Community, CommunityAssignment, OfficeSetting, User
+from desktop.models import (
+    Attachment,
+    Community,
+    CommunityAssignment,
+    OfficeSetting,
+    PossibleDuplicate,
+    User,
+)
 from desktop.models.enums import Role
 from desktop.services.framework.actor import Actor
 from desktop.services.security.permission_matrix import (
@@ -68,6 +75,14 @@ def readable_condition(session: Session, actor: Actor, model: type[Any]) -> Colu
     return in_communities(model, assigned_communities(actor))
 
 
+def belongs_to_a_community(model: type[Any]) -> bool:
+    """Whether records of ``model`` belong to a community (so a grant limited to assigned
+    communities limits them), rather than to the whole office."""
+    if model in (Community, Attachment):
+        return True
+    return any(column in model.__table__.columns for column, _parent in PARENTS)
+
+
 def in_communities(
     model: type[Any], communities: Select[uuid.UUID], *, office_rows: bool = True
 ) -> ColumnElement[bool]:
@@ -78,6 +93,14 @@ def in_communities(
     community leaves its user's assignments)."""
     if model is Community:
         return Community.id.in_(communities)
+    if model is PossibleDuplicate:  # two communities that may be one: both must be readable
+        return or_(
+            PossibleDuplicate.kind != "community",
+            and_(
+                PossibleDuplicate.first_id.in_(communities),
+                PossibleDuplicate.second_id.in_(communities),
+            ),
+        )
     if model is Attachment:
         parts = [
             (Attachment.entity_type == entity)

@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
-from desktop.models import Community, CommunityAssignment, User
+from desktop.models import Community, CommunityAssignment, ServerAccount, User, utcnow
 from desktop.models.enums import AssignmentRole, Role
 from desktop.services.framework.entity import EntityService
 from desktop.services.framework.errors import ValidationError
@@ -68,6 +68,16 @@ class UserService(EntityService[User, UserData]):
                 role=current.role
             )
         return errors
+
+    def after_write(
+        self, session: Session, row: User, before: UserData | None, data: UserData
+    ) -> None:
+        """Disabling an account ends its sign-ins on the office server too: a token issued
+        before now is refused there, even if the account is enabled again soon after."""
+        if before is not None and before.active and not data.active:
+            account = session.get(ServerAccount, row.username)
+            if account is not None:
+                account.valid_after = utcnow()
 
     def check_delete(self, session: Session, row: User) -> Errors:
         if _current_assignments(session, row.id):

@@ -24,6 +24,9 @@ from desktop.views.shell.keyboard_shortcuts import ShortcutsDialog, action_short
 from desktop.views.shell.navigation import PageWindow
 from desktop.views.shell.permission_gate import gate
 
+#: The File menu's entries for the office server, in their order.
+SYNC_COMMANDS = ("sync_now", "waiting", "conflicts", "duplicates")
+
 
 class CommandWindow(PageWindow):
     """The page window with its menus, toolbar and shortcuts."""
@@ -115,7 +118,8 @@ class CommandWindow(PageWindow):
         self._action("sync_now", self.tr("S&ync now"), "Ctrl+Shift+S", self.sync_now.start)
         self._action("waiting", self.tr("Changes waiting to be &sent…"), None, self.show_waiting)
         self._action("conflicts", self.tr("Conf&licts…"), None, self.show_conflicts)
-        for key in ("sync_now", "waiting", "conflicts"):
+        self._action("duplicates", self.tr("Possible &duplicates…"), None, self.show_duplicates)
+        for key in SYNC_COMMANDS:
             gate_sync(self.commands[key], self.context)
 
     def _build_menus_and_toolbar(self) -> None:
@@ -125,7 +129,7 @@ class CommandWindow(PageWindow):
         file_menu.addAction(self.commands["find"])
         add_export_entry(self, file_menu, self.context)
         file_menu.addSeparator()
-        for key in ("sync_now", "waiting", "conflicts"):
+        for key in SYNC_COMMANDS:
             file_menu.addAction(self.commands[key])
         file_menu.addSeparator()
         file_menu.addAction(self.commands["password"])
@@ -195,6 +199,11 @@ class CommandWindow(PageWindow):
         from desktop.views.sync.conflicts_dialog import ConflictsDialog
 
         self._show_once(ConflictsDialog, lambda: ConflictsDialog(self.context, self))
+
+    def show_duplicates(self) -> None:
+        from desktop.views.sync.duplicates_dialog import DuplicatesDialog
+
+        self._show_once(DuplicatesDialog, lambda: DuplicatesDialog(self.context, self))
 
     def _show_once(self, kind: type[QDialog], make: Callable[[], QDialog]) -> None:
         """Show the window's one ``kind`` of screen (made when first asked), in front."""

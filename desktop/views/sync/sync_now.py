@@ -5,7 +5,9 @@ window, so what it received is announced to every open screen like any write. A 
 that is down or a connection cut midway is one sentence in the runner's refusal box; the
 engine acknowledges only what the server answered, so a rerun sends nothing twice. The
 signed-in connection is kept for the next Sync now while its token lasts, so the
-password is asked once every few minutes, not at every sync.
+password is asked once every few minutes, not at every sync. When the office has another
+password for the person, a second question asks it once and the two are made one again
+(``desktop.sync.office_password``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.services.facade import Services
-from desktop.sync.laptop_sync import Connection, LaptopSync, SyncResult
+from desktop.sync.laptop_sync import (
+    Connection,
+    LaptopSync,
+    PasswordQuestion,
+    SyncResult,
+    or_question,
+)
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.operations import Outcome, run_write
 from desktop.views.sync.server_password import ServerPasswordDialog
@@ -53,29 +61,50 @@ class SyncNow(QObject):
         self.context = context
         self.connection: Connection | None = None
         self.dialog: ServerPasswordDialog | None = None
+        self.typed = ""  # the password typed, until a second question is answered
         self.box: QMessageBox | None = None
 
     def start(self) -> None:
-        """Sync now, asking the password first unless a recent sign-in still holds."""
-        if self.connection is not None and self.connection.fresh():
-            connection = self.connection
-            self._run(lambda laptop: laptop.sync(connection))
+        """Sync now, asking the password first unless a recent sign-in still holds (and
+        the password did not change here since: the office is to take the new one)."""
+        kept = self.connection if self.connection is not None and self.connection.fresh() else None
+        laptop = LaptopSync(self.context.services)
+        if kept is not None and not laptop.password_changed_here():
+            self._run(lambda laptop: laptop.sync(kept))
             return
-        self._drop_connection()
+        if kept is None:
+            self._drop_connection()
+        self._ask(lambda dialog: self._with_password(dialog.value(), kept))
+
+    def _ask(self, then: Callable[[ServerPasswordDialog], None], **question: bool) -> None:
         server = LaptopSync(self.context.services).server()
-        dialog = ServerPasswordDialog(server, self.context.actor.username, self.window)
+        dialog = ServerPasswordDialog(server, self.context.actor.username, self.window, **question)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(lambda: self._with_password(dialog.value()))
+        dialog.accepted.connect(lambda: then(dialog))
+        dialog.rejected.connect(self._forget_typed)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def _with_password(self, password: str) -> None:
-        self._run(lambda laptop: laptop.sync(laptop.connect(password)))
+    def _with_password(self, password: str, kept: Connection | None) -> None:
+        self.typed = password  # kept until the office's question is answered
+        self._run(lambda laptop: laptop.sync(laptop.connect(password, kept=kept)))
+
+    def _with_office_password(self, dialog: ServerPasswordDialog) -> None:
+        password, office, take = self.typed, dialog.value(), dialog.take_office_password()
+        self._run(
+            lambda laptop: laptop.sync(
+                laptop.connect(password, office_password=office, take_office_password=take)
+            )
+        )
+
+    def _forget_typed(self) -> None:
+        self.typed = ""
+        self.finished.emit()
 
     def _run(self, work: Callable[[LaptopSync], SyncResult]) -> None:
-        def op(services: Services) -> SyncResult:
-            return work(LaptopSync(services))
+        def op(services: Services) -> SyncResult | PasswordQuestion:
+            return or_question(lambda: work(LaptopSync(services)))
 
         run_write(
             self.window,
@@ -87,8 +116,13 @@ class SyncNow(QObject):
             progress=self.tr("Syncing with the office server…"),
         )
 
-    def _done(self, outcome: Outcome[SyncResult]) -> None:
+    def _done(self, outcome: Outcome[SyncResult | PasswordQuestion]) -> None:
         result = outcome.value
+        if isinstance(result, PasswordQuestion):  # the office has another: ask it once
+            self._drop_connection()
+            self._ask(self._with_office_password, changed_here=result.changed_here)
+            return
+        self.typed = ""
         if not outcome.ok or result is None:
             self._drop_connection()
         else:
@@ -96,7 +130,8 @@ class SyncNow(QObject):
             line = self.summary_line(result)
             self.window.statusBar().showMessage(line, 30_000)
             summary = result.summary
-            if summary.conflicts or result.refused or summary.kept or summary.left:
+            told = summary.conflicts or result.refused or summary.kept or summary.left
+            if told or result.duplicates or result.connection.mended:
                 self._tell(line, result)
         self.finished.emit()
 
@@ -119,6 +154,17 @@ class SyncNow(QObject):
 
     def _tell(self, line: str, result: SyncResult) -> None:
         parts = []
+        if result.connection.mended == "office":
+            parts.append(self.tr("The office server now has the password you set on this laptop."))
+        elif result.connection.mended == "laptop":
+            parts.append(self.tr("This laptop now opens with your office server password."))
+        if result.duplicates:
+            parts.append(
+                self.tr(
+                    "Some communities or stakeholders may have been added twice. Decide in "
+                    "File > Possible duplicates…"
+                )
+            )
         if result.summary.conflicts:
             parts.append(
                 self.tr("Some edits could not both be kept. Decide them in File > Conflicts…")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from desktop.server.run import BackgroundServer, server_config
 from desktop.services.facade import Services
@@ -17,6 +19,7 @@ from desktop.storage import Database
 from desktop.storage.server_database import open_server_database
 from desktop.sync.client import HttpTransport
 from desktop.sync.join import join
+from desktop.views.shell.main_window import MainWindow
 from tests.sync.office_world import PASSWORD, Office, make_office
 
 __all__ = ["PASSWORD"]
@@ -85,3 +88,16 @@ def joined(served: Served, tmp_path: Path) -> Iterator[Callable[[str], JoinedLap
     yield make
     for laptop in made:
         laptop.db.close()
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Database, Actor], MainWindow]]:
+    def make(db: Database, actor: Actor) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, actor=actor, settings=settings, offer_drafts_at_start=False)
+        qtbot.addWidget(window)
+        window.resize(1366, 740)
+        window.show()
+        return window
+
+    yield make

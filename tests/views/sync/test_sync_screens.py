@@ -4,11 +4,11 @@ changes waiting, and a conflict between two laptops decided in the conflicts scr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -26,19 +26,6 @@ from desktop.views.sync.sync_now import SYNC_RESULT_BOX
 from desktop.views.sync.waiting_dialog import WaitingChangesDialog
 from tests.views.shots import save_shot
 from tests.views.sync.conftest import PASSWORD, JoinedLaptop, Served
-
-
-@pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Database, Actor], MainWindow]]:
-    def make(db: Database, actor: Actor) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(db, actor=actor, settings=settings, offer_drafts_at_start=False)
-        qtbot.addWidget(window)
-        window.resize(1366, 740)
-        window.show()
-        return window
-
-    yield make
 
 
 def sync_with_password(qtbot: QtBot, window: MainWindow, password: str = PASSWORD) -> None:
@@ -310,3 +297,23 @@ def test_a_wrong_password_is_one_sentence_and_the_next_sync_asks_again(
     assert len(LaptopSync(mary.services).waiting()) == 1
     sync_with_password(qtbot, window)  # asked again, and now it goes
     assert LaptopSync(mary.services).waiting() == []
+
+
+def test_an_account_disabled_at_the_office_ends_the_kept_sign_in_with_one_sentence(
+    qtbot: QtBot,
+    served: Served,
+    joined: Callable[[str], JoinedLaptop],
+    open_window: Callable[[Database, Actor], MainWindow],
+) -> None:
+    mary = joined("mary")
+    window = open_window(mary.db, mary.actor)
+    sync_with_password(qtbot, window)
+    users = served.office.services.users
+    record = users.list(where={"username": "mary"}).items[0]
+    users.update(record.id, replace(record.data, active=False))
+    sync_again(qtbot, window)  # the kept sign-in is refused at once, not 15 minutes later
+    box = message_box(window, REFUSAL_BOX)
+    assert box is not None and box.text() == "Nothing was synced."
+    assert box.informativeText() == "Your account was disabled on the office server."
+    box.accept()
+    assert window.sync_now.connection is None  # the next sync asks for the password
