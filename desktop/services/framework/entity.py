@@ -1,9 +1,8 @@
 """One generic implementation of create / read / update / soft-delete / restore / list.
 
-Each entity gets a small subclass that names its model and input dataclass and
-adds the rules only it has. Every write follows the same path: normalise input,
-validate (field -> message), write, append an audit event with the fields before
-and after - all in one transaction, so an error leaves nothing half-written.
+Each entity's small subclass names its model and input dataclass and adds its own rules.
+Every write follows one path: normalise, validate (field -> message), write, audit the
+fields before and after - in one transaction, so an error leaves nothing half-written.
 """
 
 from __future__ import annotations
