@@ -10,6 +10,7 @@ check`` then calls sound.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -19,9 +20,9 @@ import time
 import zipfile
 from pathlib import Path
 
+from benchmarks.crash.judging import PROCESS_EVERY, Bench, judge
 from benchmarks.crash.looks import check
 from benchmarks.crash.mutate import BYTES, KEY_FILE, choose
-from benchmarks.crash.part_mutations import PROCESS_EVERY, Bench, judge
 from benchmarks.crash.tally import Row
 from benchmarks.crash.world import ADMIN, clcp, clcp_process, digest
 from desktop.storage import archive as arc
@@ -84,7 +85,7 @@ def archives(bench: Bench, archive: Path, count: int, randomly: random.Random) -
             kind,
             ran,
             changed,
-            lambda target=target: _restored_whole(target, reference),
+            functools.partial(_restored_whole, target, reference),
             counted_try=False,
         )
         if ran.status != 0 and target.parent.exists() and any(target.parent.iterdir()):

@@ -12,15 +12,15 @@ list, a write), and one in two hundred to ``clcp check`` in a process of its own
 
 from __future__ import annotations
 
-import json
+import functools
 import random
-import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.crash.archives import archives
 from benchmarks.crash.base import Base
 from benchmarks.crash.changes import community_list
+from benchmarks.crash.judging import PROCESS_EVERY, WRONG_PASSWORD, Bench, judge
 from benchmarks.crash.looks import check
 from benchmarks.crash.mutate import BYTES, KEY_FILE, Mutation, choose
 from benchmarks.crash.tally import Row
@@ -28,69 +28,11 @@ from benchmarks.crash.world import (
     Ran,
     clcp,
     clcp_process,
-    copy_database,
     folder_state,
 )
 from desktop.storage import keyfile as kf
-from tests.storage.old_revisions import Rows, dump
 
-WRONG_PASSWORD = "Wrong user name or password"
 SAMPLE_EVERY = 20
-PROCESS_EVERY = 200
-
-
-class Bench:
-    """The original files, their data, and a folder to damage copies in."""
-
-    def __init__(self, office: Path, key: bytes, folder: Path) -> None:
-        self.folder = folder
-        self.original = copy_database(office, folder / "original" / "office.db")
-        self.key = key
-        self.rows: Rows = dump(self.original, self.key)
-        self.keys = json.loads(kf.key_file_path(self.original).read_bytes())
-        self.work = folder / "work" / "office.db"
-        self.processes = True  # a sample also run as a process of its own
-
-    def fresh(self) -> Path:
-        shutil.rmtree(self.work.parent, ignore_errors=True)
-        return copy_database(self.original, self.work)
-
-    def same_data(self, path: Path) -> bool:
-        try:
-            return dump(path, self.key) == self.rows
-        except Exception:  # a page check let through but a full read does not
-            return False
-
-    def same_keys(self, content: bytes) -> bool:
-        """Whether a key file says what the original says in every sealed field."""
-        try:
-            data = json.loads(content)
-            return kf.sealed_part(data) == kf.sealed_part(self.keys) and (
-                data.get("mac") == self.keys.get("mac")
-            )
-        except (ValueError, TypeError, AttributeError):
-            return False
-
-
-def judge(
-    row: Row, kind: str, ran: Ran, changed: bool, same: Callable[[], bool], *, counted_try: bool
-) -> None:
-    """Count one outcome of ``clcp check`` (or restore) on a damaged file."""
-    row.add("mutations")
-    if not ran.clean:
-        row.problem("unclean", f"{kind}: {ran.line()}")
-    if ran.status == 0:
-        if same():
-            row.add("harmless")
-            row.add(f"harmless {kind}")
-        else:
-            row.problem("undetected", f"{kind}: accepted, but the data differs")
-        return
-    row.add("refused")
-    if counted_try and WRONG_PASSWORD in ran.err:
-        row.add("wrong password")  # a damaged slot of the account signing in
-    if changed and not (counted_try and WRONG_PASSWORD in ran.err):
-        row.problem("modified", f"{kind}: refused ({ran.line()}) but a file changed")
 
 
 def _other_commands(row: Row, path: Path, refused: bool, folder: Path, number: int) -> None:
@@ -129,7 +71,7 @@ def databases(bench: Bench, count: int, randomly: random.Random) -> Row:
         before = folder_state(path.parent)
         ran = check(path)
         changed = folder_state(path.parent) != before
-        judge(row, kind, ran, changed, lambda path=path: bench.same_data(path), counted_try=False)
+        judge(row, kind, ran, changed, functools.partial(bench.same_data, path), counted_try=False)
         if bench.processes and number % PROCESS_EVERY == 0:
             _in_a_process_too(row, path, ran)
         if number % SAMPLE_EVERY == 0:
@@ -151,7 +93,9 @@ def key_files(bench: Bench, count: int, randomly: random.Random) -> Row:
         before = folder_state(path.parent)
         ran = check(path)
         changed = folder_state(path.parent) != before
-        judge(row, kind, ran, changed, lambda m=mutated: bench.same_keys(m), counted_try=True)
+        judge(
+            row, kind, ran, changed, functools.partial(bench.same_keys, mutated), counted_try=True
+        )
         if bench.processes and number % PROCESS_EVERY == 0:
             kf.key_file_path(path).write_bytes(mutated)
             _in_a_process_too(row, path, ran)
@@ -174,8 +118,6 @@ def _mutated(mutation: Mutation, genuine: bytes, randomly: random.Random) -> byt
 def run(
     base: Base, folder: Path, count: int, randomly: random.Random, processes: bool = True
 ) -> list[Row]:
-    from benchmarks.crash.archives import archives
-
     bench = Bench(base.office, base.key, folder)
     print(f"  {count} damaged database files", flush=True)
     bench.processes = processes

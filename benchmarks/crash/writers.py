@@ -10,6 +10,7 @@ last value noted as done, or with the value it was writing when it was killed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -106,14 +107,12 @@ class Writers:
 
     def works(self) -> list[Callable[[], int]]:
         self.round += 1
-        made = []
+        made: list[Callable[[], int]] = []
         for number in range(self.count):
             journal = self.path.parent / f"journal-{self.round}-{number}.txt"
             self.journals.append(journal)
             tag = f"r{self.round}w{number}"
-            made.append(
-                lambda tag=tag, journal=journal: write_until_killed(self.path, tag, journal)
-            )
+            made.append(functools.partial(write_until_killed, self.path, tag, journal))
         return made
 
     def after(self, ended: list[Ended], row: Row) -> None:
