@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,20 +50,29 @@ def office(office_db: ServerDatabase) -> Office:
     return make_office(office_db)
 
 
-@pytest.fixture
-def laptop(office: Office, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
-    """``laptop("fatima")``: a new laptop database of that person (synced once)."""
+@contextmanager
+def laptops_of(office: Office, folder: Path, prefix: str) -> Iterator[Callable[[str], Laptop]]:
+    """A maker of laptops of ``office`` (each synced once), all closed at the end."""
     made: list[Laptop] = []
 
     def make(username: str) -> Laptop:
-        machine = Laptop(tmp_path / f"{username}-{len(made)}.db", office, username)
+        machine = Laptop(folder / f"{prefix}{username}-{len(made)}.db", office, username)
         made.append(machine)
         machine.sync()
         return machine
 
-    yield make
-    for machine in made:
-        machine.close()
+    try:
+        yield make
+    finally:
+        for machine in made:
+            machine.close()
+
+
+@pytest.fixture
+def laptop(office: Office, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
+    """``laptop("fatima")``: a new laptop database of that person (synced once)."""
+    with laptops_of(office, tmp_path, "") as make:
+        yield make
 
 
 @pytest.fixture
@@ -74,14 +84,5 @@ def demo_office(office_db: ServerDatabase, tmp_path: Path) -> Office:
 @pytest.fixture
 def demo_laptop(demo_office: Office, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
     """``demo_laptop("facilitator")``: a laptop of the demo office (synced once)."""
-    made: list[Laptop] = []
-
-    def make(username: str) -> Laptop:
-        machine = Laptop(tmp_path / f"demo-{username}-{len(made)}.db", demo_office, username)
-        made.append(machine)
-        machine.sync()
-        return machine
-
-    yield make
-    for machine in made:
-        machine.close()
+    with laptops_of(demo_office, tmp_path, "demo-") as make:
+        yield make
