@@ -6,6 +6,8 @@ runs each, as new processes:
 
 - ``clcp --version`` and ``clcp --help``, against ``python -c pass``;
 - ``clcp report list`` (a report command up to its first output), against the same floor;
+- ``clcp report template meeting-record`` (a blank form, the whole command: its PDF
+  written), against the same floor;
 - ``clcp --demo`` until its window with the community list is on screen (the app prints a
   line then; the offscreen platform stands in for a screen), against a bare PySide6
   window that imports SQLAlchemy, unwraps the same key and opens the same SQLCipher file
@@ -97,6 +99,7 @@ def run(quick: bool = False) -> list[Figure]:
         env = _environment(Path(folder))
         until_line([*CLCP, "--demo"], env, SHOWN)  # makes the demo database, writes bytecode
         [demo] = Path(folder).rglob("*.db")
+        blank = str(Path(folder) / "blank.pdf")
         floor = _best(runs, [sys.executable, "-c", "pass"], env)
         window_floor = _best(
             runs, [sys.executable, "-c", FLOOR_WINDOW, str(demo), "demo"], env, SHOWN
@@ -122,6 +125,14 @@ def run(quick: bool = False) -> list[Figure]:
                 BENCH,
                 "clcp report list",
                 _best(runs, [*CLCP, "report", "list"], env),
+                floor,
+                "python -c pass",
+                goal_value=0.6,
+            ),
+            Figure(
+                BENCH,
+                "clcp report template (blank)",
+                _best(runs, [*CLCP, "report", "template", "meeting-record", "--out", blank], env),
                 floor,
                 "python -c pass",
                 goal_value=0.6,

@@ -128,7 +128,6 @@ def run_list(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     from desktop.reports.jobs import template_job
     from desktop.reports.registry import find_template
-    from desktop.services.queries.reporting import find_community, find_cycle
 
     with looked_up():
         spec = find_template(args.template_id)
@@ -157,6 +156,8 @@ def run_template(args: argparse.Namespace) -> int:
         elif args.community is None:
             job = template_job(spec.id, paper=paper, services=services, language=args.lang)
         else:
+            from desktop.services.queries.reporting import find_community, find_cycle
+
             with looked_up():
                 community = find_community(services, args.community)
                 cycle = find_cycle(services, community.id, args.cycle)

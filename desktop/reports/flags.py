@@ -28,7 +28,7 @@ from desktop.services.queries.attention import (
     flag_words,
     short_words,
 )
-from desktop.services.queries.timeline import OVERDUE_COLOUR
+from desktop.services.queries.palette import OVERDUE_COLOUR
 
 MARK_SIZE = 8.0  # the disc's diameter, in points
 MARK_ROOM = 12.0  # the disc and the gap before the words

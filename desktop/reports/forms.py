@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -13,7 +13,10 @@ from desktop.reports.blocks import fields, unruled
 from desktop.reports.flags import flag_notes
 from desktop.reports.labels import day, recorded, span
 from desktop.reports.styles import STYLES, text
-from desktop.services.queries.reporting import CycleSheet, Group
+from desktop.services.queries.sheet_group import Group
+
+if TYPE_CHECKING:
+    from desktop.services.queries.reporting import CycleSheet
 
 #: The groups a blank form shows when it is printed without a database.
 DEFAULT_GROUPS: tuple[Group, ...] = (

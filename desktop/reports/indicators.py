@@ -6,6 +6,7 @@ No indicator is left off a page without saying how many more there are and where
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
@@ -16,7 +17,9 @@ from desktop.reports.flags import FlagNote
 from desktop.reports.labels import recorded
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.attention import Direction, Thresholds, direction_words
-from desktop.services.queries.reporting_figures import IndicatorTrend
+
+if TYPE_CHECKING:  # a blank form loads no database layer
+    from desktop.services.queries.reporting_figures import IndicatorTrend
 
 
 def number(value: float) -> str:

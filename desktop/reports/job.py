@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.reports.document import (
     FOOTER,
@@ -20,7 +20,9 @@ from desktop.reports.document import (
 )
 from desktop.reports.options import Paper
 from desktop.reports.styles import page_direction
-from desktop.services.facade import Services
+
+if TYPE_CHECKING:  # a blank form loads no database layer
+    from desktop.services.facade import Services
 
 Write = Callable[[BinaryIO, Progress | None, Cancelled | None], None]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import date
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.i18n import _
 from desktop.reports.document import (
@@ -21,9 +21,12 @@ from desktop.reports.forms import DEFAULT_GROUPS, FormContext
 from desktop.reports.job import ReportJob, decoration_for, frame_width, in_language
 from desktop.reports.options import Paper
 from desktop.reports.registry import TemplateSpec, find_template
-from desktop.services.facade import Services
-from desktop.services.queries.reporting import CycleSheet, cycle_sheet, participant_groups
-from desktop.services.queries.reporting_monitoring import MonitoringFilter
+from desktop.services.queries.sheet_group import Group
+
+if TYPE_CHECKING:  # a blank form loads no database layer
+    from desktop.services.facade import Services
+    from desktop.services.queries.reporting import CycleSheet
+    from desktop.services.queries.reporting_monitoring import MonitoringFilter
 
 
 def template_job(
@@ -42,7 +45,11 @@ def template_job(
     spec = find_template(template_id)
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
-        groups = tuple(participant_groups(services)) if services is not None else DEFAULT_GROUPS
+        groups: tuple[Group, ...] = DEFAULT_GROUPS
+        if services is not None:
+            from desktop.services.queries.reporting import participant_groups
+
+            groups = tuple(participant_groups(services))
         ctx = FormContext(
             width=frame_width(paper, spec.wide),
             groups=groups or DEFAULT_GROUPS,
@@ -89,6 +96,8 @@ def _template_story(
         return story, programme_identity(selection.district, selection.quarter, ctx.today)
     if cycle_id is None or services is None:
         return [*opening(spec, ctx, None), *spec.blank(ctx)], blank_identity()
+    from desktop.services.queries.reporting import cycle_sheet
+
     sheet = cycle_sheet(services, cycle_id, ctx.today)
     return [*opening(spec, ctx, sheet), *spec.filled(ctx, sheet)], sheet_identity(sheet)
 
@@ -115,6 +124,8 @@ def cycle_job(
     from desktop.reports.cycle_report import CYCLE_REPORT_ID, CYCLE_REPORT_VERSION, cycle_story
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        from desktop.services.queries.reporting import cycle_sheet
+
         sheet = cycle_sheet(services, cycle_id, today)
         ctx = FormContext(
             width=frame_width(paper, False), groups=tuple(sheet.groups), today=sheet.today

@@ -12,7 +12,7 @@ from desktop.i18n import _
 from desktop.reports.blocks import grid
 from desktop.reports.flags import FlagNote
 from desktop.services.queries.participation import MeetingTally, share_words
-from desktop.services.queries.reporting import Group
+from desktop.services.queries.sheet_group import Group
 
 
 def never_words(tally: MeetingTally) -> str:

@@ -4,6 +4,8 @@ The mentor's review and the manager's quarterly summary are in ``templates_revie
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop.i18n import _
@@ -25,8 +27,9 @@ from desktop.reports.forms import FormContext
 from desktop.reports.indicators import direction_cell, indicator_chart, latest, start_and_target
 from desktop.reports.labels import day, recorded
 from desktop.reports.styles import STYLES, text
-from desktop.services.queries.reporting import CycleSheet
-from desktop.services.queries.reporting_figures import trend_of
+
+if TYPE_CHECKING:  # a blank form loads no database layer
+    from desktop.services.queries.reporting import CycleSheet
 
 PERIODS = 6
 
@@ -70,6 +73,8 @@ def indicators_blank(ctx: FormContext) -> list[Flowable]:
 def indicators_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     if not sheet.indicators:
         return [text(_("No indicator defined in this cycle yet."), STYLES.muted)]
+    from desktop.services.queries.reporting_figures import trend_of
+
     thresholds = sheet.thresholds
     story: list[Flowable] = []
     for record in sheet.indicators:

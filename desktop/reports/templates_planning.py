@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -29,8 +30,9 @@ from desktop.reports.participation import participation_table
 from desktop.reports.styles import STYLES, heading, text
 from desktop.services.queries.attention import overdue_words
 from desktop.services.queries.participation import tally_meetings
-from desktop.services.queries.reporting import CycleSheet
-from desktop.services.usecases.actions import past_due
+
+if TYPE_CHECKING:  # a blank form loads no database layer
+    from desktop.services.queries.reporting import CycleSheet
 
 BLANK_ACTIONS = 4  # two to a page
 
@@ -212,6 +214,8 @@ def _blank_action(ctx: FormContext, number: int, height: float) -> Flowable:
 def action_plan_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
     if not sheet.actions:
         return [text(_("No action planned in this cycle yet."), STYLES.muted)]
+    from desktop.services.usecases.actions import past_due
+
     story: list[Flowable] = []
     for number, record in enumerate(sheet.actions, start=1):
         action = record.data

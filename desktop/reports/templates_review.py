@@ -5,6 +5,7 @@ are in ``templates_monitoring``)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -28,9 +29,11 @@ from desktop.reports.labels import day, due, recorded
 from desktop.reports.participation import participation_table
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.attention import overdue_words
-from desktop.services.queries.reporting import CycleSheet
-from desktop.services.queries.reporting_figures import MonitoringData
-from desktop.services.usecases.reviews import FollowUpData
+
+if TYPE_CHECKING:  # a blank form loads no database layer
+    from desktop.services.queries.reporting import CycleSheet
+    from desktop.services.queries.reporting_figures import MonitoringData
+    from desktop.services.usecases.reviews import FollowUpData
 
 
 def _rating_cells(chosen: str | None) -> list[Flowable]:

@@ -343,3 +343,28 @@ def test_version_help_and_the_template_list_load_neither_the_database_layer_nor_
         [sys.executable, "-c", probe, *words], capture_output=True, text=True, check=True
     )
     assert done.stdout.rsplit("LOADED", 1)[1].split() == []
+
+
+def test_every_blank_template_prints_without_the_database_layer_or_qt(tmp_path: Path) -> None:
+    """A blank form needs ReportLab and the default groups only: printing one loads neither
+    SQLAlchemy nor the ORM models nor Qt (it starts its work as soon as ReportLab is in)."""
+    from desktop.reports.registry import TEMPLATES
+
+    probe = (
+        "import sys; from desktop.cli.entry import main; from desktop.reports.registry import "
+        "TEMPLATES\nfor spec in TEMPLATES:\n"
+        "    assert main(['report', 'template', spec.id, '--out', sys.argv[1] + spec.id + "
+        "'.pdf']) == 0\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'PySide6'} "
+        "| {m for m in sys.modules if m.startswith('desktop.models.') and "
+        "not m.endswith('.enums')}); print('LOADED', ' '.join(heavy))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path) + "/"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.rsplit("LOADED", 1)[1].split() == []
+    for spec in TEMPLATES:
+        assert (tmp_path / f"{spec.id}.pdf").read_bytes().startswith(b"%PDF")

@@ -23,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.i18n import _, ngettext
-from desktop.services.usecases.office import DEFAULTS, SettingKey
+from desktop.services.usecases.office_keys import DEFAULTS, SettingKey
 
 #: The attention mark printed and shown beside a flag's words (drawn as a disc around it).
 MARK = "!"

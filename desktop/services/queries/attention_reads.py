@@ -48,7 +48,7 @@ from desktop.services.queries.attention import (
 )
 from desktop.services.security import permissions
 from desktop.services.usecases.actions import UNFINISHED_ACTION_STATUSES
-from desktop.services.usecases.office import THRESHOLD_RANGES
+from desktop.services.usecases.office_keys import THRESHOLD_RANGES
 from desktop.storage import Database
 
 _ID_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit

@@ -18,6 +18,7 @@ from desktop.services.facade import Services
 from desktop.services.framework.records import Record
 from desktop.services.queries.attention import Flag, Thresholds
 from desktop.services.queries.attention_reads import community_attention, thresholds
+from desktop.services.queries.sheet_group import Group
 from desktop.services.security.users import AssignmentData
 from desktop.services.usecases.actions import (
     ActionData,
@@ -35,12 +36,6 @@ from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 
 class ReportLookupError(LookupError):
     """A community, cycle or person named for a report does not exist; str() says which."""
-
-
-@dataclass(frozen=True)
-class Group:
-    code: str
-    name: str
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from desktop.services.queries.attention import (
 from desktop.services.queries.community_list import CommunityRow
 from desktop.services.queries.participation import MeetingTally
 from desktop.services.queries.periods import quarter_of
-from desktop.services.queries.reporting import Group
+from desktop.services.queries.sheet_group import Group
 from desktop.services.usecases.actions import IndicatorData, ObservationData, as_count
 
 OPEN_ACTION = frozenset({ActionStatus.PLANNED.value, ActionStatus.UNDER_WAY.value})

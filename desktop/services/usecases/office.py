@@ -6,7 +6,6 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,6 +23,7 @@ from desktop.models import (
 from desktop.services.framework.entity import EntityService
 from desktop.services.framework.records import Record
 from desktop.services.framework.schema_rules import Errors
+from desktop.services.usecases.office_keys import DEFAULTS, THRESHOLD_RANGES, SettingKey
 
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_.]*$")
@@ -80,38 +80,6 @@ def _in_use(session: Session, code: str) -> bool:
         if session.scalars(used.limit(1)).first() is not None:
             return True
     return False
-
-
-class SettingKey(StrEnum):
-    """Settings the app knows; other keys may be stored as plain text."""
-
-    OFFICE_NAME = "office_name"
-    DEFAULT_LANGUAGE = "default_language"
-    IDLE_LOCK_MINUTES = "idle_lock_minutes"
-    OFFICE_LOGO = "office_logo"  # a PNG or JPEG picture, base64-encoded
-    # When a community needs attention (desktop.services.queries.attention): days, or a share
-    NO_MEETING_DAYS = "attention.no_meeting_days"
-    NO_OBSERVATION_DAYS = "attention.no_observation_days"
-    REVIEW_AFTER_DAYS = "attention.review_after_days"
-    STALLED_PERCENT = "attention.stalled_percent"
-
-
-DEFAULTS: dict[str, str] = {
-    SettingKey.OFFICE_NAME: "",
-    SettingKey.DEFAULT_LANGUAGE: "en",
-    SettingKey.IDLE_LOCK_MINUTES: "10",
-    SettingKey.NO_MEETING_DAYS: "60",
-    SettingKey.NO_OBSERVATION_DAYS: "90",
-    SettingKey.REVIEW_AFTER_DAYS: "30",
-    SettingKey.STALLED_PERCENT: "5",
-}
-#: The attention thresholds and the whole numbers each may be.
-THRESHOLD_RANGES: dict[str, tuple[int, int]] = {
-    SettingKey.NO_MEETING_DAYS: (1, 3650),
-    SettingKey.NO_OBSERVATION_DAYS: (1, 3650),
-    SettingKey.REVIEW_AFTER_DAYS: (1, 3650),
-    SettingKey.STALLED_PERCENT: (0, 100),
-}
 
 
 @dataclass(frozen=True)

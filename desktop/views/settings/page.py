@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES
 from desktop.services.framework.errors import ValidationError
 from desktop.services.usecases.drafts import DraftEntry
-from desktop.services.usecases.office import THRESHOLD_RANGES, SettingKey
+from desktop.services.usecases.office_keys import THRESHOLD_RANGES, SettingKey
 from desktop.views.forms import Form, fit_width
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.settings.catalogues import GroupsPanel, HarmsPanel

@@ -25,7 +25,7 @@ from desktop.services.usecases.actions import ActionData, IndicatorData, Observa
 from desktop.services.usecases.communities import CommunityData
 from desktop.services.usecases.cycles import CycleData
 from desktop.services.usecases.meetings import MeetingData
-from desktop.services.usecases.office import SettingKey
+from desktop.services.usecases.office_keys import SettingKey
 from desktop.services.usecases.reviews import FollowUpData, MentorReviewData
 from desktop.storage import Database
 

@@ -6,7 +6,8 @@ from functools import partial
 from desktop.services.facade import Services
 from desktop.services.usecases.harms import HarmPriorityData
 from desktop.services.usecases.meetings import MeetingData, PlanningGroupMemberData
-from desktop.services.usecases.office import OfficeSettingData, ParticipantGroupData, SettingKey
+from desktop.services.usecases.office import OfficeSettingData, ParticipantGroupData
+from desktop.services.usecases.office_keys import SettingKey
 from desktop.storage import Database
 from tests.services.service_contract import assert_refused, audit_events, check_crud
 from tests.services.service_world import START, World

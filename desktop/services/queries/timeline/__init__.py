@@ -6,13 +6,24 @@ query per community or per cycle), and only what the person asking may read (a
 facilitator or mentor: the communities they are assigned to).
 
 The pieces: ``community`` (one community's lanes), ``office`` (every community's row),
-``layout`` (the date axis and row packing the screen and the PDF share) and ``palette``
-(their shared colours). This face names them all, so a caller need not know which
-piece holds what.
+``layout`` (the date axis and row packing the screen and the PDF share); their shared
+colours are in ``desktop.services.queries.palette``. This face names them all, so a
+caller need not know which piece holds what.
 """
 
 from __future__ import annotations
 
+from desktop.services.queries.palette import (
+    ACTION_COLOURS,
+    DARK_TEXT,
+    FALLBACK_COLOUR,
+    LIGHT_TEXT,
+    MARKER_COLOURS,
+    OVERDUE_COLOUR,
+    PHASE_COLOURS,
+    TODAY_COLOUR,
+    text_colour_on,
+)
 from desktop.services.queries.timeline.community import (
     MARKER_ENTITIES,
     OPEN_ACTION_STATUSES,
@@ -31,17 +42,6 @@ from desktop.services.queries.timeline.office import (
     OfficeTimeline,
     day_count,
     office_timeline,
-)
-from desktop.services.queries.timeline.palette import (
-    ACTION_COLOURS,
-    DARK_TEXT,
-    FALLBACK_COLOUR,
-    LIGHT_TEXT,
-    MARKER_COLOURS,
-    OVERDUE_COLOUR,
-    PHASE_COLOURS,
-    TODAY_COLOUR,
-    text_colour_on,
 )
 
 #: The kinds of record the timelines are drawn from; a change to any other leaves them be.
