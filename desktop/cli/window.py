@@ -4,8 +4,11 @@ file's setup wizard, the sign-in dialog, or the offer to encrypt a plain file)."
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import os
 import sys
+import threading
 
 from desktop.cli.base import is_office_url, local_path, settle_database_file, target_for
 from desktop.cli.commands import DEFAULT_DEMO_COMMUNITIES, make_demo
@@ -68,13 +71,30 @@ def _open_window(args: argparse.Namespace) -> int:
                 return gui.run(encrypted.db, actor=encrypted.actor)
             finally:
                 encrypted.db.close()
-    db, actor = open_signed_in(args)
+    loading = _start_loading_the_window()
+    try:
+        db, actor = open_signed_in(args)
+    finally:
+        loading.join()
     from desktop import gui  # PySide6 is loaded only from here on
 
     try:
         return gui.run(db, actor=actor, demo=bool(args.demo))
     finally:
         db.close()
+
+
+def _load_the_window() -> None:
+    with contextlib.suppress(Exception):  # the main thread imports it again and says why
+        importlib.import_module("desktop.gui")
+
+
+def _start_loading_the_window() -> threading.Thread:
+    """Import Qt and the screens in a thread while the password is checked (the key's
+    derivation leaves the interpreter free) and the database opened."""
+    thread = threading.Thread(target=_load_the_window, name="load-window", daemon=True)
+    thread.start()
+    return thread
 
 
 def _make_demo_on_first_use(target: str) -> None:
