@@ -3,7 +3,8 @@
 ``clcp`` alone opens the window; the commands run headless. Known bad input (unknown
 option, missing or foreign file, a database from a newer version, an out-of-range
 number) ends with exit status 2 and exactly one ``clcp: ...`` line on stderr, and never
-changes a file.
+changes a file. A community name that fits several communities also lists them, one
+line each under that line, to pick from.
 
 This module is light on purpose: the list of commands comes from ``catalogue.py`` and
 only the module of the command being run is imported, so ``clcp --version`` and
@@ -87,8 +88,10 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, choices: Sequence[str] = ()) -> int:
     print(f"clcp: {' '.join(message.split())}", file=sys.stderr)
+    for choice in choices:  # what to pick from, one line each
+        print(f"  {choice}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -113,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
     except Refusal as error:
-        return _fail(str(error))
+        return _fail(str(error), getattr(error, "choices", ()))
     except BrokenPipeError:  # e.g. `clcp communities | head`: the reader has all it wants
         _quiet_stdout()
         return EXIT_OK

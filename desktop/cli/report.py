@@ -35,7 +35,10 @@ def _cycle_number(text: str) -> int:
 
 def _add_community_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument(
-        "--community", required=required, metavar="NAME", help=_("the community, by its name")
+        "--community",
+        required=required,
+        metavar="COMMUNITY",
+        help=_('the community: its id, its name, or "name, district"'),
     )
     parser.add_argument(
         "--cycle",
@@ -156,10 +159,11 @@ def run_template(args: argparse.Namespace) -> int:
         elif args.community is None:
             job = template_job(spec.id, paper=paper, services=services, language=args.lang)
         else:
-            from desktop.services.queries.reporting import find_community, find_cycle
+            from desktop.services.queries.community_choice import resolve_community
+            from desktop.services.queries.reporting import find_cycle
 
             with looked_up():
-                community = find_community(services, args.community)
+                community = resolve_community(services, args.community)
                 cycle = find_cycle(services, community.id, args.cycle)
             job = template_job(
                 spec.id, paper=paper, services=services, cycle_id=cycle.id, language=args.lang
@@ -194,13 +198,14 @@ def _programme_wanted(args: argparse.Namespace, template_id: str, one_community:
 
 def run_cycle(args: argparse.Namespace) -> int:
     from desktop.reports.jobs import cycle_job
-    from desktop.services.queries.reporting import find_community, find_cycle
+    from desktop.services.queries.community_choice import resolve_community
+    from desktop.services.queries.reporting import find_cycle
 
     out = checked_output(args.out)
     db, services = signed_in_services(args)
     try:
         with looked_up():
-            community = find_community(services, args.community)
+            community = resolve_community(services, args.community)
             cycle = find_cycle(services, community.id, args.cycle)
         return write_job(
             cycle_job(services, cycle.id, paper=Paper(args.paper), language=args.lang), out

@@ -120,7 +120,9 @@ def looked_up() -> Iterator[None]:
     try:
         yield
     except LookupError as error:
-        raise UsageError(str(error.args[0]) if error.args else str(error)) from None
+        message = str(error.args[0]) if error.args else str(error)
+        lines = getattr(error, "lines", None)
+        raise UsageError(message, tuple(lines()) if callable(lines) else ()) from None
 
 
 def check_period(args: argparse.Namespace) -> None:

@@ -27,7 +27,11 @@ def add_timeline_command(kinds: Any, shared: argparse.ArgumentParser) -> None:
         help=_("a community's timeline, or a district's communities over time"),
     )
     whose = timeline.add_mutually_exclusive_group(required=True)
-    whose.add_argument("--community", metavar="NAME", help=_("the community, by its name"))
+    whose.add_argument(
+        "--community",
+        metavar="COMMUNITY",
+        help=_('the community: its id, its name, or "name, district"'),
+    )
     whose.add_argument("--district", metavar="D", help=_("every community of district D"))
     timeline.add_argument(
         "--from", dest="date_from", type=iso_date, metavar="DATE", help=_("first day shown")
@@ -41,7 +45,7 @@ def add_timeline_command(kinds: Any, shared: argparse.ArgumentParser) -> None:
 
 def run_timeline(args: argparse.Namespace) -> int:
     from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
-    from desktop.services.queries.reporting import find_community
+    from desktop.services.queries.community_choice import resolve_community
     from desktop.services.queries.timeline import OfficeQuery, community_timeline, office_timeline
 
     out = checked_output(args.out)
@@ -51,7 +55,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     try:
         if args.community is not None:
             with looked_up():
-                community = find_community(services, args.community)
+                community = resolve_community(services, args.community)
             timeline = community_timeline(db, community.id, today, actor=services.actor)
             first, last = timeline.span()
             period = (args.date_from or first, args.date_to or last)

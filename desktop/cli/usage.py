@@ -16,7 +16,13 @@ EXIT_INTERRUPTED = 130
 
 
 class UsageError(Refusal):
-    """Bad input the person can fix; ``str(error)`` is the one line shown after ``clcp:``."""
+    """Bad input the person can fix; ``str(error)`` is the one line shown after ``clcp:``.
+    ``choices`` are lines printed under it when the person must pick one (communities that
+    share a name), one line each."""
+
+    def __init__(self, message: str, choices: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.choices = choices
 
 
 class Parser(argparse.ArgumentParser):

@@ -78,27 +78,6 @@ class CycleSheet:
 # --- finding what a report is about -------------------------------------------------------
 
 
-def find_community(services: Services, name: str) -> Record[CommunityData]:
-    """The one live community called ``name`` (exact, else ignoring case and accents)."""
-    wanted = name.strip()
-    found = list(services.communities.list(where={"name": wanted}).items)
-    if not found:
-        from desktop.services.framework.text import fold
-
-        folded = fold(wanted)
-        candidates = services.communities.list(search=wanted, limit=50).items
-        found = [c for c in candidates if fold(c.data.name) == folded]
-    if not found:
-        raise ReportLookupError(_("no community called {name!r}").format(name=wanted))
-    if len(found) > 1:
-        raise ReportLookupError(
-            _("{count} communities are called {name!r}; rename one to tell them apart").format(
-                count=len(found), name=wanted
-            )
-        )
-    return found[0]
-
-
 def find_cycle(
     services: Services, community_id: uuid.UUID, number: int | None
 ) -> Record[CycleData]:

@@ -16,10 +16,11 @@ import pytest
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import PermissionDenied
+from desktop.services.queries.community_choice import CommunityNotFound, resolve_community
 from desktop.services.queries.community_list import CommunityQuery
 from desktop.services.queries.inclusion import inclusion_check
 from desktop.services.queries.mentoring import mentor_home, review_history
-from desktop.services.queries.reporting import ReportLookupError, cycle_sheet, find_community
+from desktop.services.queries.reporting import cycle_sheet
 from desktop.services.queries.reporting_monitoring import MonitoringFilter, monitoring_data
 from desktop.services.security.users import AssignmentData, UserData
 from desktop.services.usecases.attachments import AttachmentData
@@ -165,6 +166,6 @@ def test_a_report_cannot_find_a_community_out_of_reach(
     services: Services, scene: Scene, who: tuple[str, str]
 ) -> None:
     person = Services(services.db, Actor(*who))
-    assert find_community(person, scene.assigned.name).id == scene.assigned.community
-    with pytest.raises(ReportLookupError):
-        find_community(person, scene.other.name)
+    assert resolve_community(person, scene.assigned.name).id == scene.assigned.community
+    with pytest.raises(CommunityNotFound):
+        resolve_community(person, scene.other.name)
