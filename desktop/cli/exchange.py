@@ -81,7 +81,7 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
         parents=[shared],
         help=_("records from phones: an ODK Central or KoboToolbox export of a form"),
     )
-    submissions.add_argument("file", metavar="FILE.csv|.xlsx|.json", help=_("the submissions"))
+    _add_submission_source(submissions)
     submissions.add_argument(
         "--dry-run", action="store_true", help=_("check every row and show what would be added")
     )
@@ -91,6 +91,27 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
         ("stakeholders", _("the office's existing list of stakeholders")),
     ):
         _add_import_list(kinds, shared, name, help_text)
+
+
+def _add_submission_source(submissions: argparse.ArgumentParser) -> None:
+    submissions.add_argument(
+        "file", nargs="?", metavar="FILE.csv|.xlsx|.json", help=_("the submissions")
+    )
+    server = submissions.add_argument_group(_("or pull them from a server"))
+    server.add_argument(
+        "--from-server",
+        metavar="URL",
+        help=_("an ODK Central (with --project) or KoboToolbox server (https://...)"),
+    )
+    server.add_argument("--project", default="", metavar="ID", help=_("ODK Central project"))
+    server.add_argument(
+        "--form", metavar="ID", help=_("the form's id (Central) or asset uid (KoboToolbox)")
+    )
+    server.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help=_("a file holding the API token (never given on the command line)"),
+    )
 
 
 def _add_import_list(
@@ -182,20 +203,59 @@ def run_import_workbook(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_import_submissions(args: argparse.Namespace) -> int:
-    from desktop.exchange.submissions import import_submissions
+def _server_source(args: argparse.Namespace) -> tuple[Any, str] | None:
+    """The server form and its token, when the submissions come from a server."""
+    from desktop.exchange.pull import ServerForm, check_url, read_token
 
-    path = Path(args.file).expanduser()
+    if not args.from_server:
+        if args.project or args.form or args.token_file:
+            raise UsageError(_("--project, --form and --token-file go with --from-server"))
+        if not args.file:
+            raise UsageError(_("give a file of submissions, or --from-server URL"))
+        return None
+    if args.file:
+        raise UsageError(_("give a file or --from-server, not both"))
+    if not args.form or not args.token_file:
+        raise UsageError(_("--from-server needs --form ID and --token-file FILE"))
+    check_url(args.from_server)
+    token = read_token(Path(args.token_file).expanduser())
+    return ServerForm(args.from_server, args.form, args.project), token
+
+
+def run_import_submissions(args: argparse.Namespace) -> int:
+    from desktop.exchange.pull import pull
+    from desktop.exchange.submissions import import_sheet, import_submissions
+
+    server = _server_source(args)
     db, services = signed_in_services(args)
     try:
-        summary = import_submissions(services, path, dry_run=args.dry_run)
+        if server is None:
+            path = Path(args.file).expanduser()
+            summary = import_submissions(services, path, dry_run=args.dry_run)
+        else:
+            form, token = server
+            sheet = pull(form, token)
+            source = form.first_page().partition("?")[0]
+            summary = import_sheet(services, sheet, source=source, dry_run=args.dry_run)
     finally:
         db.close()
+    print(submission_summary(summary))
+    return EXIT_OK
+
+
+def submission_summary(summary: Any) -> str:
+    """What an import of submissions did (or would do), in one line."""
+    dry = _(" (dry run: nothing written)") if summary.dry_run else ""
+    if not summary.form:
+        return _("no submissions yet") + dry
     text = _("{form} form: {new} new records, {old} submissions already imported").format(
         form=summary.form, new=summary.created, old=summary.already
     )
-    print(text + (_(" (dry run: nothing written)") if summary.dry_run else ""))
-    return EXIT_OK
+    if summary.updated:
+        text += _(", {n} earlier records changed by edits").format(n=summary.updated)
+    if summary.rejected:
+        text += _(", {n} rejected on the server left out").format(n=summary.rejected)
+    return text + dry
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:

@@ -68,16 +68,27 @@ def read_json(path: Path) -> SheetData:
         data = json.loads(decode(path.read_bytes()))
     except ValueError as error:
         raise BadFile(_("{path} is not JSON: {error}").format(path=path, error=error)) from None
+    return json_rows(submission_list(data, path.name), path.name)
+
+
+def submission_list(data: Any, name: str) -> list[dict[str, Any]]:
+    """The submissions in an API's answer: a list of objects, or one under ``value``
+    (ODK Central's OData) or ``results`` (KoboToolbox)."""
     if isinstance(data, dict):
         data = data.get("value", data.get("results"))
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise BadFile(_("{path} holds no list of submissions").format(path=path))
+        raise BadFile(_("{path} holds no list of submissions").format(path=name))
+    return data
+
+
+def json_rows(data: list[dict[str, Any]], name: str) -> SheetData:
+    """Submissions as a sheet: groups nested as objects become ``group/field`` columns."""
     if len(data) > MAX_ROWS:
-        raise BadFile(_("{path} has more than {n} rows").format(path=path, n=MAX_ROWS))
+        raise BadFile(_("{path} has more than {n} rows").format(path=name, n=MAX_ROWS))
     flat = [_flatten(item) for item in data]
     headers = list(dict.fromkeys(key for item in flat for key in item))
     rows = [tuple(item.get(key) for key in headers) for item in flat]
-    return SheetData(path.name, headers, rows, 1)
+    return SheetData(name, headers, rows, 1)
 
 
 def _flatten(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
