@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, current_language
 from desktop.models.enums import (
     ActionStatus,
     AssignmentRole,
@@ -169,8 +169,8 @@ def labels(vocabulary: type[StrEnum]) -> dict[str, str]:
 
 
 @cache
-def _by_code() -> dict[str, str]:
-    # read once: the language is set when the program starts, and tables ask for a label per cell
+def _by_code(language: str) -> dict[str, str]:
+    # read once per language: tables ask for a label per cell
     return {str(code): words for table in vocabularies().values() for code, words in table.items()}
 
 
@@ -178,7 +178,7 @@ def label(code: str | None) -> str:
     """The words for a stored code: "-" for none, a readable fallback for an unknown one."""
     if not code:
         return "-"
-    return _by_code().get(code) or humanise(code)
+    return _by_code(current_language()).get(code) or humanise(code)
 
 
 def validated_labels() -> dict[bool | None, str]:

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from desktop.i18n import RIGHT_TO_LEFT_LANGUAGES, using_language
 from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 
@@ -62,8 +63,6 @@ def make_styles() -> Styles:
 
 STYLES = make_styles()
 
-#: Languages whose printed pages read from right to left.
-RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar"})
 _RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
 _LANGUAGE: ContextVar[str] = ContextVar("page_language", default="en")
 _RIGHT_ALIGNED: dict[str, ParagraphStyle] = {}
@@ -76,7 +75,8 @@ def page_direction(language: str) -> Iterator[None]:
     token = _RIGHT_TO_LEFT.set(language in RIGHT_TO_LEFT_LANGUAGES)
     language_token = _LANGUAGE.set(language)
     try:
-        yield
+        with using_language(language):
+            yield
     finally:
         _LANGUAGE.reset(language_token)
         _RIGHT_TO_LEFT.reset(token)
