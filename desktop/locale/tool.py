@@ -5,10 +5,11 @@
   ones marked fuzzy for a translator to look at);
 - ``compile`` writes the ``.mo`` beside each ``.po`` (the build does it too);
 - ``init L`` starts the catalogue of a new language with its plural rules;
-- ``check`` fails (exit 1) when a language of ``COMPLETE_LANGUAGES`` has a string not yet
-  translated or fuzzy, or when any translation has a placeholder (``{name}``,
-  ``%(name)s``) the English does not have, or lacks one it has: such a translation would
-  fail when the text is filled in.
+- ``check`` fails (exit 1) when a language of ``COMPLETE_LANGUAGES`` has a string of the
+  template not yet translated or fuzzy (``--fresh``: of the source as it is now, so a
+  branch adding words is not refused before the translators had the template), or when
+  any translation has a placeholder (``{name}``, ``%(name)s``) the English does not have,
+  or lacks one it has: such a translation would fail when the text is filled in.
 """
 
 from __future__ import annotations
@@ -172,8 +173,10 @@ def _shown(message: Message) -> str:
     return f"{context}{text!r}"
 
 
-def check(codes: Iterable[str] | None = None) -> list[str]:
-    template = extracted()
+def check(codes: Iterable[str] | None = None, *, fresh: bool = False) -> list[str]:
+    """The problems of each language's catalogue, held against the committed template
+    (``fresh``: against the strings in the source now, as ``update`` would bring them)."""
+    template = extracted() if fresh else _read(TEMPLATE)
     every: list[str] = []
     for code in codes or languages_present():
         every.extend(problems(code, template))
@@ -184,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.locale.tool")
     parser.add_argument("action", choices=["extract", "update", "compile", "check", "init"])
     parser.add_argument("languages", nargs="*")
+    parser.add_argument(
+        "--fresh", action="store_true", help="check: against the source, not clcp.pot"
+    )
     args = parser.parse_args(argv)
     if args.action == "extract":
         extract()
@@ -196,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in compile_all():
             print(f"wrote {path.relative_to(SOURCE_DIR.parent)}")
     else:
-        found = check(args.languages or None)
+        found = check(args.languages or None, fresh=args.fresh)
         for line in found:
             print(line)
         print(f"{len(found)} problems")

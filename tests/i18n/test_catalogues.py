@@ -59,3 +59,4 @@ def test_a_catalogue_compiles_without_its_fuzzy_entries(tmp_path: Path) -> None:
     assert compiled.gettext("Save") == "Enregistrer"
     assert compiled.gettext("Open") == "Open"
     assert catalogue_path("fr").parent.parent.parent == LOCALE_DIR
+
