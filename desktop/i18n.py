@@ -185,6 +185,27 @@ def N_(text: str) -> str:
     return text
 
 
+class InContext(str):
+    """A word marked with the sense it has where it stands (see :func:`NP_`)."""
+
+    context: str
+
+
+def NP_(context: str, text: str) -> str:
+    """:func:`N_` for a word whose translation depends on its sense ("Open" as a status,
+    not the verb; "Action" the phase, not one action): read back with :func:`translated`."""
+    marked = InContext(text)
+    marked.context = context
+    return marked
+
+
+def translated(text: str) -> str:
+    """A word marked with ``N_`` or ``NP_``, in the current language."""
+    if isinstance(text, InContext):
+        return pgettext(text.context, text)
+    return _(text)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted text that suits ``count`` in the current language's own
     plural rules (Arabic has six forms). The number is filled in by the caller, e.g.

@@ -38,7 +38,7 @@ TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 #: context), the screens' ``_tr(text)`` helpers and ``QCoreApplication.translate(ctx, text)``.
 KEYWORDS = {
     **DEFAULT_KEYWORDS,
-    **parse_keywords(["tr", "tr:1,2c,2t", "_tr", "translate:2"]),
+    **parse_keywords(["tr", "tr:1,2c,2t", "_tr", "translate:2", "NP_:1c,2"]),
 }
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)?(?:[!:][^{}]*)?\}|%\((\w+)\)[sdr]")
 

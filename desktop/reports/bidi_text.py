@@ -19,6 +19,7 @@ from bidi.algorithm import get_display
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.reports.fonts import arabic_font
@@ -128,3 +129,41 @@ class BidiText(Flowable):  # type: ignore[misc]
                 text.textOut(part)
             y -= leading
         self.canv.drawText(text)
+
+
+def visual_runs(text: str, latin_font: str) -> list[tuple[str, str]]:
+    """One line of text as drawn: shaped and put in display order when it holds Arabic,
+    in runs each with the font that has its letters."""
+    if not has_rtl(text):
+        return [(text, latin_font)]
+    visual = get_display(arabic_reshaper.reshape(text))
+    arabic = arabic_font(latin_font)
+    return [
+        (part, arabic if _ARABIC_RUN.fullmatch(part) else latin_font)
+        for part in _ARABIC_RUN.split(visual)
+        if part
+    ]
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    """How wide :func:`draw_line` draws ``text``."""
+    return float(sum(stringWidth(part, face, size) for part, face in visual_runs(text, font)))
+
+
+def draw_line(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "start"
+) -> float:
+    """Draw one line of text on a canvas, Arabic shaped and ordered and in a font that has
+    it (a bare ``drawString`` in the Latin font prints empty boxes for Arabic). ``anchor``:
+    x is where the text starts ("start"), ends ("end") or its middle ("middle"). The width
+    drawn."""
+    runs = visual_runs(text, font)
+    width = float(sum(stringWidth(part, face, size) for part, face in runs))
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    out = canvas.beginText()
+    out.setTextOrigin(left, y)
+    for part, face in runs:
+        out.setFont(face, size)
+        out.textOut(part)
+    canvas.drawText(out)
+    return width

@@ -29,6 +29,7 @@ from desktop.reports.monitoring_sections import (
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, text
 from desktop.services.facade import Services
+from desktop.services.queries.periods import quarter_words
 from desktop.services.queries.reporting_monitoring import (
     MonitoringData,
     MonitoringFilter,
@@ -71,7 +72,9 @@ def describe(selection: MonitoringFilter) -> str:
     end = day(selection.date_to) if selection.date_to else _("today")
     period = _("{start} to {end}").format(start=start, end=end)
     if selection.quarter is not None:
-        period = f"{selection.quarter} ({period})"
+        period = _("{quarter} ({period})").format(
+            quarter=quarter_words(selection.quarter), period=period
+        )
     parts = [
         _("District: {d}").format(d=selection.district or _("all")),
         _("Facilitator: {f}").format(f=selection.facilitator or _("all")),

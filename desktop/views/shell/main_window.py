@@ -65,7 +65,7 @@ class MainWindow(CommandWindow):
         )
         name = db.path.name if db.path is not None else self.tr("in-memory database")
         title = f"{APP_NAME} — {name}"
-        self.setWindowTitle(f"{title} — {self.tr('DEMO')}" if demo else title)
+        self.setWindowTitle(self.tr("{title} — DEMO").format(title=title) if demo else title)
         self.saved_label = QLabel()
         self._build_status_bar()
         self._connect_navigator()
