@@ -125,11 +125,11 @@ def needs_attention(
     ``room`` holds; and the others, which follow on the next page."""
     ranked, today, total = data.attention(), data.today, len(data.communities)
     intro = ngettext(
-        "As on {day}, {n} of {total} community needs attention. Most urgent first: the "
+        "As on {day}, {n} of {total} communities needs attention. Most urgent first: the "
         "most reasons, then the longest waiting. Each community's page says why in full.",
         "As on {day}, {n} of {total} communities need attention. Most urgent first: the "
         "most reasons, then the longest waiting. Each community's page says why in full.",
-        total,
+        len(ranked),  # the verb agrees with those that need attention, not with all
     ).format(day=day(today), n=len(ranked), total=total)
     first: list[Flowable] = [section(_("Needs attention"), "attention"), text(intro, STYLES.body)]
     if not ranked:
