@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, NP_, _, current_language, translated
 from desktop.models.enums import (
     ActionStatus,
     AssignmentRole,
@@ -68,7 +68,7 @@ VOCABULARY_WORDS: dict[type[StrEnum], dict[str, str]] = {
         PhaseKind.LEARNING: N_("Learning"),
         PhaseKind.FEEDBACK: N_("Feedback"),
         PhaseKind.PLANNING: N_("Planning"),
-        PhaseKind.ACTION: N_("Action"),
+        PhaseKind.ACTION: NP_("phase", "Action"),
         PhaseKind.REVIEW: N_("Review"),
     },
     MeetingKind: {
@@ -127,7 +127,7 @@ VOCABULARY_WORDS: dict[type[StrEnum], dict[str, str]] = {
         BenchmarkRating.NOT_YET: N_("Not yet"),
     },
     FollowUpStatus: {
-        FollowUpStatus.OPEN: N_("Open"),
+        FollowUpStatus.OPEN: NP_("status", "Open"),
         FollowUpStatus.DONE: N_("Done"),
         FollowUpStatus.CANCELLED: N_("Cancelled"),
     },
@@ -142,7 +142,7 @@ VOCABULARY_WORDS: dict[type[StrEnum], dict[str, str]] = {
         DuplicateKind.STAKEHOLDER: N_("Stakeholder"),
     },
     DuplicateStatus: {
-        DuplicateStatus.OPEN: N_("Open"),
+        DuplicateStatus.OPEN: NP_("status", "Open"),
         DuplicateStatus.KEPT_BOTH: N_("Kept both"),
         DuplicateStatus.MERGED: N_("Merged"),
     },
@@ -153,7 +153,7 @@ def vocabularies() -> dict[type[StrEnum], dict[str, str]]:
     """Each vocabulary's codes and words in the current language, in the order a person
     meets them."""
     return {
-        vocabulary: {code: _(words) for code, words in table.items()}
+        vocabulary: {code: translated(words) for code, words in table.items()}
         for vocabulary, table in VOCABULARY_WORDS.items()
     }
 
@@ -169,8 +169,8 @@ def labels(vocabulary: type[StrEnum]) -> dict[str, str]:
 
 
 @cache
-def _by_code() -> dict[str, str]:
-    # read once: the language is set when the program starts, and tables ask for a label per cell
+def _by_code(language: str) -> dict[str, str]:
+    # read once per language: tables ask for a label per cell
     return {str(code): words for table in vocabularies().values() for code, words in table.items()}
 
 
@@ -178,7 +178,7 @@ def label(code: str | None) -> str:
     """The words for a stored code: "-" for none, a readable fallback for an unknown one."""
     if not code:
         return "-"
-    return _by_code().get(code) or humanise(code)
+    return _by_code(current_language()).get(code) or humanise(code)
 
 
 def validated_labels() -> dict[bool | None, str]:

@@ -61,6 +61,12 @@ def build(dist: Path, work: Path) -> Path:
         )
         raise SystemExit(2)
     print(f"==> icon: {make_icon(contents.SVG_ICON, ICON_FILE)}")
+    print("==> translations (.mo beside each .po, bundled with the package's files)")
+    subprocess.run(
+        [sys.executable, "-m", "desktop.locale.tool", "compile"],
+        check=True,
+        cwd=contents.PROJECT_DIR,
+    )
     print("==> PyInstaller (one folder)")
     env = {**os.environ, "CLCP_BUILD_ICON": str(ICON_FILE), "QT_QPA_PLATFORM": "offscreen"}
     command = [

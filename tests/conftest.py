@@ -14,13 +14,19 @@ from pathlib import Path
 
 import pytest
 
+from desktop.i18n import LANGUAGE_ENV
 from desktop.storage import Database, keyslots, open_database
 from desktop.storage.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The demo accounts have their own languages (French, Swahili, Arabic); tests read the
+# English words unless a test chooses a language itself. Compiled catalogues go to a
+# cache folder of the test run, not the person's.
+os.environ[LANGUAGE_ENV] = "en"
 
 _SESSION_DATA_DIR = Path(tempfile.mkdtemp(prefix="clcp-test-data-"))
 os.environ[DATA_DIR_ENV_VAR] = str(_SESSION_DATA_DIR)
+os.environ["XDG_CACHE_HOME"] = str(_SESSION_DATA_DIR / "cache")
 os.environ.pop(DB_ENV_VAR, None)
 
 

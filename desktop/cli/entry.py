@@ -30,14 +30,14 @@ from desktop.cli.usage import (
     Parser,
     add_database_options,
 )
-from desktop.i18n import _
+from desktop.i18n import LANGUAGES, _, command_line_language, current_language, language_code
 from desktop.refusal import Refusal
 
 Handler = Callable[[argparse.Namespace], int]
 #: What runs when no command is given.
 OPEN_WINDOW = "desktop.cli.window:run_gui"
 #: Options of the top-level parser that take a value (never mistaken for a command).
-_OPTIONS_WITH_VALUES = ("--db", "--user")
+_OPTIONS_WITH_VALUES = ("--db", "--user", "--lang")
 
 
 def _load(reference: str) -> Any:
@@ -66,7 +66,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     full, the others are listed by name and help (enough for ``clcp --help``)."""
     parser = Parser(
         prog="clcp",
-        usage="clcp [-h] [--version] [--db PATH] [--user NAME] [--demo] [COMMAND ...]",
+        usage="clcp [-h] [--version] [--db PATH] [--user NAME] [--demo] [--lang L] [COMMAND ...]",
         description=_(
             "{app}: offline records for community-led child protection. "
             "Without a command, opens the window."
@@ -74,6 +74,14 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"clcp {__version__}")
     add_database_options(parser, top=True)
+    parser.add_argument(
+        "--lang",
+        metavar="L",
+        help=_(
+            "language of messages and of the window: {codes} "
+            "(default: $CLCP_LANG, else the account's)"
+        ).format(codes=", ".join(LANGUAGES)),
+    )
     shared = Parser(add_help=False)
     add_database_options(shared, top=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
@@ -104,11 +112,37 @@ def _quiet_stdout() -> None:
         pass
 
 
+def language_asked(words: Sequence[str]) -> str | None:
+    """The value of the first ``--lang`` in ``words`` (before or after the command)."""
+    for index, word in enumerate(words):
+        if word == "--":
+            return None
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and index + 1 < len(words):
+            return words[index + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``clcp`` with ``argv`` (default: the process arguments); return the exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
+    asked = language_asked(words)
+    if asked is not None and language_code(asked) is None:
+        return _fail(
+            _("unknown language {code}: choose one of {codes}").format(
+                code=asked, codes=", ".join(LANGUAGES)
+            )
+        )
+    with command_line_language(asked):
+        return _run(words)
+
+
+def _run(words: list[str]) -> int:
     try:
         args = build_parser(words).parse_args(words)
+        if getattr(args, "lang", "") is None:  # a printout's language: the command's
+            args.lang = current_language()
         handler: Handler = getattr(args, "handler", None) or _load(OPEN_WINDOW)
         status = handler(args)
         sys.stdout.flush()

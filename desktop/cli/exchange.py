@@ -32,11 +32,11 @@ def _add_language(parser: argparse.ArgumentParser, *, many: bool = False) -> Non
     parser.add_argument(
         "--lang",
         choices=list(LANGUAGES),
-        default=[] if many else "en",
+        default=[] if many else None,
         action="append" if many else "store",
         metavar="L",
         help=_("language of the labels: %(choices)s")
-        + (_(" (repeat for more)") if many else _(" (default en)")),
+        + (_(" (repeat for more)") if many else _(" (default: the command's language)")),
     )
 
 

@@ -66,9 +66,9 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         choices=list(LANGUAGES),
-        default="en",
+        default=None,
         metavar="L",
-        help=_("language of the printed labels: %(choices)s (default en)"),
+        help=_("language of the printed labels: %(choices)s (default: the command's language)"),
     )
 
 

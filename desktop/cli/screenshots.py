@@ -9,7 +9,7 @@ from typing import Any
 from desktop.cli.catalogue import help_for
 from desktop.cli.signin import open_signed_in
 from desktop.cli.usage import EXIT_OK, UsageError
-from desktop.i18n import _
+from desktop.i18n import LANGUAGES, _
 
 
 def add_screenshots_command(
@@ -24,6 +24,13 @@ def add_screenshots_command(
         description=_("Render every main screen and dialog offscreen, one PNG each."),
     )
     screenshots.add_argument("--out", required=True, metavar="DIR", help=_("folder for the PNGs"))
+    screenshots.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        default=None,
+        metavar="L",
+        help=_("language of the screens: %(choices)s (default: the command's language)"),
+    )
     screenshots.set_defaults(handler=run_screenshots)
 
 
@@ -35,7 +42,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
     try:
         from desktop.tour.run import run_tour
 
-        written = run_tour(db, out, actor=actor)
+        written = run_tour(db, out, actor=actor, language=args.lang)
     finally:
         db.close()
     print(_("{n} screenshots written to {out}").format(n=len(written), out=out))

@@ -22,7 +22,8 @@ from desktop.cli.base import is_office_url, local_path, open_existing, target_fo
 from desktop.cli.catalogue import help_for
 from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.demo.accounts import DEMO_PASSWORD
-from desktop.i18n import _
+from desktop.i18n import _, isolated
+from desktop.labels import label
 from desktop.models import User
 from desktop.models.enums import Role
 from desktop.services.facade import Services
@@ -184,13 +185,16 @@ def run_users_add(args: argparse.Namespace) -> int:
             from desktop.sync.accounts import add_account
 
             record = add_account(services.db, services.actor, data, password)
-            said = _("Account {user} ({role}) added to the office; it joins a laptop with it.")
+            said = _(
+                "Account {user} ({role}) added on the office server: with it, "
+                "clcp join makes that person's laptop database."
+            )
         else:
             record = AccountService(services.db, services.actor).add(data, password)
             said = _(
                 "Account {user} ({role}) added; the password must be changed at first sign-in."
             )
-        print(said.format(user=record.data.username, role=record.data.role))
+        print(said.format(user=isolated(record.data.username), role=label(record.data.role)))
         return EXIT_OK
 
     return _with_services(args, work)

@@ -18,7 +18,7 @@ from desktop.cli.base import target_for
 from desktop.cli.catalogue import help_for
 from desktop.cli.signin import PASSWORD_ENV, open_signed_in, secret, username_for
 from desktop.cli.usage import EXIT_OK, UsageError
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 from desktop.sync.laptop import SERVER_KEY, meta
 
 OFFICE_PASSWORD_ENV = "CLCP_OFFICE_PASSWORD"
@@ -149,7 +149,9 @@ def _agree() -> bool:
     if not sys.stdin.isatty():
         return False
     answer = input(_("Use it on this laptop too? [Y/n] ")).strip().lower()
-    return answer in ("", "y", "yes")
+    # "yes" in the language of the question as well as in English
+    agreeing = {"", "y", "yes", pgettext("answer", "y"), pgettext("answer", "yes")}
+    return answer in {word.lower() for word in agreeing}
 
 
 def _rows(args: argparse.Namespace) -> list[Any]:

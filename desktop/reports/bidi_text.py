@@ -19,12 +19,17 @@ from bidi.algorithm import get_display
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.reports.fonts import arabic_font
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC_RUN = re.compile("([\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+)")
+# Unicode's directional isolates (FSI, LRI, RLI, PDI): they order a name inside a sentence
+# of the other direction, and are left out of what is drawn (the fonts have no glyph).
+_NO_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
+_NO_EMBEDDINGS = dict.fromkeys(range(0x202A, 0x202F))
 _STRONG_LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u04ff]")
 
 
@@ -82,12 +87,12 @@ class BidiText(Flowable):  # type: ignore[misc]
             for word in shaped.split():
                 wide = self.measure(word)
                 if current and used + space + wide > width:
-                    lines.append(get_display(" ".join(current)))
+                    lines.append(_displayed(" ".join(current)))
                     current, used = [word], wide
                 else:
                     used += (space if current else 0.0) + wide
                     current.append(word)
-            lines.append(get_display(" ".join(current)))
+            lines.append(_displayed(" ".join(current)))
         return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -128,3 +133,57 @@ class BidiText(Flowable):  # type: ignore[misc]
                 text.textOut(part)
             y -= leading
         self.canv.drawText(text)
+
+
+_ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")
+
+
+def _embedded(match: re.Match[str]) -> str:
+    """An isolated run as an embedding, which python-bidi knows (it refuses isolates):
+    left to right or right to left after its first strong letter, as FSI would."""
+    inner = match.group(1)
+    return ("\u202b" if _starts_rtl(inner) else "\u202a") + inner + "\u202c"
+
+
+def _displayed(logical: str) -> str:
+    """A line in display order, the isolates having done their work."""
+    embedded = _ISOLATED.sub(_embedded, logical).translate(_NO_ISOLATES)
+    return str(get_display(embedded)).translate(_NO_EMBEDDINGS)
+
+
+def visual_runs(text: str, latin_font: str) -> list[tuple[str, str]]:
+    """One line of text as drawn: shaped and put in display order when it holds Arabic,
+    in runs each with the font that has its letters."""
+    if not has_rtl(text):
+        return [(text.translate(_NO_ISOLATES), latin_font)]
+    visual = _displayed(arabic_reshaper.reshape(text))
+    arabic = arabic_font(latin_font)
+    return [
+        (part, arabic if _ARABIC_RUN.fullmatch(part) else latin_font)
+        for part in _ARABIC_RUN.split(visual)
+        if part
+    ]
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    """How wide :func:`draw_line` draws ``text``."""
+    return float(sum(stringWidth(part, face, size) for part, face in visual_runs(text, font)))
+
+
+def draw_line(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, anchor: str = "start"
+) -> float:
+    """Draw one line of text on a canvas, Arabic shaped and ordered and in a font that has
+    it (a bare ``drawString`` in the Latin font prints empty boxes for Arabic). ``anchor``:
+    x is where the text starts ("start"), ends ("end") or its middle ("middle"). The width
+    drawn."""
+    runs = visual_runs(text, font)
+    width = float(sum(stringWidth(part, face, size) for part, face in runs))
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    out = canvas.beginText()
+    out.setTextOrigin(left, y)
+    for part, face in runs:
+        out.setFont(face, size)
+        out.textOut(part)
+    canvas.drawText(out)
+    return width

@@ -3,19 +3,19 @@ target, counts per group or period."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.i18n import _
-from desktop.reports.fonts import SANS, SANS_BOLD
-from desktop.reports.styles import ACCENT, MUTED, RULE
+from desktop.reports.bidi_text import draw_line, has_rtl, visual_runs
+from desktop.reports.fonts import SANS, SANS_BOLD, arabic_font
+from desktop.reports.styles import ACCENT, MUTED, RULE, right_to_left
 
 PALETTE = [
     colors.HexColor(c)
@@ -43,16 +43,18 @@ class TrendChart(Flowable):  # type: ignore[misc]
         self.points = list(points)
         self.width, self.height = width, height
         self.baseline, self.target, self.unit = baseline, target, unit
+        self.rtl = right_to_left()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
+        """Time runs left to right, or right to left on a right-to-left page (the axis, the
+        names of the baseline and target and the dates change sides)."""
         canvas, points, height = self.canv, self.points, self.height
-        canvas.setFont(SANS, 6)
         canvas.setFillColor(MUTED)
         if not points:
-            canvas.drawString(4, height / 2, _("no result yet"))
+            draw_line(canvas, self._x(4), height / 2, _("no result yet"), SANS, 6, self._at())
             return
         # the baseline's and the target's names go in a margin on the right, clear of the line
         left, bottom, right, top = 34.0, 12.0, self.width - 64, height - 8
@@ -64,19 +66,49 @@ class TrendChart(Flowable):  # type: ignore[misc]
         days = (last - first) or 1
 
         def x_of(when: date) -> float:
-            return left + (when.toordinal() - first) / days * (right - left)
+            return self._x(left + (when.toordinal() - first) / days * (right - left))
 
         def y_of(value: float) -> float:
             return bottom + (value - low) / span * (top - bottom)
 
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.lines([(left, bottom, right, bottom), (left, bottom, left, top)])
+        x_left, x_right = self._x(left), self._x(right)
+        canvas.lines([(x_left, bottom, x_right, bottom), (x_left, bottom, x_left, top)])
         for value in (low, high):
-            canvas.drawRightString(left - 3, y_of(value) - 2, f"{value:g}")
-        canvas.drawString(left, 2, points[0][0].isoformat())
+            draw_line(
+                canvas, self._x(left - 3), y_of(value) - 2, f"{value:g}", SANS, 6, self._at("end")
+            )
+        draw_line(canvas, x_left, 2, points[0][0].isoformat(), SANS, 6, self._at())
         if len(points) > 1:
-            canvas.drawRightString(right, 2, points[-1][0].isoformat())
+            draw_line(canvas, x_right, 2, points[-1][0].isoformat(), SANS, 6, self._at("end"))
+        for y, words in self._levels(canvas, x_left, x_right, y_of):
+            draw_line(canvas, self._x(right + 4), y - 2, words, SANS, 6, self._at())
+        self._line(canvas, [(x_of(when), y_of(value)) for when, value in points])
+        when, value = points[-1]
+        latest = _("latest {value} {unit} on {day}").format(
+            value=f"{value:g}", unit=self.unit, day=when.isoformat()
+        )
+        canvas.setFillColor(ACCENT)
+        x, y = x_of(when), min(y_of(value) + 4, height - 7)
+        anchor = "end" if abs(x - x_left) > abs(x_right - x) else "start"
+        draw_line(canvas, x, y, " ".join(latest.split()), SANS_BOLD, 6.5, anchor)
+
+    def _x(self, x: float) -> float:
+        """Where ``x`` (measured from the start of time's axis) lies on the page."""
+        return self.width - x if self.rtl else x
+
+    def _at(self, anchor: str = "start") -> str:
+        """A text's anchor on the page: its start is at its right on a mirrored chart."""
+        if not self.rtl:
+            return anchor
+        return {"start": "end", "end": "start"}.get(anchor, anchor)
+
+    def _levels(
+        self, canvas: Canvas, x_left: float, x_right: float, y_of: Callable[[float], float]
+    ) -> list[tuple[float, str]]:
+        """Draw the baseline (dashed) and the target (dotted) across; their names and
+        heights, moved apart when they would touch."""
         named: list[tuple[float, str]] = []
         for level, words, dash in (
             (self.baseline, _("baseline {value}"), (2, 2)),
@@ -87,25 +119,14 @@ class TrendChart(Flowable):  # type: ignore[misc]
             canvas.setStrokeColor(MUTED)
             canvas.setLineWidth(0.8)
             canvas.setDash(*dash)
-            canvas.line(left, y_of(level), right, y_of(level))
+            canvas.line(x_left, y_of(level), x_right, y_of(level))
             canvas.setDash()
             named.append((y_of(level), words.format(value=f"{level:g}")))
         named.sort()
         if len(named) == 2 and named[1][0] - named[0][0] < 7:  # too close: move them apart
             middle = (named[0][0] + named[1][0]) / 2
             named = [(middle - 3.5, named[0][1]), (middle + 3.5, named[1][1])]
-        for y, words in named:
-            canvas.drawString(right + 4, y - 2, words)
-        self._line(canvas, [(x_of(when), y_of(value)) for when, value in points])
-        when, value = points[-1]
-        latest = _("latest {value} {unit} on {day}").format(
-            value=f"{value:g}", unit=self.unit, day=when.isoformat()
-        )
-        canvas.setFont(SANS_BOLD, 6.5)
-        canvas.setFillColor(ACCENT)
-        x, y = x_of(when), min(y_of(value) + 4, height - 7)
-        draw = canvas.drawRightString if x > (left + right) / 2 else canvas.drawString
-        draw(x, y, " ".join(latest.split()))
+        return named
 
     @staticmethod
     def _line(canvas: Canvas, coords: list[tuple[float, float]]) -> None:
@@ -146,15 +167,20 @@ def bar_chart(
     width: float,
     height: float = 150,
 ) -> Drawing:
-    """Grouped bars: one bar per series in each category, with a legend."""
+    """Grouped bars: one bar per series in each category, with a legend. On a right-to-left
+    page the categories run from the right and the legend stands on the left."""
+    rtl = right_to_left()
+    legend_width = 150 if len(series) > 1 else 44
     d = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, 30
-    chart.width = width - (150 if len(series) > 1 else 44)
+    chart.x, chart.y = (legend_width - 10 if rtl and len(series) > 1 else 34), 30
+    chart.width = width - legend_width
     chart.height = height - 40
-    chart.data = [list(values) for _name, values in series] or [[0]]
-    chart.categoryAxis.categoryNames = list(categories)
-    chart.categoryAxis.labels.fontName = SANS
+    ordered = (lambda values: list(values)[::-1]) if rtl else list
+    chart.data = [ordered(values) for _name, values in series] or [[0]]
+    names, font = _shaped_labels(ordered(categories), SANS)
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 6.5
     chart.categoryAxis.labels.angle = 0 if len(categories) <= 6 else 30
     chart.categoryAxis.labels.boxAnchor = "n" if len(categories) <= 6 else "ne"
@@ -169,13 +195,35 @@ def bar_chart(
         chart.bars[index].strokeColor = None
     d.add(chart)
     if len(series) > 1:
-        legend = Legend()
-        legend.x, legend.y = width - 108, height - 12
-        legend.fontName, legend.fontSize = SANS, 7
-        legend.alignment = "right"
-        legend.columnMaximum = 10
-        legend.colorNamePairs = [
-            (PALETTE[i % len(PALETTE)], name) for i, (name, _values) in enumerate(series)
-        ]
-        d.add(legend)
+        _legend(d, [name for name, _values in series], 4 if rtl else width - 108, height, rtl)
     return d
+
+
+def _shaped_labels(texts: Sequence[str], latin_font: str) -> tuple[list[str], str]:
+    """Labels a chart draws in one font: shaped and ordered, in the Arabic font when any
+    holds Arabic (its font has the digits and signs the others need)."""
+    shaped = ["".join(part for part, _face in visual_runs(t, latin_font)) for t in texts]
+    arabic = any(has_rtl(t) for t in texts)
+    return shaped, arabic_font(latin_font) if arabic else latin_font
+
+
+def _legend(d: Drawing, names: Sequence[str], x: float, height: float, rtl: bool) -> None:
+    """One swatch and name a line, each name in the font that has its letters; the swatch
+    on the side a line of the page's direction starts."""
+    y = height - 12
+    for index, name in enumerate(names[:10]):
+        (shown,), font = _shaped_labels([name], SANS)
+        swatch = x + (96 if rtl else 0)
+        d.add(Rect(swatch, y, 8, 6, fillColor=PALETTE[index % len(PALETTE)], strokeColor=None))
+        anchor = "end" if rtl else "start"
+        d.add(
+            String(
+                swatch - 4 if rtl else x + 12,
+                y,
+                shown,
+                fontName=font,
+                fontSize=7,
+                textAnchor=anchor,
+            )
+        )
+        y -= 10

@@ -43,12 +43,12 @@ def cycle_story(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
                 (_("Place"), recorded(place)),
                 (
                     _("Partnership"),
-                    f"{label(community.partnership_status)} "
-                    + (
-                        f"({_('since')} {day(community.partnership_since)})"
-                        if community.partnership_since
-                        else ""
-                    ),
+                    _("{status} (since {day})").format(
+                        status=label(community.partnership_status),
+                        day=day(community.partnership_since),
+                    )
+                    if community.partnership_since
+                    else label(community.partnership_status),
                 ),
                 (_("Cycle"), recorded(cycle.title)),
                 (_("Dates"), span(cycle.start_on, cycle.end_on)),

@@ -28,12 +28,22 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph
 
 from desktop import APP_NAME
 from desktop.i18n import _
+from desktop.reports.bidi_text import draw_line, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.keeping import keep_headings
 from desktop.reports.options import Paper
 from desktop.reports.page_identity import draw_line_text as _draw_line_text
 from desktop.reports.page_identity import page_templates
-from desktop.reports.styles import MUTED, RULE, STYLES, heading, page_language, right_to_left
+from desktop.reports.styles import (
+    MUTED,
+    RULE,
+    STYLES,
+    directed,
+    heading,
+    page_language,
+    right_to_left,
+    text,
+)
 
 MARGIN = 15 * mm
 HEADER = 14 * mm
@@ -128,17 +138,16 @@ class Contents(Flowable):  # type: ignore[misc]
         for key, title, level in self.entries:
             indent = 14.0 * level
             font = SANS_BOLD if level == 0 else SANS
-            canvas.setFont(font, 9.5 if level == 0 else 9)
+            size = 9.5 if level == 0 else 9
             canvas.setFillColor(STYLES.body.textColor)
             shown = _shorten(title, 90)
-            length = canvas.stringWidth(shown)
             canvas.setStrokeColor(RULE)
             canvas.setDash(1, 2)
             if self.rtl:
-                canvas.drawRightString(self.width - indent, y, shown)
+                length = draw_line(canvas, self.width - indent, y, shown, font, size, "end")
                 canvas.line(30, y, self.width - indent - length - 4, y)
             else:
-                canvas.drawString(indent, y, shown)
+                length = draw_line(canvas, indent, y, shown, font, size)
                 canvas.line(indent + length + 4, y, self.width - 30, y)
             canvas.setDash()
             if slots is not None:
@@ -200,10 +209,13 @@ class _DeferredCanvas(Canvas):  # type: ignore[misc]
 
     def _page_total(self, number: int, total: int) -> None:
         width, _height = self._pagesize
-        self.setFont(SANS, 7.5)
         self.setFillColor(MUTED)
         label = _("Page {page} of {total}").format(page=number, total=total)
-        self.drawRightString(width - MARGIN, MARGIN - 3 * mm, label)
+        # the page number on the side a reader turns the page: right, or left in Arabic
+        if right_to_left():
+            draw_line(self, MARGIN, MARGIN - 3 * mm, label, SANS, 7.5)
+        else:
+            draw_line(self, width - MARGIN, MARGIN - 3 * mm, label, SANS, 7.5, "end")
 
 
 DECORATION_FORM = "clcp-page-decoration"
@@ -247,9 +259,11 @@ def _draw_decoration_once(canvas: Canvas, doc: _Document) -> None:
     canvas.line(MARGIN, top - HEADER + 6 * mm, width - MARGIN, top - HEADER + 6 * mm)
     canvas.line(MARGIN, MARGIN + FOOTER - 5 * mm, width - MARGIN, MARGIN + FOOTER - 5 * mm)
     ident = f"{decoration.doc_id} · v{decoration.version}"
-    canvas.setFont(SANS_BOLD, 7.5)
     canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN, MARGIN - 3 * mm, ident)
+    if rtl:
+        draw_line(canvas, width - MARGIN, MARGIN - 3 * mm, ident, SANS_BOLD, 7.5, "end")
+    else:
+        draw_line(canvas, MARGIN, MARGIN - 3 * mm, ident, SANS_BOLD, 7.5)
     note, note_height = doc.footer_note()
     note.drawOn(canvas, MARGIN, MARGIN + FOOTER - 5.5 * mm - note_height)
     canvas.restoreState()
@@ -295,14 +309,17 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates(page_templates(frame, decoration.identity, _draw_decoration))
         self._progress, self._cancelled = progress, cancelled
         self._steps, self._done = max(1, steps), 0
-        self._footer: tuple[Paragraph, float] | None = None
+        self._footer: tuple[Flowable, float] | None = None
         self.decoration_drawn = False
 
-    def footer_note(self) -> tuple[Paragraph, float]:
+    def footer_note(self) -> tuple[Flowable, float]:
         """The confidentiality note and its height, laid out once for every page."""
         if self._footer is None:
             style = STYLES.muted.clone("footer", fontSize=7.5, leading=9)
-            note = Paragraph(_escape(self.decoration.footer_note()), style)
+            words = self.decoration.footer_note()
+            note = (
+                text(words, directed(style)) if has_rtl(words) else Paragraph(_escape(words), style)
+            )
             _width, height = note.wrap(self.pagesize[0] - 2 * MARGIN, FOOTER)
             self._footer = (note, height)
         return self._footer

@@ -29,6 +29,7 @@ from desktop.reports.monitoring_sections import (
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, text
 from desktop.services.facade import Services
+from desktop.services.queries.periods import quarter_words
 from desktop.services.queries.reporting_monitoring import (
     MonitoringData,
     MonitoringFilter,
@@ -71,7 +72,9 @@ def describe(selection: MonitoringFilter) -> str:
     end = day(selection.date_to) if selection.date_to else _("today")
     period = _("{start} to {end}").format(start=start, end=end)
     if selection.quarter is not None:
-        period = f"{selection.quarter} ({period})"
+        period = _("{quarter} ({period})").format(
+            quarter=quarter_words(selection.quarter), period=period
+        )
     parts = [
         _("District: {d}").format(d=selection.district or _("all")),
         _("Facilitator: {f}").format(f=selection.facilitator or _("all")),
@@ -122,11 +125,11 @@ def needs_attention(
     ``room`` holds; and the others, which follow on the next page."""
     ranked, today, total = data.attention(), data.today, len(data.communities)
     intro = ngettext(
-        "As on {day}, {n} of {total} community needs attention. Most urgent first: the "
+        "As on {day}, {n} of {total} communities needs attention. Most urgent first: the "
         "most reasons, then the longest waiting. Each community's page says why in full.",
         "As on {day}, {n} of {total} communities need attention. Most urgent first: the "
         "most reasons, then the longest waiting. Each community's page says why in full.",
-        total,
+        len(ranked),  # the verb agrees with those that need attention, not with all
     ).format(day=day(today), n=len(ranked), total=total)
     first: list[Flowable] = [section(_("Needs attention"), "attention"), text(intro, STYLES.body)]
     if not ranked:

@@ -19,6 +19,7 @@ from desktop.reports.participation import participation_table
 from desktop.reports.styles import STYLES, heading, text
 from desktop.services.queries.attention import Direction, direction_words, overdue_words
 from desktop.services.queries.participation import MeetingTally
+from desktop.services.queries.periods import quarter_words
 from desktop.services.queries.reporting_monitoring import MonitoringData
 
 
@@ -105,7 +106,10 @@ def indicators(data: MonitoringData, width: float) -> list[Flowable]:
     ]
     if quarters:
         chart = bar_chart(
-            quarters, [(_("Results"), [per_quarter[q] for q in quarters])], width * 0.7, 130
+            [quarter_words(q) for q in quarters],
+            [(_("Results"), [per_quarter[q] for q in quarters])],
+            width * 0.7,
+            130,
         )
         story.append(KeepTogether([text(_("Results recorded per quarter"), STYLES.h2), chart]))
     story.append(text(_("Each community's page lists its own indicators."), STYLES.muted))
@@ -123,14 +127,15 @@ def inclusion(data: MonitoringData, width: float) -> list[Flowable]:
     ]
     quarters = sorted(data.quarters)
     series = [(g.name, [data.quarters[q].group(g.code).people for q in quarters]) for g in groups]
-    chart = bar_chart(quarters[-8:], [(n, v[-8:]) for n, v in series], width, 170)
+    shown = [quarter_words(q) for q in quarters[-8:]]
+    chart = bar_chart(shown, [(n, v[-8:]) for n, v in series], width, 170)
     story.append(
         KeepTogether([text(_("People counted at meetings, per quarter"), STYLES.h2), chart])
     )
     for name in quarters:
         tally = data.quarters[name]
         story += [
-            heading(name, STYLES.h2),
+            heading(quarter_words(name), STYLES.h2),
             text(_meetings_words(_("In the quarter"), tally), STYLES.muted),
             participation_table(tally, groups, width),
         ]

@@ -16,9 +16,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 
 from desktop.i18n import _
-from desktop.reports.bidi_text import BidiText, has_rtl
+from desktop.reports.bidi_text import BidiText, draw_line, has_rtl, line_width
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.styles import MUTED, RULE, STYLES, right_to_left
+from desktop.services.queries.periods import quarter_words
 
 #: Points the strip takes at the top of the text frame.
 STRIP = 22.0
@@ -40,7 +41,7 @@ def programme_identity(
         return ((_("District / programme"), ""), (_("Quarter"), ""), (_("Date"), ""))
     return (
         (_("District / programme"), district or _("The whole programme")),
-        (_("Quarter"), quarter or _("see page 1")),
+        (_("Quarter"), quarter_words(quarter) if quarter else _("see page 1")),
         (_("Printed"), printed.isoformat()),
     )
 
@@ -91,13 +92,12 @@ def draw_strip(canvas: Canvas, identity: Identity, left: float, top: float, widt
     rtl = right_to_left()
     for index, (label, value) in enumerate(identity):
         x, cell = starts[index], width * shares[index]
-        label_width = canvas.stringWidth(label, SANS_BOLD, 7.5)
+        label_width = line_width(label, SANS_BOLD, 7.5)
         # the label on the reading side of its line: left, or right on a right-to-left page
         label_x = x + cell - 10 - label_width if rtl else x
         first, last = (x, label_x - 4) if rtl else (x + label_width + 4, x + cell - 10)
-        canvas.setFont(SANS_BOLD, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(label_x, baseline, label)
+        draw_line(canvas, label_x, baseline, label, SANS_BOLD, 7.5)
         if value:
             shown = _fit(canvas, value, last - first)
             draw_line_text(canvas, shown, SANS, 8.5, last if rtl else first, baseline, right=rtl)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -14,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from desktop.i18n import RIGHT_TO_LEFT_LANGUAGES, using_language
 from desktop.reports.bidi_text import BidiText, has_rtl
 from desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 
@@ -62,8 +64,6 @@ def make_styles() -> Styles:
 
 STYLES = make_styles()
 
-#: Languages whose printed pages read from right to left.
-RIGHT_TO_LEFT_LANGUAGES = frozenset({"ar"})
 _RIGHT_TO_LEFT: ContextVar[bool] = ContextVar("right_to_left", default=False)
 _LANGUAGE: ContextVar[str] = ContextVar("page_language", default="en")
 _RIGHT_ALIGNED: dict[str, ParagraphStyle] = {}
@@ -76,7 +76,8 @@ def page_direction(language: str) -> Iterator[None]:
     token = _RIGHT_TO_LEFT.set(language in RIGHT_TO_LEFT_LANGUAGES)
     language_token = _LANGUAGE.set(language)
     try:
-        yield
+        with using_language(language):
+            yield
     finally:
         _LANGUAGE.reset(language_token)
         _RIGHT_TO_LEFT.reset(token)
@@ -125,8 +126,10 @@ class HeadingLine(Flowable):  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         style = self.style
-        if self._paragraph is None and (
-            stringWidth(self.value, style.fontName, style.fontSize) <= availWidth
+        if (
+            self._paragraph is None
+            and not has_rtl(self.value)  # Arabic is shaped, in its own font, by text()
+            and stringWidth(self.value, style.fontName, style.fontSize) <= availWidth
         ):
             self.width, self.height = availWidth, style.leading
             return self.width, self.height
@@ -166,6 +169,11 @@ def heading(value: str, style: ParagraphStyle) -> Flowable:
     return HeadingLine(value, style)
 
 
-def rich(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of the app's own wording, which may use <b>/<i> markup (never user text)."""
+def rich(markup: str, style: ParagraphStyle | None = None) -> Flowable:
+    """A paragraph of the app's own wording, which may use <b>/<i> markup (never user text).
+    Translated into Arabic it is shaped and ordered in the Arabic font, without the markup
+    (Arabic has no italic, and a Latin font's boxes are worse than plain words)."""
+    if has_rtl(markup):
+        plain = re.sub(r"<[^>]+>", "", markup)
+        return BidiText(unescape(plain), directed(style or STYLES.body))
     return Paragraph(markup, directed(style or STYLES.body))

@@ -225,7 +225,9 @@ def linkage_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
                 label(who.type) if who else _("not recorded"),
                 label(who.level) if who else _("not recorded"),
                 label(link.kind),
-                f"{label(link.status)}\n{day(link.agreed_on, _('date not recorded'))}",
+                _("{status}\n{day}").format(
+                    status=label(link.status), day=day(link.agreed_on, _("date not recorded"))
+                ),
                 notes,
             ]
         )

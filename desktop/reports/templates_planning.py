@@ -241,7 +241,9 @@ def action_plan_filled(ctx: FormContext, sheet: CycleSheet) -> list[Flowable]:
                     (_("Who takes part"), recorded(action.participants)),
                     (
                         _("Start / finish by"),
-                        f"{day(action.start_on, _('no start date'))} / {due(action.due_on)}",
+                        _("{start} / {due}").format(
+                            start=day(action.start_on, _("no start date")), due=due(action.due_on)
+                        ),
                     ),
                     (_("Resources from the community"), recorded(action.community_resources)),
                     (_("Resources from outside"), recorded(action.outside_resources)),

@@ -29,6 +29,7 @@ from desktop.reports.labels import day, due, recorded
 from desktop.reports.participation import participation_table
 from desktop.reports.styles import STYLES, text
 from desktop.services.queries.attention import overdue_words
+from desktop.services.queries.periods import quarter_words
 
 if TYPE_CHECKING:  # a blank form loads no database layer
     from desktop.services.queries.reporting import CycleSheet
@@ -235,4 +236,6 @@ def _period_words(data: MonitoringData) -> str:
     start = day(selection.date_from, _("the beginning"))
     end = day(selection.date_to, day(data.today))
     words = _("{start} to {end}").format(start=start, end=end)
-    return f"{selection.quarter} ({words})" if selection.quarter else words
+    if not selection.quarter:
+        return words
+    return _("{quarter} ({period})").format(quarter=quarter_words(selection.quarter), period=words)

@@ -9,10 +9,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop.i18n import _
 from desktop.labels import label, marker_labels
-from desktop.reports.bidi_text import BidiText, has_rtl
+from desktop.reports.bidi_text import BidiText, draw_line, has_rtl
 from desktop.reports.flags import draw_mark
 from desktop.reports.fonts import SANS, SANS_BOLD
-from desktop.reports.styles import STYLES
+from desktop.reports.styles import STYLES, right_to_left
 from desktop.services.queries.timeline import (
     ACTION_COLOURS,
     FALLBACK_COLOUR,
@@ -35,8 +35,7 @@ def bar_text(c: Canvas, value: str, x: float, y: float, colour: str) -> None:
         line.wrap(line.natural_width() + 1, 13)
         line.drawOn(c, x, y - (line.height - 6.5))
         return
-    c.setFont(SANS, 6.5)
-    c.drawString(x, y, value)
+    draw_line(c, x, y, value, SANS, 6.5)
 
 
 def fit_text(c: Canvas, value: str, width: float, size: float) -> str:
@@ -108,14 +107,18 @@ def legend(c: Canvas, width: float, top: float, office: bool) -> None:
         entries += [("mark:" + e, names[e]) for e in MARKER_ENTITIES]
         entries.append(("badge", _("Overdue follow-up")))
     entries.append(("today", _("Today")))
-    c.setFont(SANS_BOLD, 7.5)
     c.setFillColor(colors.HexColor("#1f2933"))
-    c.drawString(0, top - 8, _("Legend"))
+    rtl = right_to_left()
+    draw_line(
+        c, width if rtl else 0, top - 8, _("Legend"), SANS_BOLD, 7.5, "end" if rtl else "start"
+    )
     columns = 6
     cell = width / columns
     for index, (key, text) in enumerate(entries):
         row, column = divmod(index, columns)
-        x, y = column * cell, top - 20 - row * 11
+        # on a right-to-left page the entries read from the right, each sign right of its words
+        x = width - column * cell - 20 if rtl else column * cell
+        y = top - 20 - row * 11
         kind, _sep, code = key.partition(":")
         if kind == "phase":
             c.setFillColor(colors.HexColor(PHASE_COLOURS[code]))
@@ -144,5 +147,7 @@ def legend(c: Canvas, width: float, top: float, office: bool) -> None:
             c.setLineWidth(1.2)
             c.line(x + 8, y - 2, x + 8, y + 7)
         c.setFillColor(colors.HexColor("#1f2933"))
-        c.setFont(SANS, 7)
-        c.drawString(x + 20, y, text)
+        if rtl:
+            draw_line(c, x - 2, y, text, SANS, 7, "end")
+        else:
+            draw_line(c, x + 20, y, text, SANS, 7)

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.i18n import _
+from desktop.reports.bidi_text import draw_line
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.page_identity import draw_line_text as _draw_line_text
 from desktop.reports.timeline_drawing import badge, bar_text, fit_text, hatch, legend, record_mark
@@ -73,9 +74,8 @@ class TimelinePage(Flowable):  # type: ignore[misc]
         c: Canvas = self.canv
         top = self.height
         _draw_line_text(c, self.title, SANS_BOLD, 12, 0, top - 12)
-        c.setFont(SANS, 8.5)
         c.setFillColor(colors.HexColor("#52606d"))
-        c.drawString(0, top - 25, self.subtitle)
+        draw_line(c, 0, top - 25, self.subtitle, SANS, 8.5)
         chart_left = LABEL_WIDTH
         chart_width = self.width - LABEL_WIDTH - NOTE_WIDTH
         first, last = self.window
@@ -101,9 +101,10 @@ class TimelinePage(Flowable):  # type: ignore[misc]
                 c.setFont(SANS_BOLD, 8)
                 c.drawString(left + 1, y + 16, str(start.year))
                 c.setFont(SANS, 7)
-        c.setFont(SANS_BOLD, 7.5)
-        c.drawString(0, y + 4, _("Community") if self.office else _("Cycle"))
-        c.drawRightString(self.width, y + 4, _("Last meeting") if self.office else _("Overdue"))
+        first_column = _("Community") if self.office else _("Cycle")
+        draw_line(c, 0, y + 4, first_column, SANS_BOLD, 7.5)
+        last_column = _("Last meeting") if self.office else _("Overdue")
+        draw_line(c, self.width, y + 4, last_column, SANS_BOLD, 7.5, "end")
 
     def _grid_and_today(self, c: Canvas, axis: DateAxis, top: float, bottom: float) -> None:
         c.setLineWidth(0.3)
@@ -119,8 +120,7 @@ class TimelinePage(Flowable):  # type: ignore[misc]
             c.setLineWidth(1.2)
             c.line(x, bottom, x, top + 12)
             c.setFillColor(colors.HexColor(TODAY_COLOUR))
-            c.setFont(SANS_BOLD, 7)
-            c.drawString(x + 2, top + 14, _("Today"))
+            draw_line(c, x + 2, top + 14, _("Today"), SANS_BOLD, 7)
 
     def _row(self, c: Canvas, axis: DateAxis, row: Row, top: float) -> float:
         bottom = top - row.height
@@ -132,11 +132,11 @@ class TimelinePage(Flowable):  # type: ignore[misc]
         c.line(0, bottom, self.width, bottom)
         _draw_line_text(c, fit_text(c, row.text, LABEL_WIDTH - 6, 7.5), SANS, 7.5, 0, bottom + 5)
         if row.note:
-            c.setFont(SANS_BOLD if row.warning else SANS, 7)
+            font = SANS_BOLD if row.warning else SANS
             c.setFillColor(colors.HexColor(OVERDUE_COLOUR if row.warning else "#1f2933"))
-            c.drawRightString(self.width, bottom + 5, row.note)
+            wide = draw_line(c, self.width, bottom + 5, row.note, font, 7, "end")
             if row.warning:  # the attention mark before the words
-                badge(c, self.width - c.stringWidth(row.note, SANS_BOLD, 7) - 6, bottom + 7.5)
+                badge(c, self.width - wide - 6, bottom + 7.5)
         first, last = self.window
         if row.gap_since is not None and row.gap_since <= last:
             left, right = axis.span(max(row.gap_since, first), min(self.today, last))

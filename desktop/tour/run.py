@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.i18n import current_language
 from desktop.services.framework.actor import Actor
 from desktop.services.queries.community_list import CommunityQuery, SortKey
 from desktop.storage import Database
@@ -56,14 +57,36 @@ def run_tour(
     today: date | None = None,
     only: set[str] | None = None,
     visit: Callable[[Shot, QWidget], None] | None = None,
+    language: str | None = None,
 ) -> list[Path]:
     """Write the PNGs into ``out``; the paths written, in tour order. ``visit`` is called
-    with each shot's widget once it is shown (to check it, say), before it is closed."""
+    with each shot's widget once it is shown (to check it, say), before it is closed.
+    ``language``: the screens in that language (and direction), the one before after."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.gui import application
-    from desktop.views.shell.main_window import MainWindow
+    from desktop.views.language import apply_language
 
     app = application()
+    before = current_language()
+    apply_language(language or before)
+    try:
+        return _shoot(app, db, out, actor=actor, today=today, only=only, visit=visit)
+    finally:
+        apply_language(before)
+
+
+def _shoot(
+    app: QApplication,
+    db: Database,
+    out: Path,
+    *,
+    actor: Actor,
+    today: date | None,
+    only: set[str] | None,
+    visit: Callable[[Shot, QWidget], None] | None,
+) -> list[Path]:
+    from desktop.views.shell.main_window import MainWindow
+
     out.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(out / ".tour-settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(

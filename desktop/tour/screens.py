@@ -175,6 +175,7 @@ register_shot(
 register_shot("timeline-community", "A community's timeline", _timeline("community"))
 register_shot("timeline-table", "All communities as a table", _timeline("office_table"))
 register_shot("settings-harms", "The harm catalogue", _settings_tab(2))
+register_shot("settings-language", "Choosing the language of the app", _settings_tab(3))
 
 
 def _accounts(tour: Tour) -> QWidget:

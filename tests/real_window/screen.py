@@ -157,7 +157,9 @@ def screen(tmp_path: Path) -> Iterator[Screen]:
     with os.fdopen(read_end) as pipe:
         number = pipe.readline().strip()
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
+    # The demo accounts open in French, Swahili and Arabic; the journeys read English words
+    # (a journey in another language passes CLCP_LANG to ``start``).
+    env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb", CLCP_LANG="en")
     shots = tmp_path / "screens"
     shots.mkdir()
     made = Screen(display=f":{number}", env=env, shots=shots)

@@ -12,8 +12,18 @@ _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$")
 
 
 def quarter(day: date) -> str:
-    """The calendar quarter a day falls in, as printed: "2026 Q3"."""
+    """The calendar quarter a day falls in, as a key that sorts: "2026 Q3" (shown to people
+    through :func:`quarter_words`)."""
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_words(key: str) -> str:
+    """A quarter as printed and shown in the current language ("2026 Q3" -> "T3 2026" in
+    French); anything that is not a quarter, as it is."""
+    match = _QUARTER.match(key)
+    if match is None:
+        return key
+    return _("{year} Q{number}").format(number=match.group(2), year=match.group(1))
 
 
 def quarter_bounds(year: int, number: int) -> tuple[date, date]:

@@ -122,6 +122,14 @@ class AccountService:
             for user in users
         ]
 
+    def language_of(self, username: str) -> str | None:
+        """The language an account was given (read for its own window, whatever the
+        reader's role)."""
+        with self.db.session() as session:
+            return session.scalars(
+                select(User.language).where(User.username == username.strip().lower())
+            ).first()
+
     # ---------------------------------------------------------------- writes
     def add(self, data: UserData, password: str) -> Record[UserData]:
         """A new account that signs in with ``password`` (to be changed at first sign-in).

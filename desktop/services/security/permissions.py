@@ -26,8 +26,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop.i18n import _
-from desktop.labels import record_kind
+from desktop.i18n import _, isolated
+from desktop.labels import label, record_kind
 from desktop.models import Attachment, CommunityAssignment
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.errors import PermissionDenied
@@ -153,7 +153,10 @@ def denial(actor: Actor, action: str, entity: str) -> str:
             verb=verbs.get(action, action), what=what
         )
     return _("As {role}, {user} cannot {verb} this {what}.").format(
-        role=actor.role, user=actor.username, verb=verbs.get(action, action), what=what
+        role=label(actor.role),
+        user=isolated(actor.username),
+        verb=verbs.get(action, action),
+        what=what,
     )
 
 
@@ -162,8 +165,6 @@ def why_not(actor: Actor, action: str, entity: str) -> str:
     sentence every disabled button and menu entry shows (empty when the role may)."""
     if role_may(actor, action, entity):
         return ""
-    from desktop.labels import label
-
     verbs = {READ: _("see"), CREATE: _("add"), UPDATE: _("change"), DELETE: _("delete")}
     others = [label(role) for role in roles_allowed(action, entity)]
     text = _("Your role ({role}) cannot {verb} a {what}.").format(

@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import _
+from desktop.labels import label
 from desktop.models import Community, CommunityAssignment, ServerAccount, User, utcnow
 from desktop.models.enums import AssignmentRole, Role
 from desktop.services.framework.entity import EntityService
@@ -65,7 +66,7 @@ class UserService(EntityService[User, UserData]):
             and _current_assignments(session, current.id, role=current.role)
         ):
             errors["role"] = _("End this person's assignments as {role} first.").format(
-                role=current.role
+                role=label(current.role)
             )
         return errors
 
@@ -146,7 +147,7 @@ class AssignmentService(EntityService[CommunityAssignment, AssignmentData]):
             return errors
         if data.role in set(AssignmentRole) and user.role != data.role:
             errors["user_id"] = _("This person's account is not a {role} account.").format(
-                role=data.role
+                role=label(data.role)
             )
         elif not user.active and (current is None or current.user_id != data.user_id):
             errors["user_id"] = _("This account is not active.")

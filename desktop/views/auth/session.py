@@ -13,11 +13,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
+from desktop.services.facade import Services
 from desktop.services.security.signin import SignedIn
 from desktop.views.auth.idle_lock import install_idle_lock
 from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.auth.password_dialog import ChangePasswordDialog
 from desktop.views.forms import confirm_leave
+from desktop.views.language import apply_language, language_for
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.main_window import MainWindow
 
@@ -53,6 +55,7 @@ class Session(QObject):
                 signed_in.db.close()
                 return None
         self.signed_in = signed_in
+        self._apply_language(signed_in)
         window = MainWindow(
             signed_in.db,
             actor=signed_in.actor,
@@ -65,6 +68,12 @@ class Session(QObject):
         self.window = window
         window.show()
         return window
+
+    def _apply_language(self, signed_in: SignedIn) -> None:
+        """The window opens in the person's language (see ``language_for``)."""
+        settings = self.settings if self.settings is not None else QSettings()
+        services = Services(signed_in.db, signed_in.actor)
+        apply_language(language_for(services, settings, signed_in.actor.username))
 
     def end(self, switching: bool = False) -> bool:
         """Sign out (``switching``: so that another person signs in). False, with nothing

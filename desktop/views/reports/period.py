@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from desktop.services.queries.periods import recent_quarters
+from desktop.services.queries.periods import quarter_words, recent_quarters
 
 ALL_DATES = "all"
 FROM_TO = "from-to"
@@ -33,7 +33,7 @@ class PeriodChooser(QWidget):
         for name, (first, last) in self.quarters.items():
             self.choice.addItem(
                 self.tr("%1 (%2 to %3)")
-                .replace("%1", name)
+                .replace("%1", quarter_words(name))
                 .replace("%2", first.isoformat())
                 .replace("%3", last.isoformat()),
                 name,

@@ -215,7 +215,7 @@ class CommentsPanel(QWidget):
         elif data.resolved_on is not None:
             state = self.tr("Resolved {day}").format(day=data.resolved_on.isoformat())
         else:
-            state = self.tr("Open")
+            state = self.tr("Open", "status")
         if new:
             state = self.tr("New") + (f" · {state}" if state else "")
         author = self._names.get(data.author, data.author)

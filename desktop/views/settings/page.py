@@ -28,6 +28,7 @@ from desktop.services.usecases.office_keys import THRESHOLD_RANGES, SettingKey
 from desktop.views.forms import Form, fit_width
 from desktop.views.forms.registry import register_draft_opener
 from desktop.views.settings.catalogues import GroupsPanel, HarmsPanel
+from desktop.views.settings.language_panel import LanguagePanel
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.operations import announced, route_form
 from desktop.views.widgets.readonly import set_form_read_only
@@ -57,7 +58,9 @@ class OfficePanel(QWidget):
             "default_language",
             self.tr("&Language:"),
             language,
-            hint=self.tr("The language of the app and of printed forms"),
+            hint=self.tr(
+                "For accounts that chose none, and the first choice for printed forms"
+            ),
         )
         minutes = QSpinBox()
         minutes.setRange(1, 1440)
@@ -222,6 +225,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.office, self.tr("&Office"))
         self.tabs.addTab(self.groups, self.tr("Participant &groups"))
         self.tabs.addTab(self.harms, self.tr("&Harm catalogue"))
+        self.language = LanguagePanel(context)
+        self.tabs.addTab(self.language, self.tr("&Your language"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop import APP_NAME
+from desktop.i18n import isolated
 from desktop.labels import label
 from desktop.services.framework.actor import Actor
 from desktop.services.framework.changes import Changes
@@ -65,7 +66,7 @@ class MainWindow(CommandWindow):
         )
         name = db.path.name if db.path is not None else self.tr("in-memory database")
         title = f"{APP_NAME} — {name}"
-        self.setWindowTitle(f"{title} — {self.tr('DEMO')}" if demo else title)
+        self.setWindowTitle(self.tr("{title} — DEMO").format(title=title) if demo else title)
         self.saved_label = QLabel()
         self._build_status_bar()
         self._connect_navigator()
@@ -87,7 +88,7 @@ class MainWindow(CommandWindow):
         actor = self.context.actor
         role = label(actor.role) if actor.role else self.tr("no role")
         user_label = QLabel(
-            self.tr("Signed in as {user} ({role})").format(user=actor.username, role=role)
+            self.tr("Signed in as {user} ({role})").format(user=isolated(actor.username), role=role)
         )
         self.statusBar().addWidget(path_label, 1)
         self.statusBar().addPermanentWidget(self._sync_status())

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import ngettext
+from desktop.i18n import _, ngettext
 from desktop.services.framework.errors import ServiceError
 from desktop.views.forms import confirm_leave
 from desktop.views.shell.context import AppContext
@@ -58,13 +58,13 @@ class PageWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setIconSize(QSize(0, 0))
         for entry in self.entries:
-            item = QListWidgetItem(self.tr(entry.label))
+            item = QListWidgetItem(_(entry.label))
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
-            item.setToolTip(f"{self.tr(entry.label)} ({entry.shortcut})")
+            item.setToolTip(f"{_(entry.label)} ({entry.shortcut})")
             item.setSizeHint(QSize(0, self.nav.fontMetrics().height() + 16))
             self.nav.addItem(item)
         width = max(
-            self.nav.fontMetrics().horizontalAdvance(self.tr(e.label)) for e in self.entries
+            self.nav.fontMetrics().horizontalAdvance(_(e.label)) for e in self.entries
         )
         self.nav.setMinimumWidth(width + 60)
         self.nav.currentItemChanged.connect(self._on_nav_changed)

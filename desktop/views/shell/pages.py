@@ -12,13 +12,14 @@ import importlib.util
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.i18n import N_
 from desktop.views.shell.context import AppContext
 
 
 @dataclass(frozen=True)
 class PageEntry:
     key: str
-    label: str  # translated when shown
+    label: str  # marked with N_(), translated when shown
     target: str  # "module:Class"; the class takes (context, parent=None)
     shortcut: str
 
@@ -27,17 +28,20 @@ class PageEntry:
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(
         "communities",
-        "Communities",
+        N_("Communities"),
         "desktop.views.communities.list_page:CommunityListPage",
         "Ctrl+1",
     ),
-    PageEntry("timeline", "Timeline", "desktop.views.timeline.page:TimelinePage", "Ctrl+2"),
-    PageEntry("reviews", "Reviews", "desktop.views.reviews.page:ReviewsPage", "Ctrl+3"),
-    PageEntry("reports", "Reports", "desktop.views.reports.page:ReportsPage", "Ctrl+4"),
+    PageEntry("timeline", N_("Timeline"), "desktop.views.timeline.page:TimelinePage", "Ctrl+2"),
+    PageEntry("reviews", N_("Reviews"), "desktop.views.reviews.page:ReviewsPage", "Ctrl+3"),
+    PageEntry("reports", N_("Reports"), "desktop.views.reports.page:ReportsPage", "Ctrl+4"),
     PageEntry(
-        "stakeholders", "Stakeholders", "desktop.views.stakeholders.page:StakeholdersPage", "Ctrl+5"
+        "stakeholders",
+        N_("Stakeholders"),
+        "desktop.views.stakeholders.page:StakeholdersPage",
+        "Ctrl+5",
     ),
-    PageEntry("settings", "Settings", "desktop.views.settings.page:SettingsPage", "Ctrl+6"),
+    PageEntry("settings", N_("Settings"), "desktop.views.settings.page:SettingsPage", "Ctrl+6"),
 )
 
 WORKSPACE = "desktop.views.cycle.workspace:CycleWorkspace"

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from desktop.i18n import ngettext
 from desktop.services.facade import Services
 from desktop.sync.laptop_sync import (
     Connection,
@@ -171,10 +172,14 @@ class SyncNow(QObject):
             )
         if result.summary.kept:
             parts.append(
-                self.tr(
+                ngettext(
+                    "{n} of your edits could not be applied: you may no longer change that "
+                    "record. It is kept at the office as a conflict, for those who may "
+                    "decide it.",
                     "{n} of your edits could not be applied: you may no longer change those "
                     "records. They are kept at the office as conflicts, for those who may "
-                    "decide them."
+                    "decide them.",
+                    result.summary.kept,
                 ).format(n=result.summary.kept)
             )
         if result.summary.left:

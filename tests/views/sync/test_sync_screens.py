@@ -221,8 +221,8 @@ def test_an_edit_to_a_community_reassigned_away_is_kept_at_the_office_and_said(
     assert told is not None
     save_shot(told, "sync-left-scope", tmp_path)
     assert told.informativeText() == (
-        "1 of your edits could not be applied: you may no longer change those records. "
-        "They are kept at the office as conflicts, for those who may decide them.\n"
+        "1 of your edits could not be applied: you may no longer change that record. "
+        "It is kept at the office as a conflict, for those who may decide it.\n"
         "No longer among your assignments, removed from this laptop (the office keeps "
         "them): Kéréwé."
     )
