@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium
 import pytest
 
 from desktop import APP_NAME
+from desktop.i18n import translated, using_language
 from desktop.reports.document import save_pdf
 from desktop.reports.job import ReportJob
 from desktop.reports.jobs import cycle_job, monitoring_job, template_job
@@ -63,6 +64,8 @@ def write(job: ReportJob, path: Path) -> Path:
 
 def check(path: Path, *, title: str, language: str = "en", author: str = APP_NAME) -> None:
     fields = info(path)
+    with using_language(language):
+        title = translated(title)  # a printout's title is in its own language
     assert fields["Title"] == title
     assert fields["Author"] == author
     assert fields["Subject"] and title in fields["Subject"]
