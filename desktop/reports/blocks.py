@@ -21,6 +21,7 @@ from desktop.reports.fonts import SANS
 from desktop.reports.keeping import SHORT_BLOCK, KeptTable, natural_height
 from desktop.reports.pictograms import pictogram
 from desktop.reports.styles import INK, RULE, SHADE, STYLES, right_to_left, text
+from desktop.reports.table_text import TextTable
 
 CELL_PADDING = 8.0  # left + right padding of a grid cell, in points
 LINE_GAP = 20.0  # points between the ruled lines of writing space
@@ -189,7 +190,7 @@ def fields(
     heights = [h if value == "" else None for (_label, value), h in zip(pairs, room, strict=True)]
     rows, widths = _mirrored(rows, [label_width, width - label_width])
     labels = -1 if right_to_left() else 0  # the column of labels
-    table = Table(rows, colWidths=widths, rowHeights=heights, splitInRow=1, hAlign=_start())
+    table = TextTable(rows, colWidths=widths, rowHeights=heights, splitInRow=1, hAlign=_start())
     table.setStyle(
         TableStyle(
             [
