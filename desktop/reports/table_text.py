@@ -5,15 +5,18 @@ object per line, measures the line (to return a width nobody uses on the left) a
 writes the font and size again each time. A report of a thousand pages has a hundred
 thousand such lines. :class:`TextTable` writes the lines of consecutive plain-text cells
 into one text object instead: each line still placed at the very point ``drawString``
-would place it, in the same font, size and colour, so the printed page is the same.
-Cells holding flowables, and the table's rules, are drawn by ReportLab as before (the
-text object is closed first, as text objects cannot hold other drawing).
+would place it, with the very operators ``drawString`` writes for it, in the same font,
+size and colour, so the printed page is the same. A line's operators are worked out once
+per document (figures such as "0" or "2 of 3" recur on every page). Cells holding
+flowables, and the table's rules, are drawn by ReportLab as before (the text object is
+closed first, as text objects cannot hold other drawing).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Table
 
@@ -24,7 +27,8 @@ _ALIGNED = frozenset({"LEFT", "RIGHT"})
 class TextTable(Table):  # type: ignore[misc]
     """A :class:`Table` whose plain-text cells share one text object per run of cells."""
 
-    _text: Any = None  # the open text object, if any
+    _text: list[str] | None = None  # the open text object's operators, if any
+    _subset: tuple[str, int] | None = None  # the font subset the text object is set to
     _curcellstyle: Any  # the cell style the canvas is set for (ReportLab's own)
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
@@ -56,13 +60,24 @@ class TextTable(Table):  # type: ignore[misc]
             )
         right = cellstyle.alignment == "RIGHT"
         x = colpos + colwidth - cellstyle.rightPadding if right else colpos + cellstyle.leftPadding
-        text = self._text
-        if text is None:
-            text = self._text = self.canv.beginText()
+        code = self._text
+        if code is None:
+            code = self._text = ["BT", "1 0 0 1 0 0 Tm"]  # as a new text object starts
+            self._subset = None
+        pieces = _pieces(self.canv)
+        font, size_and_leading = cellstyle.fontname, f"{fp_str(fontsize)} Tf {fp_str(leading)} TL"
         for line in lines:
-            start = x - stringWidth(line, cellstyle.fontname, fontsize) if right else x
-            text.setTextOrigin(start, y)
-            text.textLine(line)
+            start = x - stringWidth(line, font, fontsize) if right else x
+            code.append(f"1 0 0 1 {fp_str(start, y)} Tm")
+            known = pieces.get((font, line))
+            if known is None:
+                known = pieces[(font, line)] = _split(self.canv, font, line)
+            for subset, name, escaped in known:
+                if self._subset != (font, subset):
+                    code.append(f"{name} {size_and_leading}")
+                    self._subset = (font, subset)
+                code.append(f"({escaped}) Tj")
+            code.append("T*")
             y -= leading
 
     def _take_style(self, cellstyle: Any) -> None:
@@ -87,12 +102,34 @@ class TextTable(Table):  # type: ignore[misc]
 
     def _close_text(self) -> None:
         if self._text is not None:
-            self.canv.drawText(self._text)
+            self._text.append("ET")
+            self.canv._code.append(" ".join(self._text))
             self._text = None
 
     def _drawLines(self) -> None:
         self._close_text()  # the rules are drawn over the text, as before
         super()._drawLines()
+
+
+Piece = tuple[int, str, str]  # a font subset, its name in the PDF, the escaped text
+
+
+def _pieces(canvas: Any) -> dict[tuple[str, str], list[Piece]]:
+    """The operators of each line written so far in the canvas's document, by font."""
+    found: dict[tuple[str, str], list[Piece]] | None = getattr(canvas, "_line_pieces", None)
+    if found is None:
+        found = canvas._line_pieces = {}
+    return found
+
+
+def _split(canvas: Any, font_name: str, line: str) -> list[Piece]:
+    """``line`` in the font's subsets, as ReportLab's text object splits and escapes it
+    (which also asks the document to embed its glyphs)."""
+    font, doc = getFont(font_name), canvas._doc
+    return [
+        (subset, font.getSubsetInternalName(subset, doc), canvas._escape(part))
+        for subset, part in font.splitString(line, doc)
+    ]
 
 
 def _plain(cellval: Any, cellstyle: Any) -> bool:
