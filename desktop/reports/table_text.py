@@ -14,6 +14,7 @@ closed first, as text objects cannot hold other drawing).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -65,10 +66,10 @@ class TextTable(Table):  # type: ignore[misc]
             code = self._text = ["BT", "1 0 0 1 0 0 Tm"]  # as a new text object starts
             self._subset = None
         pieces = _pieces(self.canv)
-        font, size_and_leading = cellstyle.fontname, f"{fp_str(fontsize)} Tf {fp_str(leading)} TL"
+        font, size_and_leading = cellstyle.fontname, _size_and_leading(fontsize, leading)
         for line in lines:
             start = x - stringWidth(line, font, fontsize) if right else x
-            code.append(f"1 0 0 1 {fp_str(start, y)} Tm")
+            code.append(f"1 0 0 1 {_number(start)} {_number(y)} Tm")
             known = pieces.get((font, line))
             if known is None:
                 known = pieces[(font, line)] = _split(self.canv, font, line)
@@ -109,6 +110,17 @@ class TextTable(Table):  # type: ignore[misc]
     def _drawLines(self) -> None:
         self._close_text()  # the rules are drawn over the text, as before
         super()._drawLines()
+
+
+@lru_cache(maxsize=1 << 16)
+def _number(value: float) -> str:
+    """A coordinate as ReportLab writes it (column and row positions recur on every page)."""
+    return str(fp_str(value))
+
+
+@lru_cache(maxsize=64)
+def _size_and_leading(size: float, leading: float) -> str:
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
 
 
 Piece = tuple[int, str, str]  # a font subset, its name in the PDF, the escaped text
