@@ -12,7 +12,6 @@ from typing import Any, TypeAlias
 from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.i18n import _
@@ -28,7 +27,7 @@ from desktop.reports.grid_style import (
 from desktop.reports.keeping import SHORT_BLOCK, KeptTable, natural_height
 from desktop.reports.pictograms import pictogram
 from desktop.reports.styles import INK, RULE, SHADE, STYLES, right_to_left, text
-from desktop.reports.table_text import TextTable
+from desktop.reports.table_text import TextTable, split_lines
 
 LINE_GAP = 20.0  # points between the ruled lines of writing space
 SIDES = ("LEFT", "RIGHT", "TOP", "BOTTOM")
@@ -80,7 +79,7 @@ def _lines_in(value: str, style: ParagraphStyle, room: float) -> str:
     """``value`` broken into lines of at most ``room`` points, as a paragraph would."""
     if "\n" not in value and len(value) * style.fontSize <= room:
         return value  # no glyph is wider than the font size: surely one line
-    return "\n".join(simpleSplit(value, style.fontName, style.fontSize, room))
+    return "\n".join(split_lines(value, style.fontName, style.fontSize, room))
 
 
 def _mirrored(

@@ -123,6 +123,33 @@ def _size_and_leading(size: float, leading: float) -> str:
     return f"{fp_str(size)} Tf {fp_str(leading)} TL"
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_width(word: str, font: str, size: float) -> float:
+    return float(stringWidth(word, font, size))
+
+
+def split_lines(value: str, font: str, size: float, room: float) -> list[str]:
+    """``value`` in lines of at most ``room`` points, exactly as ReportLab's
+    ``simpleSplit`` breaks it (words joined by one space, a word too long for a line on
+    a line of its own), each word measured once per font and size, not once per cell."""
+    space = _word_width(" ", font, size)
+    lines: list[str] = []
+    for block in value.split("\n"):
+        current: list[str] = []
+        used = -space
+        for word in block.split():
+            wide = _word_width(word, font, size)
+            if used + space + wide <= room or not current:
+                current.append(word)
+                used = used + space + wide
+            else:
+                lines.append(" ".join(current))
+                current, used = [word], wide
+        if current:
+            lines.append(" ".join(current))
+    return lines
+
+
 Piece = tuple[int, str, str]  # a font subset, its name in the PDF, the escaped text
 
 
