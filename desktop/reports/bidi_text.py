@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import arabic_reshaper
 from bidi.algorithm import get_display
@@ -44,6 +45,28 @@ def _starts_rtl(text: str) -> bool:
     return rtl is not None and (ltr is None or rtl.start() < ltr.start())
 
 
+def _in_runs(visual: str, latin: str, arabic: str) -> Iterator[tuple[str, str]]:
+    """The runs of ``visual`` in one script each, with the font that draws them."""
+    for part in _ARABIC_RUN.split(visual):
+        if part:
+            yield part, arabic if _ARABIC_RUN.fullmatch(part) else latin
+
+
+@lru_cache(maxsize=1 << 14)
+def _measure(visual: str, latin: str, arabic: str, size: float) -> float:
+    """The width of ``visual``, each run in its font."""
+    return float(
+        sum(stringWidth(part, font, size) for part, font in _in_runs(visual, latin, arabic))
+    )
+
+
+@lru_cache(maxsize=1 << 12)
+def _wrapped(text: str, latin: str, arabic: str, size: float, width: float) -> tuple[str, ...]:
+    """``text`` in lines of at most ``width`` points (:meth:`BidiText._wrap_anew`)."""
+    style = ParagraphStyle("measure", fontName=latin, fontSize=size)
+    return tuple(BidiText(text, style)._wrap_anew(width))
+
+
 class BidiText(Flowable):  # type: ignore[misc]
     """A paragraph of plain text that may hold Arabic; aligned to its reading direction."""
 
@@ -63,19 +86,23 @@ class BidiText(Flowable):  # type: ignore[misc]
 
     def _runs(self, visual: str) -> Iterator[tuple[str, str]]:
         latin, arabic = self._fonts()
-        for part in _ARABIC_RUN.split(visual):
-            if part:
-                yield part, arabic if _ARABIC_RUN.fullmatch(part) else latin
+        return _in_runs(visual, latin, arabic)
 
     def natural_width(self) -> float:
         """The width of the longest line if nothing had to wrap."""
         return max((self.measure(line) for line in self._wrap_lines(float("inf"))), default=0.0)
 
     def measure(self, visual: str) -> float:
-        size = self.style.fontSize
-        return float(sum(stringWidth(part, font, size) for part, font in self._runs(visual)))
+        latin, arabic = self._fonts()
+        return _measure(visual, latin, arabic, self.style.fontSize)
 
     def _wrap_lines(self, width: float) -> list[str]:
+        """The shaped text in lines of at most ``width`` (the same text recurs in a
+        report, a community's name on its page and in the lists: it is wrapped once)."""
+        latin, arabic = self._fonts()
+        return list(_wrapped(self.text, latin, arabic, self.style.fontSize, width))
+
+    def _wrap_anew(self, width: float) -> list[str]:
         """The shaped text in lines of at most ``width``, each word measured once (a line
         is as wide as its words and the spaces between them)."""
         space = self.measure(" ")

@@ -12,17 +12,23 @@ from typing import Any, TypeAlias
 from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.i18n import _
 from desktop.reports.bidi_text import has_rtl
 from desktop.reports.fonts import SANS
+from desktop.reports.grid_style import (
+    CELL_PADDING,
+    cell_styles,
+    grid_commands,
+    string_cells,
+    table_commands,
+)
 from desktop.reports.keeping import SHORT_BLOCK, KeptTable, natural_height
 from desktop.reports.pictograms import pictogram
 from desktop.reports.styles import INK, RULE, SHADE, STYLES, right_to_left, text
+from desktop.reports.table_text import TextTable, split_lines
 
-CELL_PADDING = 8.0  # left + right padding of a grid cell, in points
 LINE_GAP = 20.0  # points between the ruled lines of writing space
 SIDES = ("LEFT", "RIGHT", "TOP", "BOTTOM")
 BIG = 1e6  # room enough for anything: to measure a flowable's natural height
@@ -73,19 +79,7 @@ def _lines_in(value: str, style: ParagraphStyle, room: float) -> str:
     """``value`` broken into lines of at most ``room`` points, as a paragraph would."""
     if "\n" not in value and len(value) * style.fontSize <= room:
         return value  # no glyph is wider than the font size: surely one line
-    return "\n".join(simpleSplit(value, style.fontName, style.fontSize, room))
-
-
-def _string_cells(
-    style: ParagraphStyle, start: tuple[int, int], stop: tuple[int, int] = (-1, -1)
-) -> list[tuple[object, ...]]:
-    """Table styles that draw plain-string cells like ``style`` draws a paragraph."""
-    return [
-        ("FONTNAME", start, stop, style.fontName),
-        ("FONTSIZE", start, stop, style.fontSize),
-        ("LEADING", start, stop, style.leading),
-        ("TEXTCOLOR", start, stop, style.textColor),
-    ]
+    return "\n".join(split_lines(value, style.fontName, style.fontSize, room))
 
 
 def _mirrored(
@@ -135,6 +129,8 @@ def grid(
     data += [[_cell(c, STYLES.cell, r) for c, r in zip(row, rooms, strict=False)] for row in rows]
     heights = [None] * header_rows + [row_height] * (len(data) - header_rows)
     data, columns = _mirrored(data, widths)
+    commands = [*grid_commands(header_rows, _start()), *extra]
+    shared = not extra  # extra commands may style some cells: each its own style then
     table = KeptTable(
         data,
         colWidths=columns,
@@ -142,31 +138,13 @@ def grid(
         repeatRows=header_rows,
         splitInRow=1,
         hAlign=_start(),
+        cellStyles=(
+            cell_styles(len(data), len(data[0]) if data else 0, header_rows, _start())
+            if shared
+            else None
+        ),
     )
-    table.setStyle(
-        TableStyle(
-            [
-                *_string_cells(STYLES.cell, (0, 0)),
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                *(
-                    [
-                        ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
-                        ("FONTNAME", (0, 0), (-1, header_rows - 1), STYLES.cell_bold.fontName),
-                        ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-                    ]
-                    if header_rows
-                    else []
-                ),
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING / 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING / 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("ALIGN", (0, 0), (-1, -1), _start()),
-                *extra,
-            ]
-        )
-    )
+    table.setStyle(TableStyle(table_commands(commands) if shared else commands))
     return table
 
 
@@ -189,12 +167,12 @@ def fields(
     heights = [h if value == "" else None for (_label, value), h in zip(pairs, room, strict=True)]
     rows, widths = _mirrored(rows, [label_width, width - label_width])
     labels = -1 if right_to_left() else 0  # the column of labels
-    table = Table(rows, colWidths=widths, rowHeights=heights, splitInRow=1, hAlign=_start())
+    table = TextTable(rows, colWidths=widths, rowHeights=heights, splitInRow=1, hAlign=_start())
     table.setStyle(
         TableStyle(
             [
-                *_string_cells(STYLES.cell, (0, 0)),
-                *_string_cells(STYLES.label, (labels, 0), (labels, -1)),
+                *string_cells(STYLES.cell, (0, 0)),
+                *string_cells(STYLES.label, (labels, 0), (labels, -1)),
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                 ("ALIGN", (0, 0), (-1, -1), _start()),
                 ("BACKGROUND", (labels, 0), (labels, -1), SHADE),

@@ -15,6 +15,8 @@ from typing import Any
 
 from reportlab.platypus import ActionFlowable, CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
+from desktop.reports.table_text import TextTable
+
 #: The tallest block kept whole when it would otherwise part (half a portrait page).
 SHORT_BLOCK = 400.0
 #: Rows taller than this (long notes) may part anywhere: holding two of them together
@@ -33,7 +35,7 @@ def _header_rows(table: Table) -> int:
     return repeat if isinstance(repeat, int) else max(repeat) + 1
 
 
-class KeptTable(Table):  # type: ignore[misc]
+class KeptTable(TextTable):
     """A table that never leaves a single row alone at the foot or the head of a page.
 
     Its size is worked out once per width: measuring it for :func:`keep_headings` and
