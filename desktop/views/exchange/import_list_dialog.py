@@ -192,6 +192,12 @@ class ImportListDialog(QDialog):
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(self.choices) + 1, 1)
         self.columns.setWidget(grid_holder)
+        self.columns.setMinimumHeight(min(grid_holder.sizeHint().height() + 4, 240))
+        previous: QWidget = self.duplicates  # Tab goes on through the fields, in order
+        for _header, choice in self.choices:
+            QWidget.setTabOrder(previous, choice)
+            previous = choice
+        QWidget.setTabOrder(previous, self.preview)
 
     def overrides(self) -> dict[str, str]:
         """Column -> field as the lists say ("" for a column not read)."""
