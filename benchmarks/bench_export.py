@@ -23,7 +23,7 @@ from desktop.demo.generate import generate_demo
 from desktop.exchange.collect import Selection
 from desktop.exchange.export import export
 from desktop.exchange.sheets import SHEETS
-from desktop.exchange.workbook_import import import_workbook
+from desktop.exchange.workbook_import import Administrator, import_workbook
 from desktop.services.facade import Services
 from desktop.services.framework.actor import Actor
 from desktop.storage import open_database
@@ -76,7 +76,8 @@ def run(quick: bool = False, count: int | None = None) -> list[Figure]:
         floor = raw_write(path, Path(folder) / "raw.xlsx")
         print(f"export: {summary.rows:,} records in {exported:.1f} s; raw {floor:.1f} s")
         started = time.perf_counter()
-        import_workbook(out, Path(folder) / "new.db", actor=Actor("bench"))
+        admin = Administrator("admin", "bench password")
+        import_workbook(out, Path(folder) / "new.db", admin)
         imported = time.perf_counter() - started
         read_floor = raw_read(out)
         print(f"import: {imported:.1f} s; openpyxl reading alone {read_floor:.1f} s")

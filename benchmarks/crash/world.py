@@ -42,7 +42,12 @@ def private_environment(folder: Path) -> Iterator[None]:
     saved = (keyslots.DEFAULT_KDF, accounts._hasher)
     keyslots.DEFAULT_KDF = keyslots.KdfParams(1, 64, 1)
     accounts._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    values = {"CLCP_DATA_DIR": str(folder / "data"), "CLCP_USER": ADMIN, "CLCP_PASSWORD": PASSWORD}
+    values = {
+        "CLCP_DATA_DIR": str(folder / "data"),
+        "CLCP_USER": ADMIN,
+        "CLCP_PASSWORD": PASSWORD,
+        "CLCP_NEW_PASSWORD": PASSWORD,  # an imported workbook's new database
+    }
     database = os.environ.pop("CLCP_DB", None)
     try:
         with environment(values):

@@ -72,7 +72,11 @@ def _add_import(commands: Any, shared: argparse.ArgumentParser, parser_class: An
     workbook = kinds.add_parser(
         "workbook",
         parents=[shared],
-        help=_("re-create a full export's records in a new database (--db names it)"),
+        help=_(
+            "re-create a full export's records in a new, encrypted database (--db names it; "
+            "--user names its administrator, whose new password comes from {env} or is typed "
+            "twice)"
+        ).format(env="CLCP_NEW_PASSWORD"),
     )
     workbook.add_argument("file", metavar="FILE.xlsx", help=_("a full export"))
     workbook.set_defaults(handler=run_import_workbook)
@@ -187,19 +191,38 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import_workbook(args: argparse.Namespace) -> int:
-    from desktop.exchange.workbook_import import import_workbook
+    from desktop.cli.signin import NEW_PASSWORD_ENV, secret, username_for
+    from desktop.exchange.workbook_import import (
+        Administrator,
+        check_new_database,
+        import_workbook,
+    )
 
     if not args.db:
         raise UsageError(_("name the new database with --db NEW.db"))
-    from desktop.services.framework.actor import Actor
-
-    who = Actor.from_environment(getattr(args, "user", None))  # named in the audit trail
-    summary = import_workbook(Path(args.file).expanduser(), Path(args.db).expanduser(), actor=who)
+    target = Path(args.db).expanduser()
+    username = username_for(args).strip().lower()
+    check_new_database(target, Administrator(username, ""))
+    password = secret(
+        NEW_PASSWORD_ENV, _("New password for {user}: ").format(user=username), confirm=True
+    )
+    summary = import_workbook(
+        Path(args.file).expanduser(), target, Administrator(username, password)
+    )
     print(
-        _("{rows} records from {file} written to {db}").format(
-            rows=summary.rows, file=args.file, db=args.db
+        _("{rows} records from {file} written to {db}, encrypted; {user} signs in").format(
+            rows=summary.rows, file=args.file, db=args.db, user=username
         )
     )
+    print(_("Recovery key (print it and keep it in the office safe; it is shown only once):"))
+    print(f"    {summary.recovery_key}")
+    if summary.without_password:
+        print(
+            _(
+                "These accounts have no password yet; give them one with "
+                "clcp users passwd NAME or in the accounts window: {names}"
+            ).format(names=", ".join(summary.without_password))
+        )
     return EXIT_OK
 
 

@@ -29,7 +29,7 @@ from desktop.services.usecases.communities import CommunityData
 from desktop.services.usecases.duplicates import likeness_key
 from desktop.services.usecases.linkages import StakeholderData
 
-from .safe_read import BadFile
+from .safe_read import BadFile, SheetData
 from .tabular import read_rows
 from .workbook_import import convert
 
@@ -102,7 +102,7 @@ class ListSummary:
 
 def column_map(kind: ListKind, headers: list[str], overrides: dict[str, str]) -> dict[str, int]:
     """Field -> column index: ``overrides`` (column -> field) first, then same names."""
-    unknown = [name for name in overrides.values() if name not in kind.fields]
+    unknown = [name for name in overrides.values() if name and name not in kind.fields]
     if unknown:
         raise BadFile(
             _("no field {field!r} in {kind}; fields: {fields}").format(
@@ -111,7 +111,7 @@ def column_map(kind: ListKind, headers: list[str], overrides: dict[str, str]) ->
         )
     mapping: dict[str, int] = {}
     for index, header in enumerate(headers):
-        if header in overrides:
+        if overrides.get(header):  # a column mapped to "" is not read
             mapping[overrides[header]] = index
     for index, header in enumerate(headers):
         name = "_".join(header.lower().split())
@@ -169,6 +169,45 @@ def import_list(
     except _DryRun:
         pass
     return summary
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """A row of the list as the import would read it: its fields' values, the existing
+    record (or earlier row) it looks like, or what is wrong with it."""
+
+    number: int
+    values: dict[str, str]
+    duplicate_of: str = ""
+    problem: str = ""
+
+
+def preview_list(
+    services: Services, kind: ListKind, sheet: SheetData, overrides: dict[str, str], limit: int
+) -> list[PreviewRow]:
+    """The first ``limit`` rows of ``sheet`` read with ``overrides`` (nothing written);
+    BadFile when no column gives the name or a mapping names no field."""
+    mapping = column_map(kind, sheet.headers, overrides)
+    service: Any = getattr(services, kind.service)
+    known = {likeness_key(service.entity, r.data): r.data.name for r in service.list().items}
+    rows = []
+    for offset, values in enumerate(sheet.rows[:limit]):
+        number = sheet.first_row + offset
+        shown = {
+            name: "" if index >= len(values) or values[index] is None else str(values[index])
+            for name, index in mapping.items()
+        }
+        try:
+            data = _data(kind, number, values, mapping)
+        except BadFile as problem:
+            rows.append(PreviewRow(number, shown, problem=str(problem)))
+            continue
+        if data is None:
+            continue
+        key = likeness_key(service.entity, data)
+        rows.append(PreviewRow(number, shown, known.get(key, "")))
+        known.setdefault(key, data.name)
+    return rows
 
 
 class _DryRun(Exception):

@@ -4,7 +4,7 @@ token of an account there, and hand them to the same import as a file.
 The two APIs, as far as they are used here:
 
 - ODK Central: ``GET /v1/projects/{project}/forms/{form}.svc/Submissions`` (OData JSON,
-  ``value`` and ``@odata.nextLink``), with ``Authorization: Bearer {token}``.
+  ``value``; pages by ``$top`` and ``$skip``), with ``Authorization: Bearer {token}``.
 - KoboToolbox: ``GET /api/v2/assets/{form}/data/?format=json`` (``results`` and ``next``),
   with ``Authorization: Token {token}``.
 
@@ -53,11 +53,18 @@ class ServerForm:
         return "ODK Central" if self.project else "KoboToolbox"
 
     def first_page(self) -> str:
-        base = self.url.rstrip("/")
-        form = quote(self.form, safe="")
-        if self.project:
-            project = quote(self.project, safe="")
-            return f"{base}/v1/projects/{project}/forms/{form}.svc/Submissions?$top={PAGE_SIZE}"
+        return self.central_page(0) if self.project else self.kobo_page()
+
+    def central_page(self, number: int) -> str:
+        """Central's pages are asked for by number: its next-page links carry the address
+        it was set up with, which need not be the one this office uses to reach it."""
+        base, form = self.url.rstrip("/"), quote(self.form, safe="")
+        project = quote(self.project, safe="")
+        top, skip = PAGE_SIZE, number * PAGE_SIZE
+        return f"{base}/v1/projects/{project}/forms/{form}.svc/Submissions?$top={top}&$skip={skip}"
+
+    def kobo_page(self) -> str:
+        base, form = self.url.rstrip("/"), quote(self.form, safe="")
         return f"{base}/api/v2/assets/{form}/data/?format=json&limit={PAGE_SIZE}"
 
     def authorization(self, token: str) -> str:
@@ -116,14 +123,20 @@ def pull(
     items: list[dict[str, Any]] = []
     left = max_bytes
     page: str | None = form.first_page()
+    pages = 0
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
         while page is not None:
             answer, size = _get(client, form, page, left, max_bytes)
             left -= size
-            items.extend(submission_list(answer, urlsplit(form.url).netloc))
+            batch = submission_list(answer, urlsplit(form.url).netloc)
+            items.extend(batch)
             if len(items) > MAX_ROWS:
                 raise BadFile(_("the server holds more than {n} submissions").format(n=MAX_ROWS))
-            page = _next_page(form, page, answer)
+            pages += 1
+            if form.project:
+                page = form.central_page(pages) if len(batch) >= PAGE_SIZE else None
+            else:
+                page = _next_page(form, page, answer)
     return json_rows(items, f"{form.kind} {form.form}")
 
 

@@ -9,14 +9,13 @@ field and nothing of the file is kept. Each submission's ``meta/instanceID`` is 
 the audit trail with the record it made, so importing the same file again (or a later
 export that repeats old submissions) adds nothing twice.
 
-Column names are matched on their last part: ODK Central writes ``attendance-count_girls``
-and ``meta-instanceID``, KoboToolbox ``attendance/count_girls`` and ``_uuid``.
+Reading the sheet's rows (instanceIDs, edits, reviewers' refusals) is in
+:mod:`desktop.exchange.submission_rows`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,16 +36,30 @@ from desktop.services.usecases.comments import CommentData
 from desktop.services.usecases.meetings import MeetingData
 
 from .safe_read import BadFile, SheetData
+from .submission_rows import Row, form_of, instance_key, read_submissions
 from .tabular import read_rows
 from .workbook_import import convert
 
 ENTITY = "submission"
-_INSTANCE_COLUMNS = ("instanceid", "__id", "key", "_uuid", "uuid")
-# Where an edited submission names the one it replaces: its deprecatedID, or the first
-# version's id, which ODK Central keeps as ``__id`` (and Kobo as ``meta/rootUuid``) while
-# ``meta/instanceID`` changes with every edit.
-_EARLIER_COLUMNS = ("deprecatedid", "rootuuid", "__id")
-_NAMESPACE = uuid.UUID("6f1d3c1e-4b8a-4f3e-9b35-2b0f6f0c7a11")
+__all__ = [  # instance_key: how the audit trail keys a submission, for its readers
+    "ALREADY", "CHANGES", "ENTITY", "NEW", "REJECTED", "RowOutcome", "SubmissionSummary",
+    "import_sheet", "import_submissions", "instance_key",
+]  # fmt: skip
+NEW, CHANGES, ALREADY, REJECTED = "new", "changes", "already", "rejected"
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """What became of one submission: ``what`` is NEW (a record made), CHANGES (an edit
+    changed the earlier record), ALREADY (imported before, or its record deleted here) or
+    REJECTED (refused by a reviewer on the server); its community, date and kind or
+    status as given, for a preview."""
+
+    number: int
+    what: str
+    community: str
+    day: str
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -58,14 +71,7 @@ class SubmissionSummary:
     dry_run: bool
     updated: int = 0  # earlier records changed by an edited submission
     rejected: int = 0  # left out: rejected (Central) or not approved (Kobo) on the server
-
-
-@dataclass(frozen=True)
-class _Row:
-    number: int
-    key: str
-    values: dict[str, Any]
-    replaces: str = ""  # the key of the submission this one edits (its deprecatedID)
+    outcomes: tuple[RowOutcome, ...] = ()
 
 
 def import_submissions(services: Services, path: Path, *, dry_run: bool) -> SubmissionSummary:
@@ -81,30 +87,54 @@ def import_sheet(
     ``source`` names it in the audit trail) all or nothing."""
     if not sheet.headers:  # a form nobody has sent anything for yet
         return SubmissionSummary("", 0, 0, 0, dry_run)
-    rows, rejected = _rows(sheet)
-    form = _form_of(rows[0].values if rows else {}, sheet)
+    rows, rejected = read_submissions(sheet)
+    form = form_of(rows[0].values if rows else {}, sheet)
     make = _MAKERS[form]
     cycles = _active_cycles(services) if form == "meeting" else {}
-    counts = {"created": 0, "updated": 0}
+    outcomes = [_outcome(row, REJECTED) for row in rejected]
     try:
         with services.db.sessions.begin() as session:
             seen = _already_imported(session, [row.key for row in rows])
             for row in rows:
                 if row.key in seen:
+                    outcomes.append(_outcome(row, ALREADY))
                     continue
                 seen.add(row.key)
                 earlier = _earlier_record(session, row.replaces) if row.replaces else None
-                outcome = _bring_in(services, session, row, lambda r: make(r, cycles), earlier)
-                _note_imported(services, session, row, form, outcome, source)
-                if outcome is not None:
-                    counts["updated" if earlier else "created"] += 1
+                record = _bring_in(services, session, row, lambda r: make(r, cycles), earlier)
+                _note_imported(services, session, row, form, record, source)
+                what = ALREADY if record is None else CHANGES if earlier else NEW
+                outcomes.append(_outcome(row, what))
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
-    done = counts["created"] + counts["updated"]
+    outcomes.sort(key=lambda outcome: outcome.number)
+    count = {what: sum(1 for o in outcomes if o.what == what) for what in (NEW, CHANGES)}
+    done = count[NEW] + count[CHANGES]
     return SubmissionSummary(
-        form, len(rows), counts["created"], len(rows) - done, dry_run, counts["updated"], rejected
+        form,
+        len(rows),
+        count[NEW],
+        len(rows) - done,
+        dry_run,
+        count[CHANGES],
+        len(rejected),
+        tuple(outcomes),
+    )
+
+
+def _outcome(row: Row, what: str) -> RowOutcome:
+    def given(*names: str) -> str:
+        found = (row.values.get(name) for name in names)
+        return next((str(value).strip() for value in found if str(value or "").strip()), "")
+
+    return RowOutcome(
+        row.number,
+        what,
+        given("community_id"),
+        given("held_on", "observed_on", "completed_on"),
+        given("kind", "status", "value_number", "value_text"),
     )
 
 
@@ -115,7 +145,7 @@ class _DryRun(Exception):
 def _note_imported(
     services: Services,
     session: Session,
-    row: _Row,
+    row: Row,
     form: str,
     record: uuid.UUID | None,
     source: str,
@@ -133,77 +163,6 @@ def _note_imported(
         entity_type=ENTITY,
         entity_id=row.key,
         changes=changes,
-    )
-
-
-def _key(header: str) -> str:
-    return re.split(r"[/-]", header.strip())[-1].lower()
-
-
-def _rows(sheet: SheetData) -> tuple[list[_Row], int]:
-    """The submissions to bring in, and how many the server's reviewers refused."""
-    keys = [_key(header) for header in sheet.headers]
-    instance = [keys.index(k) for k in _INSTANCE_COLUMNS if k in keys]
-    if not instance:
-        raise BadFile(_("{file} has no meta/instanceID column").format(file=sheet.name))
-    earlier = [keys.index(k) for k in _EARLIER_COLUMNS if k in keys]
-    review = [i for i, header in enumerate(sheet.headers) if _is_review(header)]
-    rows, rejected = [], 0
-    for offset, values in enumerate(sheet.rows):
-        if not any(str(value or "").strip() for value in values):
-            continue
-        if any(_refused_on_server(values[i]) for i in review if i < len(values)):
-            rejected += 1
-            continue
-        number = sheet.first_row + offset
-        given = [str(values[i] or "").strip() for i in instance if i < len(values)]
-        raw = next((text for text in given if text), "")
-        if not raw:
-            raise BadFile(_("row {row}: no instanceID").format(row=number))
-        key = instance_key(raw)
-        olds = [str(values[i] or "").strip() for i in earlier if i < len(values)]
-        old = next((instance_key(text) for text in olds if text), key)
-        named = {key: value for key, value in zip(keys, values, strict=False) if key}
-        rows.append(_Row(number, key, named, "" if old == key else old))
-    return rows, rejected
-
-
-def _is_review(header: str) -> bool:
-    """ODK Central's review state (``__system/reviewState``, ``ReviewState`` in its CSV)
-    or KoboToolbox's validation status (``_validation_status``, an object in its JSON)."""
-    name = header.strip().lower()
-    return _key(name) == "reviewstate" or name.startswith("_validation_status")
-
-
-def _refused_on_server(value: Any) -> bool:
-    """Rejected on Central, or "not approved" on Kobo. Every other state (received, has
-    issues, edited, approved, on hold, none) is imported: only a reviewer's refusal keeps
-    a submission out."""
-    text = re.sub(r"[\s_]+", " ", str(value or "")).strip().lower()
-    return text in ("rejected", "not approved", "validation status not approved")
-
-
-def instance_key(raw: str) -> str:
-    """A submission's instanceID as the audit trail keeps it (36 characters)."""
-    text = raw.removeprefix("uuid:").strip()
-    try:
-        return str(uuid.UUID(text))
-    except ValueError:
-        return str(uuid.uuid5(_NAMESPACE, raw))
-
-
-def _form_of(values: dict[str, Any], sheet: SheetData) -> str:
-    keys = set(values) or {_key(header) for header in sheet.headers}
-    if {"held_on", "kind", "community_id"} <= keys:
-        return "meeting"
-    if {"indicator_id", "observed_on"} <= keys:
-        return "observation"
-    if {"action_id", "status"} <= keys:
-        return "action"
-    raise BadFile(
-        _("{file} is not an export of the meeting, observation or action form").format(
-            file=sheet.name
-        )
     )
 
 
@@ -247,8 +206,8 @@ def _earlier_record(session: Session, key: str) -> uuid.UUID | None:
 def _bring_in(
     services: Services,
     session: Session,
-    row: _Row,
-    make: Callable[[_Row], Any],
+    row: Row,
+    make: Callable[[Row], Any],
     earlier: uuid.UUID | None,
 ) -> uuid.UUID | None:
     """Create the row's record, or change ``earlier`` when the row edits a submission
@@ -312,7 +271,7 @@ def _said_already(session: Session, update: _ActionUpdate) -> bool:
     return found is not None
 
 
-def _value(row: _Row, field: str, kind: str) -> Any:
+def _value(row: Row, field: str, kind: str) -> Any:
     value = row.values.get(field)
     if isinstance(value, str):
         value = value.strip()
@@ -326,7 +285,7 @@ def _value(row: _Row, field: str, kind: str) -> Any:
         ) from None
 
 
-def _meeting(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> MeetingData:
+def _meeting(row: Row, cycles: dict[uuid.UUID, uuid.UUID]) -> MeetingData:
     community = _value(row, "community_id", "uuid")
     if community not in cycles:
         raise BadFile(
@@ -351,7 +310,7 @@ def _meeting(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> MeetingData:
     )
 
 
-def _observation(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> ObservationData:
+def _observation(row: Row, cycles: dict[uuid.UUID, uuid.UUID]) -> ObservationData:
     return ObservationData(
         indicator_id=_value(row, "indicator_id", "uuid"),
         observed_on=_value(row, "observed_on", "date"),
@@ -362,7 +321,7 @@ def _observation(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> ObservationDa
     )
 
 
-def _action(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> _ActionUpdate:
+def _action(row: Row, cycles: dict[uuid.UUID, uuid.UUID]) -> _ActionUpdate:
     action_id = _value(row, "action_id", "uuid")
     if action_id is None:
         raise BadFile(_("row {row}, action_id: required").format(row=row.number))
@@ -374,7 +333,7 @@ def _action(row: _Row, cycles: dict[uuid.UUID, uuid.UUID]) -> _ActionUpdate:
     )
 
 
-_MAKERS: dict[str, Callable[[_Row, dict[uuid.UUID, uuid.UUID]], Any]] = {
+_MAKERS: dict[str, Callable[[Row, dict[uuid.UUID, uuid.UUID]], Any]] = {
     "meeting": _meeting,
     "observation": _observation,
     "action": _action,

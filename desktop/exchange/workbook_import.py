@@ -5,8 +5,12 @@ database is made beside its destination and renamed into place only once every r
 is in, so a refused workbook leaves no file behind. Records keep their ids, versions and
 timestamps: the new database holds the same records, not copies of them.
 
-The new database is not encrypted (like ``clcp demo``): encrypt it with ``clcp encrypt``
-before real work. Attached files are not in a workbook, so they do not come back.
+The new database is encrypted from its first byte: the administrator named for it (one
+of the workbook's active administrators, or its first one if the workbook has none) opens
+it with a new password, and a recovery key is made, as when an office is set up. The
+other accounts come back without a password (passwords are never exported); the
+administrator gives them one. Attached files are not in a workbook, so they do not come
+back.
 """
 
 from __future__ import annotations
@@ -22,10 +26,16 @@ from sqlalchemy import delete, insert
 from sqlalchemy.exc import IntegrityError
 
 from desktop.i18n import _
+from desktop.models.enums import Role
+from desktop.services.facade import Services
 from desktop.services.framework import audit
-from desktop.services.framework.actor import Actor
-from desktop.storage import building, open_database
+from desktop.services.framework.actor import SYSTEM, Actor
+from desktop.services.framework.errors import ValidationError
+from desktop.services.security.passwords import check_password_rules, password_problems
+from desktop.services.security.users import USERNAME_PATTERN, UserData
+from desktop.storage import Database, building, open_database
 from desktop.storage import keyfile as kf
+from desktop.storage.keyslots import new_master_key, new_recovery_key
 
 from .export import FORMAT_NAME
 from .safe_read import BadFile, SheetData, read_sheets
@@ -38,21 +48,62 @@ HXL_ROW = 2
 class ImportSummary:
     path: Path
     rows: int
+    recovery_key: str = ""
+    without_password: tuple[str, ...] = ()  # accounts the administrator must give one
 
 
-def import_workbook(source: Path, target: Path, *, actor: Actor | None = None) -> ImportSummary:
-    """Make the database ``target`` from the full export ``source``; BadFile (nothing
-    written) if the workbook is not one or a value does not fit its column."""
+@dataclass(frozen=True)
+class Administrator:
+    """Who opens the new database, and with what."""
+
+    username: str
+    password: str
+
+
+def check_new_database(target: Path, admin: Administrator) -> None:
+    """BadFile or ValidationError for a database that cannot be made: run before the
+    workbook is read, and before a password is asked for where it can be."""
     if (target.exists() and target.stat().st_size > 0) or kf.has_key_file(target):
         raise BadFile(_("{path} already exists: import into a new database").format(path=target))
     if not target.parent.is_dir():
         raise BadFile(_("folder {folder} does not exist").format(folder=target.parent))
+    errors = dict(password_problems(admin.password)) if admin.password else {}
+    if not USERNAME_PATTERN.match(admin.username):
+        errors["username"] = _("2 to 40 letters a-z, digits, dots, dashes or underscores.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def import_workbook(source: Path, target: Path, admin: Administrator) -> ImportSummary:
+    """Make the encrypted database ``target`` from the full export ``source``; BadFile
+    (nothing written) if the workbook is not one or a value does not fit its column."""
+    admin = Administrator(admin.username.strip().lower(), admin.password)
+    check_new_database(target, admin)
+    check_password_rules(admin.password)
     sheets = read_sheets(source, first_data_row=HXL_ROW + 1)
     _check_about(sheets)
     records = {spec.name: _records(spec, sheets) for spec in SHEETS}
+    others = _accounts(records["users"], admin.username)
     total = sum(len(rows) for rows in records.values())
-    _write_database(target, records, actor or Actor.from_environment(), source.name, total)
-    return ImportSummary(target, total)
+    recovery_key = _write_database(target, records, admin, source.name, total)
+    return ImportSummary(target, total, recovery_key, tuple(others))
+
+
+def _accounts(users: list[dict[str, Any]], username: str) -> list[str]:
+    """The other active accounts; ValidationError unless ``username`` is an active
+    administrator of the workbook (or it has none, and ``username`` becomes its first)."""
+    alive = [user for user in users if user["deleted_at"] is None]
+    named = next((user for user in alive if user["username"] == username), None)
+    admins = [u for u in alive if u["role"] == Role.ADMIN.value and u["active"]]
+    if named is None and admins:
+        raise ValidationError(
+            {"username": _("The workbook has no administrator named {name}.").format(name=username)}
+        )
+    if named is not None and named not in admins:
+        raise ValidationError(
+            {"username": _("{name} is not an active administrator.").format(name=username)}
+        )
+    return sorted(u["username"] for u in alive if u["active"] and u["username"] != username)
 
 
 def _check_about(sheets: dict[str, SheetData]) -> None:
@@ -173,13 +224,21 @@ def _as_int(value: Any) -> int:
 
 
 def _write_database(
-    target: Path, records: dict[str, list[dict[str, Any]]], actor: Actor, source: str, total: int
-) -> None:
-    """Build the database beside ``target`` (see :mod:`desktop.storage.building`): an import
-    stopped half-way leaves nothing the next one does not remove."""
+    target: Path,
+    records: dict[str, list[dict[str, Any]]],
+    admin: Administrator,
+    source: str,
+    total: int,
+) -> str:
+    """Build the encrypted database beside ``target`` (see :mod:`desktop.storage.building`):
+    an import stopped half-way leaves nothing the next one does not remove. Its recovery
+    key."""
+    master_key, recovery_key = new_master_key(), new_recovery_key()
+    actor = Actor(admin.username, Role.ADMIN.value)
     build = building.start(target, empty_ok=True)
     try:
-        db = open_database(build)
+        kf.create(build, master_key, recovery_key, {admin.username: admin.password})
+        db = open_database(build, key=master_key)
         try:
             with db.sessions.begin() as session:
                 for spec in reversed(SHEETS):  # the new file's own catalogue and groups
@@ -187,6 +246,9 @@ def _write_database(
                 for spec in SHEETS:
                     if records[spec.name]:
                         session.execute(insert(spec.model.__table__), records[spec.name])
+            if not any(user["username"] == admin.username for user in records["users"]):
+                _first_administrator(db, admin.username)
+            with db.sessions.begin() as session:
                 audit.record(
                     session,
                     actor=actor,
@@ -207,3 +269,9 @@ def _write_database(
     except BaseException:
         building.clear(build)
         raise
+    return recovery_key
+
+
+def _first_administrator(db: Database, username: str) -> None:
+    """A workbook without an administrator gets the named one (its key slot is made)."""
+    Services(db, SYSTEM).users.create(UserData(username=username, role=Role.ADMIN.value))

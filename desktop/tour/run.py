@@ -15,7 +15,7 @@ from desktop.i18n import current_language
 from desktop.services.framework.actor import Actor
 from desktop.services.queries.community_list import CommunityQuery, SortKey
 from desktop.storage import Database
-from desktop.tour import screens  # noqa: F401  (registers the shots)
+from desktop.tour import exchange, screens  # noqa: F401  (register the shots)
 from desktop.tour.base import SHOTS, WINDOW_SIZE, Shot, Tour
 
 # --- running ----------------------------------------------------------------------------

@@ -12,6 +12,13 @@ from desktop.services.framework.actor import Actor
 from desktop.storage import open_database
 
 TODAY = date(2026, 6, 1)
+NEW_PASSWORD = "a new office's password"
+
+
+@pytest.fixture(autouse=True)
+def new_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The administrator's password for a database an import makes."""
+    monkeypatch.setenv("CLCP_NEW_PASSWORD", NEW_PASSWORD)
 
 
 @pytest.fixture(scope="session")

@@ -66,9 +66,9 @@ def _central(peer: Peer) -> Any:
         top = int(request.query_params.get("$top", len(items) or 1))
         skip = int(request.query_params.get("$skip", 0))
         body: dict[str, Any] = {"@odata.context": "$metadata", "value": items[skip:][:top]}
-        if skip + top < len(items):
-            base = "http://elsewhere.example" if peer.mode == "elsewhere" else peer.url
-            body["@odata.nextLink"] = f"{base}{request.url.path}?$top={top}&$skip={skip + top}"
+        if skip + top < len(items):  # as Central says it: at the address it was set up with
+            link = f"https://central.example{request.url.path}?$top={top}&$skip={skip + top}"
+            body["@odata.nextLink"] = link
         return JSONResponse(body)
 
     return submissions
@@ -89,7 +89,8 @@ def _kobo(peer: Peer) -> Any:
         limit = int(request.query_params.get("limit", 100))
         start = int(request.query_params.get("start", 0))
         more = start + limit < len(items)
-        link = f"{peer.url}/api/v2/assets/{uid}/data/?format=json&limit={limit}&start="
+        base = "http://elsewhere.example" if peer.mode == "elsewhere" else peer.url
+        link = f"{base}/api/v2/assets/{uid}/data/?format=json&limit={limit}&start="
         return JSONResponse(
             {
                 "count": len(items),

@@ -70,7 +70,8 @@ def test_an_edited_workbook_is_refused(
     source = _edited(full_export, tmp_path, edit)
     before = folder_state(tmp_path)
     status, _out, err = run(
-        ["import", "workbook", "--db", str(tmp_path / "n.db"), str(source)], capsys
+        ["import", "workbook", "--user", "admin", "--db", str(tmp_path / "n.db"), str(source)],
+        capsys,
     )
     assert_refused(status, err, fragment)
     assert folder_state(tmp_path) == before
@@ -82,7 +83,8 @@ def test_a_file_that_is_not_a_zip_is_refused(
     source = tmp_path / "office.xlsx"
     source.write_text("name,district\nKibondo,Kigoma\n", encoding="utf-8")
     status, _out, err = run(
-        ["import", "workbook", "--db", str(tmp_path / "n.db"), str(source)], capsys
+        ["import", "workbook", "--user", "admin", "--db", str(tmp_path / "n.db"), str(source)],
+        capsys,
     )
     assert_refused(status, err, "not a zip file")
     assert not (tmp_path / "n.db").exists()
@@ -100,7 +102,8 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(
                 part.write(block)
     assert source.stat().st_size < 5_000_000
     status, _out, err = run(
-        ["import", "workbook", "--db", str(tmp_path / "n.db"), str(source)], capsys
+        ["import", "workbook", "--user", "admin", "--db", str(tmp_path / "n.db"), str(source)],
+        capsys,
     )
     assert_refused(status, err, "zip bomb")
     assert not (tmp_path / "n.db").exists()
@@ -127,7 +130,9 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(
     argv = ["export", "--db", str(copy), "--user", "manager", "--out", str(out)]
     assert run(argv, capsys)[0] == 0
     new = tmp_path / "new.db"
-    status, _out, err = run(["import", "workbook", "--db", str(new), str(out)], capsys)
+    status, _out, err = run(
+        ["import", "workbook", "--user", "admin", "--db", str(new), str(out)], capsys
+    )
     assert status == 0, err
     folder = tmp_path / "csv"
     assert run([*argv[:-1], str(folder), "--format", "csv"], capsys)[0] == 0

@@ -151,8 +151,13 @@ def test_an_edit_on_central_changes_the_earlier_meeting(
 
 
 def test_kobo_edits_by_deprecated_id_and_not_approved_left_out(
-    office: Path, peer: Peer, token_file: Path, capsys: pytest.CaptureFixture[str]
+    office: Path,
+    peer: Peer,
+    token_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(pull, "PAGE_SIZE", 1)  # each submission on a page of its own
     mine = _facts(office)["mine"]
     first, second = f"uuid:{uuid.uuid4()}", f"uuid:{uuid.uuid4()}"
     refused = {"uid": "validation_status_not_approved", "label": "Not Approved"}
@@ -165,6 +170,7 @@ def test_kobo_edits_by_deprecated_id_and_not_approved_left_out(
     status, out, err = run(argv, capsys)
     assert status == 0, err
     assert "1 new records" in out and "1 rejected on the server left out" in out
+    assert len(peer.seen) == 2
     edit = kobo_meeting(mine, second, **{"meta/deprecatedID": first})
     edit["attendance/count_girls"] = "44"
     peer.kobo["aXform"] = [edit]
@@ -203,9 +209,11 @@ def test_a_server_that_misbehaves_changes_nothing(
     peer.central[("7", "meeting")] = [
         central_meeting(mine, f"uuid:{uuid.uuid4()}") for _ in range(2)
     ]
+    peer.kobo["meeting"] = [kobo_meeting(mine, f"uuid:{uuid.uuid4()}") for _ in range(2)]
     peer.mode = mode
     before = office.read_bytes()
-    argv = pull_argv(office, peer, token_file, "--project", "7", "--form", form)
+    project = [] if mode == "elsewhere" else ["--project", "7"]  # Kobo's links are followed
+    argv = pull_argv(office, peer, token_file, *project, "--form", form)
     status, _out, err = run(argv, capsys)
     assert_refused(status, err, fragment)
     assert TOKEN not in err

@@ -1,5 +1,5 @@
-"""The File menu's entries for data in and out (Export…, Import a list…); each dialog (and
-the exporter or importer behind it) loads only when chosen."""
+"""The File menu's entries for data in and out (Export…, Import a list…, Import
+submissions…); each dialog (and the exporter or importer behind it) loads only when chosen."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ def add_export_entry(window: QWidget, menu: QMenu, context: AppContext) -> None:
     lists.triggered.connect(lambda _checked=False: open_import_list_dialog(window, context))
     if not context.services.can("create", "stakeholder"):
         gate(lists, context.services, "create", "community")
+    submissions = menu.addAction(window.tr("Import s&ubmissions…"))
+    submissions.setObjectName("import_submissions")
+    submissions.triggered.connect(
+        lambda _checked=False: open_import_submissions_dialog(window, context)
+    )
+    gate(submissions, context.services, "create", "meeting")
 
 
 def open_export_dialog(window: QWidget, context: AppContext) -> None:
@@ -33,3 +39,9 @@ def open_import_list_dialog(window: QWidget, context: AppContext) -> None:
     from desktop.views.exchange.import_list_dialog import ImportListDialog
 
     ImportListDialog(context, window).exec()
+
+
+def open_import_submissions_dialog(window: QWidget, context: AppContext) -> None:
+    from desktop.views.exchange.import_submissions_dialog import ImportSubmissionsDialog
+
+    ImportSubmissionsDialog(context, window).exec()

@@ -65,7 +65,7 @@ def test_the_menu_entry_follows_the_permissions(
     window = QMainWindow()
     menu = QMenu(window)
     add_export_entry(window, menu, _context(db, role, tmp_path))
-    action, _lists = menu.actions()
+    action, *_imports = menu.actions()
     assert action.isEnabled() is enabled
     if not enabled:
         assert action.toolTip()
