@@ -12,6 +12,7 @@ from desktop.demo.context import Place, World
 from desktop.demo.cycle import build_cycle
 from desktop.demo.follow_through import build_actions, build_indicators, build_reflections
 from desktop.demo.reviews import build_reviews
+from desktop.demo.writer import RowId
 from desktop.models.enums import AssignmentRole, LinkageStatus
 from desktop.services.framework.text import fold
 
@@ -80,7 +81,7 @@ def _write_community(
     kind: str,
     naming: tuple[str, str, str],
     story: timeline.Story,
-) -> str:
+) -> RowId:
     """The community's own row (its size and spot drawn around the district's); its id."""
     name, other_names, locality = naming
     cal = w.cal
@@ -129,7 +130,7 @@ def _build_cycles(w: World, place: Place, story: timeline.Story) -> None:
         build_reviews(w, place, state)
 
 
-def _place(w: World, kind: str, district: places.District, community_id: str) -> Place:
+def _place(w: World, kind: str, district: places.District, community_id: RowId) -> Place:
     groups = list(w.groups)
     if w.random() < 0.25 and "disability" in groups:  # nobody has reached them yet
         groups.remove("disability")
@@ -148,7 +149,7 @@ def _place(w: World, kind: str, district: places.District, community_id: str) ->
     )
 
 
-def _user(w: World, usernames: tuple[str, ...], role: str) -> tuple[str, str] | None:
+def _user(w: World, usernames: tuple[str, ...], role: str) -> tuple[RowId, str] | None:
     for username in usernames:
         user = w.users.get(username)
         if user is not None and user[2] == role:
@@ -226,7 +227,7 @@ def _linkages(w: World, place: Place, first: int) -> None:
     cal = w.cal
     if first > -5 or not place.stakeholders:
         return
-    chosen: list[tuple[str, str, str]] = []
+    chosen: list[tuple[RowId, str, str]] = []
     for _ in range(w.between(1, 3)):
         wanted = w.pick(_LINKED_TYPES)
         options = [s for s in place.stakeholders if s[1] == wanted and s not in chosen]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from desktop.demo.writer import Calendar, Row, Rows, empty_rows
+from desktop.demo.writer import Calendar, Row, RowId, Rows, empty_rows
 
 T = TypeVar("T")
 
@@ -17,12 +17,12 @@ class World:
     """Everything fixed for one run: the random source, ids, days, and the rows so far."""
 
     rng: random.Random
-    new_id: Callable[[], str]  # the next row id (see writer.id_stream)
+    new_id: Callable[[], RowId]  # the next row id (see writer.id_stream)
     cal: Calendar
     groups: tuple[str, ...]  # participant group codes the office has
-    harm_ids: dict[str, str]  # catalogue code -> id
-    stakeholders: dict[str, list[tuple[str, str, str]]]  # district -> (id, type, name)
-    users: dict[str, tuple[str, str, str]]  # username -> (id, display name, role)
+    harm_ids: dict[str, RowId]  # catalogue code -> id
+    stakeholders: dict[str, list[tuple[RowId, str, str]]]  # district -> (id, type, name)
+    users: dict[str, tuple[RowId, str, str]]  # username -> (id, display name, role)
     taken_codes: set[str] = field(default_factory=set)  # harm codes in use
 
     def __post_init__(self) -> None:
@@ -55,15 +55,15 @@ class World:
 class Place:
     """One community as its cycles see it."""
 
-    id: str
+    id: RowId
     words: str  # language of the community's own words
     groups: tuple[str, ...]  # groups that take part here (some communities miss one)
     quiet_after: int  # no meeting after this day (0 for most, weeks ago for a few)
     facilitator: str  # display name
-    mentor_id: str | None
+    mentor_id: RowId | None
     likely: tuple[str, ...]  # harm codes likely to come up, weighted by repetition
-    own_harm: tuple[str, str] | None = None  # (harm id, phrase), considered in one cycle
+    own_harm: tuple[RowId, str] | None = None  # (harm id, phrase), considered in one cycle
     own_harm_cycle: int = 0
     leaders: tuple[str, ...] = ()  # planning group roles who run meetings
     selected_before: list[str] = field(default_factory=list)
-    stakeholders: list[tuple[str, str, str]] = field(default_factory=list)
+    stakeholders: list[tuple[RowId, str, str]] = field(default_factory=list)

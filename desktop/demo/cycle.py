@@ -13,6 +13,7 @@ from desktop.demo import harm_texts, phrases
 from desktop.demo import timeline as tl
 from desktop.demo.context import Place, World
 from desktop.demo.timeline import CyclePlan
+from desktop.demo.writer import RowId
 from desktop.models.enums import MeetingKind
 
 _WHOLE = MeetingKind.WHOLE_COMMUNITY.value
@@ -38,18 +39,18 @@ _TURNOUT = {
 class CycleState:
     """What the later parts of a cycle need from the earlier ones."""
 
-    id: str
+    id: RowId
     plan: CyclePlan
-    meetings: list[tuple[int, str, str]] = field(default_factory=list)  # (day, id, kind)
-    feedback_meeting: tuple[int, str] | None = None
-    selection_meeting: tuple[int, str] | None = None
-    reflection_meeting: tuple[int, str] | None = None
+    meetings: list[tuple[int, RowId, str]] = field(default_factory=list)  # (day, id, kind)
+    feedback_meeting: tuple[int, RowId] | None = None
+    selection_meeting: tuple[int, RowId] | None = None
+    reflection_meeting: tuple[int, RowId] | None = None
     considered: list[str] = field(default_factory=list)  # harm codes ("" = own harm)
     selected: list[str] = field(default_factory=list)
     ranks: dict[str, dict[str, int]] = field(default_factory=dict)  # harm -> group -> rank
 
 
-def harm_id(w: World, place: Place, code: str) -> str:
+def harm_id(w: World, place: Place, code: str) -> RowId:
     if code == "" and place.own_harm is not None:
         return place.own_harm[0]
     return w.harm_ids[code]
@@ -151,7 +152,7 @@ def _schedule(w: World, state: CycleState) -> list[tuple[int, str, str]]:
     return out
 
 
-def _held(w: World, place: Place, state: CycleState) -> list[tuple[int, str, str, str]]:
+def _held(w: World, place: Place, state: CycleState) -> list[tuple[int, str, str, RowId]]:
     """The scheduled meetings that took place by the cycle's stop (and before the community
     went quiet), with their ids; notes which ones were the feedback, selection and
     reflection meetings."""
@@ -173,7 +174,7 @@ def _held(w: World, place: Place, state: CycleState) -> list[tuple[int, str, str
 
 
 def _meetings(
-    w: World, place: Place, state: CycleState, held: list[tuple[int, str, str, str]]
+    w: World, place: Place, state: CycleState, held: list[tuple[int, str, str, RowId]]
 ) -> None:
     cal = w.cal
     places = phrases.PLACES[place.words]
@@ -216,7 +217,7 @@ def _meetings(
         _attendance(w, place, meeting_id, kind, stamp)
 
 
-def _attendance(w: World, place: Place, meeting_id: str, kind: str, stamp: str) -> None:
+def _attendance(w: World, place: Place, meeting_id: RowId, kind: str, stamp: str) -> None:
     groups, between, chance = place.groups, w.between, w.random
     if kind == _WHOLE:
         absent = w.pick(groups) if chance() < 0.12 else ""  # someone's absence to notice

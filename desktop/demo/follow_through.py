@@ -12,6 +12,7 @@ from desktop.demo import harm_texts, indicators, phrases
 from desktop.demo import timeline as tl
 from desktop.demo.context import Place, World
 from desktop.demo.cycle import CycleState, harm_id, harm_phrase
+from desktop.demo.writer import RowId
 from desktop.models.enums import ActionStatus, ObservationKind
 
 _PLANNED = ActionStatus.PLANNED.value
@@ -59,14 +60,14 @@ def _status(w: World, state: CycleState, start: int, due: int) -> tuple[str, int
     return _DONE, w.between(start, 0)
 
 
-def build_actions(w: World, place: Place, state: CycleState) -> list[tuple[str, str, int]]:
+def build_actions(w: World, place: Place, state: CycleState) -> list[tuple[RowId, str, int]]:
     """Actions for the selected harms; returns (action id, harm code, start day)."""
     decided = state.selection_meeting
     action = next(p for p in state.plan.phases if p.kind == tl.ACTION)
     if decided is None:
         return []
     cal = w.cal
-    made: list[tuple[str, str, int]] = []
+    made: list[tuple[RowId, str, int]] = []
     per_harm = 2 if len(state.selected) == 1 else 1
     for code in state.selected:
         if code in harm_texts.ACTIONS:
@@ -109,7 +110,7 @@ def build_actions(w: World, place: Place, state: CycleState) -> list[tuple[str, 
 
 
 def _link_actors(
-    w: World, place: Place, action_id: str, partners: tuple[str, ...], stamp: str
+    w: World, place: Place, action_id: RowId, partners: tuple[str, ...], stamp: str
 ) -> None:
     linked = set()
     for wanted in partners:
@@ -124,7 +125,7 @@ def _link_actors(
 
 
 def build_indicators(
-    w: World, place: Place, state: CycleState, actions: list[tuple[str, str, int]]
+    w: World, place: Place, state: CycleState, actions: list[tuple[RowId, str, int]]
 ) -> None:
     """One or two indicators per selected harm, observed every month or two since action."""
     decided = state.selection_meeting
@@ -169,7 +170,7 @@ def build_indicators(
 def _observe(
     w: World,
     state: CycleState,
-    indicator_id: str,
+    indicator_id: RowId,
     counted: bool,
     first: int,
     last: int,
@@ -198,7 +199,7 @@ def _observe(
 
 
 def build_reflections(
-    w: World, place: Place, state: CycleState, actions: list[tuple[str, str, int]]
+    w: World, place: Place, state: CycleState, actions: list[tuple[RowId, str, int]]
 ) -> None:
     """The review phase's reflection meeting, and now and then one during the action phase."""
     cal = w.cal

@@ -12,6 +12,7 @@ from desktop.demo import phrases
 from desktop.demo import timeline as tl
 from desktop.demo.context import Place, World
 from desktop.demo.cycle import CycleState
+from desktop.demo.writer import RowId
 from desktop.models.enums import Benchmark, BenchmarkRating, FollowUpStatus
 
 _ALL_GROUPS = frozenset(("girls", "boys", "women", "men", "elders", "disability"))
@@ -92,7 +93,7 @@ def build_reviews(w: World, place: Place, state: CycleState) -> None:
             _comment_thread(w, place, state, review_id, day)
 
 
-def _follow_up(w: World, review_id: str, day: int, benchmark: str) -> None:
+def _follow_up(w: World, review_id: RowId, day: int, benchmark: str) -> None:
     cal = w.cal
     due = day + w.between(14, 60)
     roll = w.random()
@@ -150,7 +151,7 @@ def _usernames(w: World, place: Place) -> tuple[str, str] | None:
     return (mentor, facilitator) if mentor and facilitator else None
 
 
-def _comment_thread(w: World, place: Place, state: CycleState, review_id: str, day: int) -> None:
+def _comment_thread(w: World, place: Place, state: CycleState, review_id: RowId, day: int) -> None:
     """A mentor's question on a recent review and, mostly, the facilitator's answer; some
     answers the mentor has not read yet, some questions still wait for an answer."""
     people = _usernames(w, place)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import LargeBinary, String, Text, Uuid
+from sqlalchemy import LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
-from desktop.models.base import Base, SyncMixin
+from desktop.models.base import Base, CompactUuid, SyncMixin
 
 
 class Attachment(SyncMixin, Base):
@@ -19,7 +19,7 @@ class Attachment(SyncMixin, Base):
     __tablename__ = "attachment"
 
     entity_type: Mapped[str] = mapped_column(String(40), index=True)
-    entity_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    entity_id: Mapped[uuid.UUID] = mapped_column(CompactUuid, index=True)
     file_name: Mapped[str] = mapped_column(String(260))
     media_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
     size: Mapped[int] = mapped_column(default=0)

@@ -11,17 +11,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import String, Text, Uuid
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, UTCDateTime, utcnow
+from desktop.models.base import Base, CompactUuid, UTCDateTime, utcnow
 
 
 class AuditEvent(Base):
     __tablename__ = "audit_event"
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(CompactUuid, unique=True, default=uuid.uuid4)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     username: Mapped[str] = mapped_column(String(80), index=True)
     action: Mapped[str] = mapped_column(String(40))

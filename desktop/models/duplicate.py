@@ -15,21 +15,23 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import String, Uuid
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, SyncMixin, UTCDateTime
+from desktop.models.base import Base, CompactUuid, SyncMixin, UTCDateTime
 
 
 class PossibleDuplicate(SyncMixin, Base):
     __tablename__ = "possible_duplicate"
 
     kind: Mapped[str] = mapped_column(String(20))  # community or stakeholder
-    first_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)  # the one there first
-    second_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)  # the one that came second
+    first_id: Mapped[uuid.UUID] = mapped_column(CompactUuid, index=True)  # the one there first
+    second_id: Mapped[uuid.UUID] = mapped_column(
+        CompactUuid, index=True
+    )  # the one that came second
     first_added_by: Mapped[str] = mapped_column(String(80), default="")
     first_added_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     second_added_by: Mapped[str] = mapped_column(String(80), default="")
     second_added_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
-    kept_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, default=None)  # when merged
+    kept_id: Mapped[uuid.UUID | None] = mapped_column(CompactUuid, default=None)  # when merged

@@ -17,10 +17,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, UTCDateTime, utcnow
+from desktop.models.base import Base, CompactUuid, UTCDateTime, utcnow
 
 
 class SyncChange(Base):
@@ -49,7 +49,7 @@ class SyncChange(Base):
 class SyncConflict(Base):
     __tablename__ = "sync_conflict"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(CompactUuid, primary_key=True, default=uuid.uuid4)
     entity_type: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     record_name: Mapped[str] = mapped_column(String(200), default="")

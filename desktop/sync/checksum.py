@@ -33,6 +33,11 @@ def row_hash(id_hex: str, version: int) -> int:
     return int(hashlib.md5(f"{id_hex}:{version}".encode()).hexdigest()[:8], 16)
 
 
+def _stored_row_hash(stored: bytes | str, version: int) -> int:
+    """:func:`row_hash` of an id as SQLite keeps it (16 bytes; hex text before 0010)."""
+    return row_hash(stored.hex() if isinstance(stored, bytes) else stored, version)
+
+
 def _pg_hash(table: str) -> Any:
     """The sum of :func:`row_hash` over ``table``'s rows, in PostgreSQL."""
     one: Any = literal_column(
@@ -59,7 +64,7 @@ def laptop_sums(session: Session) -> Sums:
     """The checksums of what this laptop holds (every live record it has)."""
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
-    raw.create_function(_FUNCTION, 2, lambda text, version: row_hash(text, version))
+    raw.create_function(_FUNCTION, 2, _stored_row_hash)
     parts = []
     for entity, service in service_classes().items():
         model = service.model

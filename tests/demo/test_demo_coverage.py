@@ -168,8 +168,8 @@ def test_recent_comments_are_unread_for_both_sides(demo_db: Database) -> None:
 
 def test_every_comment_written_by_a_person_is_audited(demo_db: Database) -> None:
     written = {
-        str(uuid.UUID(hex_id))
-        for (hex_id,) in rows(demo_db, "SELECT id FROM comment WHERE updated_by != 'demo'")
+        str(uuid.UUID(bytes=stored))
+        for (stored,) in rows(demo_db, "SELECT id FROM comment WHERE updated_by != 'demo'")
     }
     with demo_db.session() as session:
         audited = set(

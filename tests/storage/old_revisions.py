@@ -11,6 +11,7 @@ also kills the upgrade of such files half-way.
 from __future__ import annotations
 
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,14 @@ def schema(path: Path, key: bytes | None = None) -> dict[str, Any]:
     return {"tables": tables, "indexes": indexes}
 
 
+def _as_text(column: str, value: object) -> object:
+    """A value as revisions before 0010 kept it: ids as 32 hex digits, the creating device
+    as its UUID text (0010 keeps both in 16 bytes)."""
+    if not isinstance(value, bytes) or len(value) != 16:
+        return value
+    return str(uuid.UUID(bytes=value)) if column == "origin_device" else value.hex()
+
+
 def dump(path: Path, key: bytes | None = None) -> Rows:
     """Every row of every table, sorted, with the column names (a read-only look)."""
     connection = _connect(path, key)
@@ -122,7 +131,10 @@ def dump(path: Path, key: bytes | None = None) -> Rows:
         for name in _names(connection, "table"):
             cursor = connection.execute(f'SELECT * FROM "{name}"')
             columns = [column[0] for column in cursor.description]
-            rows[name] = (columns, sorted(cursor.fetchall(), key=repr))
+            found = [
+                tuple(_as_text(c, v) for c, v in zip(columns, row, strict=True)) for row in cursor
+            ]
+            rows[name] = (columns, sorted(found, key=repr))
     finally:
         connection.close()
     return rows

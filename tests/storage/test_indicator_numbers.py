@@ -69,7 +69,8 @@ def test_upgrading_keeps_every_word_and_adds_the_numbers(tmp_path: Path) -> None
         stored = {
             row[0]: row[1:]
             for row in connection.execute(
-                "SELECT id, baseline, target, baseline_number, target_number FROM indicator"
+                "SELECT lower(hex(id)), baseline, target, baseline_number, target_number "
+                "FROM indicator"
             )
         }
     finally:

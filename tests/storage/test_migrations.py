@@ -24,6 +24,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from desktop.models import Base, Community, Cycle
+from desktop.models.base import CompactUuid, DeviceId
 from desktop.storage import StorageError, open_database
 from desktop.storage import migrate as migrate_module
 from desktop.storage.backup import backup_dir_for
@@ -233,11 +234,41 @@ SAMPLE_ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             },
         ),
     ],
+    # 0010 keeps ids and the creating device in 16 bytes.
+    "0010": [
+        (
+            "partnership_change",
+            {
+                "id": bytes.fromhex("5e4d3c2b1a0949f88e7d6c5b4a392817"),
+                "community_id": bytes.fromhex(COMMUNITY_ID),
+                "status": "paused",
+                "changed_on": "2026-02-01",
+                "reason": "rainy season",
+                **SYNC_COLUMNS,
+                "origin_device": uuid.UUID(SYNC_COLUMNS["origin_device"]).bytes,
+            },
+        ),
+    ],
 }
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def as_stored_at(revision: str, table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A sample row as a file at ``revision`` keeps it: from 0010 on, ids (and the
+    creating device of a synced row) are their 16 bytes."""
+    if REVISIONS.index(revision) < REVISIONS.index("0010"):
+        return row
+    columns = Base.metadata.tables[table].c
+    kept = dict(row)
+    for name, value in row.items():
+        if not isinstance(value, str):
+            continue
+        if isinstance(columns[name].type, CompactUuid | DeviceId):
+            kept[name] = uuid.UUID(value).bytes
+    return kept
 
 
 def make_database_at(path: Path, revision: str) -> None:
@@ -249,7 +280,8 @@ def make_database_at(path: Path, revision: str) -> None:
             upgrade(connection, revision)
             # The rows of every revision up to this one: later tables refer to earlier rows.
             for earlier in REVISIONS[: REVISIONS.index(revision) + 1]:
-                for table, row in SAMPLE_ROWS.get(earlier, []):
+                for table, stored in SAMPLE_ROWS.get(earlier, []):
+                    row = as_stored_at(revision, table, stored)
                     columns = ", ".join(row)
                     values = ", ".join(f":{name}" for name in row)
                     connection.execute(
@@ -261,11 +293,24 @@ def make_database_at(path: Path, revision: str) -> None:
         engine.dispose()
 
 
+def readable(column: str, value: Any) -> Any:
+    """A value as revisions before 0010 kept it: an id's 16 bytes as its 32 hex digits,
+    the creating device's as its UUID text."""
+    if not isinstance(value, bytes) or len(value) != 16:
+        return value
+    return str(uuid.UUID(bytes=value)) if column == "origin_device" else value.hex()
+
+
 def read_row(path: Path, table: str, key_column: str, key: Any) -> dict[str, Any] | None:
     connection = sqlite3.connect(path)
     connection.row_factory = sqlite3.Row
     try:
         row = connection.execute(f"SELECT * FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
+        if row is None and isinstance(key, str) and len(key) == 32:  # ids in 16 bytes (0010)
+            found = connection.execute(
+                f"SELECT * FROM {table} WHERE {key_column} = ?", (bytes.fromhex(key),)
+            ).fetchone()
+            return None if found is None else {k: readable(k, v) for k, v in dict(found).items()}
         return dict(row) if row is not None else None
     finally:
         connection.close()

@@ -65,7 +65,7 @@ def test_a_version_changed_past_the_app_is_repaired(
     behind_the_apps_back(
         mine.db,
         "UPDATE meeting SET version = version + 7, notes = 'x' WHERE id = :id",
-        id=meeting.hex,
+        id=meeting.bytes,
     )
     summary = mine.sync()
     assert (summary.repaired, summary.still_differing) == (1, ())
@@ -92,11 +92,11 @@ def test_rows_removed_or_added_past_the_app_are_repaired(
 ) -> None:
     mine = demo_laptop("facilitator")
     phase = first_id(mine.db, Phase)
-    behind_the_apps_back(mine.db, "DELETE FROM phase WHERE id = :id", id=phase.hex)
+    behind_the_apps_back(mine.db, "DELETE FROM phase WHERE id = :id", id=phase.bytes)
     stranger = uuid.uuid4()
     with mine.db.sessions.begin() as session:  # a copy of a row, under a new id
         session.execute(text("CREATE TEMP TABLE copied AS SELECT * FROM stakeholder LIMIT 1"))
-        session.execute(text("UPDATE copied SET id = :id, name = 'Nobody'"), {"id": stranger.hex})
+        session.execute(text("UPDATE copied SET id = :id, name = 'Nobody'"), {"id": stranger.bytes})
         session.execute(text("INSERT INTO stakeholder SELECT * FROM copied"))
     summary = mine.sync()
     assert summary.repaired == 2

@@ -43,7 +43,7 @@ def test_a_drift_found_in_an_answer_is_repaired_by_the_next_one(
     with mine.db.sessions.begin() as session:  # past the app
         meeting = session.scalars(select(Meeting.id).order_by(Meeting.id)).first()
         session.execute(
-            text("UPDATE meeting SET version = version + 3 WHERE id = :id"), {"id": meeting.hex}
+            text("UPDATE meeting SET version = version + 3 WHERE id = :id"), {"id": meeting.bytes}
         )
     first = carry(mine, tmp_path)
     assert first.download.differing == ("meeting",)

@@ -45,7 +45,7 @@ def _joined_text_on_sqlite(element: joined_text, compiler: SQLCompiler, **kw: An
 
 class id_text(GenericFunction[str]):
     """An id column read as the 32 hex digits ``UUID.hex`` gives, making no UUID object a
-    row: SQLite stores ids as that text already; PostgreSQL's native uuid is spelled out."""
+    row: SQLite's 16 bytes and PostgreSQL's native uuid are each spelled out."""
 
     type = String()
     inherit_cache = True
@@ -58,4 +58,4 @@ def _id_text(element: id_text, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(id_text, "sqlite")
 def _id_text_on_sqlite(element: id_text, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.clauses, **kw)
+    return f"lower(hex({compiler.process(element.clauses, **kw)}))"
