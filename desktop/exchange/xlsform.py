@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.exchange.export import replace_file, save_workbook
 from desktop.i18n import LANGUAGES, _
-from desktop.labels import labels
+from desktop.labels import group_words, labels
 from desktop.models.base import utcnow
 from desktop.models.enums import ActionStatus, CycleStatus, MeetingKind
 from desktop.services.facade import Services
@@ -53,7 +53,10 @@ class _Office:
 
 
 def _office(services: Services) -> _Office:
-    groups = [(g.data.code, g.data.name) for g in services.participant_groups.participant_groups()]
+    groups = [
+        (g.data.code, group_words(g.data.code, g.data.name))
+        for g in services.participant_groups.participant_groups()
+    ]
     communities = sorted(
         ((c.id, c.data.name) for c in services.communities.list().items), key=lambda c: c[1]
     )
