@@ -150,6 +150,11 @@ def _data(records: Any) -> list[Any]:
     return [record.data for record in records.items]
 
 
+def _harm_names(services: Services, harm_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Each harm in the language of the printout, where the catalogue has its name in it."""
+    return {h: services.harms.display_name(h, current_language()) for h in harm_ids}
+
+
 def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = None) -> CycleSheet:
     """Read one cycle, its community and every record a form or the cycle report prints,
     with what needs attention in the community as of ``today``."""
@@ -186,8 +191,7 @@ def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = No
         mentors=_assigned(assignments, user_names, "mentor"),
         phases=_data(services.phases.list(where=by_cycle)),
         findings=findings,
-        # each harm in the language of the printout where the catalogue has its name in it
-        harm_names={h: services.harms.display_name(h, current_language()) for h in harm_ids},
+        harm_names=_harm_names(services, harm_ids),
         priorities=priorities,
         meetings=_data(services.meetings.list(where=by_cycle)),
         members=_data(services.planning_members.list(where={"community_id": community.id})),
