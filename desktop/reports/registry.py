@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from desktop.i18n import _
+from desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -41,8 +41,8 @@ class TemplateSpec:
     """
 
     id: str
-    title: str
-    purpose: str
+    title_words: str  # marked with N_(): read through ``title`` in the current language
+    purpose_words: str
     version: str
     wide: bool
     blank_layout: str = field(repr=False)
@@ -50,6 +50,14 @@ class TemplateSpec:
     #: whether the form is about one community; a programme summary is not: it is
     #: filled for a district or the whole programme and a period (``MonitoringData``)
     one_community: bool = True
+
+    @property
+    def title(self) -> str:
+        return _(self.title_words)
+
+    @property
+    def purpose(self) -> str:
+        return _(self.purpose_words)
 
     def blank(self, ctx: FormContext) -> list[Flowable]:
         builder: Blank = _builder(self.blank_layout)
@@ -68,8 +76,8 @@ class TemplateSpec:
 TEMPLATES: tuple[TemplateSpec, ...] = (
     TemplateSpec(
         "harm-ranking",
-        _("Harm selection and ranking"),
-        _(
+        N_("Harm selection and ranking"),
+        N_(
             "Each participant group ranks the harms to children it sees; the community "
             "selects the harms it will act on."
         ),
@@ -80,8 +88,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "meeting-record",
-        _("Meeting record"),
-        _("Who took part, by group, and what the community decided."),
+        N_("Meeting record"),
+        N_("Who took part, by group, and what the community decided."),
         "1.0",
         False,
         "templates_planning:meeting_blank",
@@ -89,8 +97,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "action-plan",
-        _("Community action plan"),
-        _(
+        N_("Community action plan"),
+        N_(
             "What the community will do about a selected harm, who leads, with what, and "
             "whether the action is manageable, sustainable, does no harm and includes everyone."
         ),
@@ -101,8 +109,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "indicator-sheet",
-        _("Community indicators and monitoring"),
-        _(
+        N_("Community indicators and monitoring"),
+        N_(
             "The signs of change the community chose, in its own words, and what was seen "
             "at each period."
         ),
@@ -113,8 +121,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "reflection-record",
-        _("Reflection and adjustment record"),
-        _("What worked, what was hard, and what the community decided to change."),
+        N_("Reflection and adjustment record"),
+        N_("What worked, what was hard, and what the community decided to change."),
         "1.0",
         False,
         "templates_monitoring:reflection_blank",
@@ -122,8 +130,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "linkage-map",
-        _("Linkages and stakeholder map"),
-        _("Who in the formal child protection system, and beyond, the community works with."),
+        N_("Linkages and stakeholder map"),
+        N_("Who in the formal child protection system, and beyond, the community works with."),
         "1.0",
         True,
         "templates_monitoring:linkage_blank",
@@ -131,8 +139,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "mentor-review",
-        _("Mentor review"),
-        _(
+        N_("Mentor review"),
+        N_(
             "The mentor's view of the process benchmarks, follow-ups and the facilitator's "
             "response."
         ),
@@ -143,8 +151,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
     ),
     TemplateSpec(
         "quarterly-summary",
-        _("Manager's quarterly monitoring summary"),
-        _("The quarter's figures at a glance, for the programme manager."),
+        N_("Manager's quarterly monitoring summary"),
+        N_("The quarter's figures at a glance, for the programme manager."),
         "1.1",
         False,
         "templates_review:quarterly_blank",
