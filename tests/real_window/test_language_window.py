@@ -40,6 +40,15 @@ def test_the_window_opens_in_the_account_language_unless_the_start_says_otherwis
     screen.key("Escape")
     screen.key("ctrl+q")
     assert app.wait(timeout=30) == 0, screen.output(app)
+    # the next sign-in on this computer is asked in the language the last window had
+    app = screen.start(
+        [sys.executable, "-m", "desktop", "--db", str(demo_db)],
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        CLCP_LANG="",
+    )
+    screen.wait_window("Connexion")
+    screen.key("Escape")
+    assert app.wait(timeout=30) == 0, screen.output(app)
     # --lang wins over the account's language
     app = _sign_in(screen, demo_db, tmp_path, "--lang", "en", CLCP_LANG="")
     screen.key("F1")
