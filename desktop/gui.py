@@ -26,6 +26,7 @@ from desktop.storage import Database
 from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.auth.session import Session
 from desktop.views.auth.setup_wizard import SetupWizard
+from desktop.views.language import apply_language, language_before_sign_in
 from desktop.views.shell.backup_command import start_daily_backup
 from desktop.views.widgets.keyboard import install_keyboard_rules
 from desktop.views.widgets.palette import apply_app_palette
@@ -142,6 +143,7 @@ def _run_session(signed_in: SignedIn, *, demo: bool = False, keep: Database | No
 def run_first_time(db_path: Path) -> int:
     """No database yet: the setup wizard makes it, then the window opens signed in."""
     application()
+    apply_language(language_before_sign_in(QSettings()))
     wizard = SetupWizard(db_path)
     wizard.exec()
     signed_in = wizard.signed_in
@@ -155,6 +157,7 @@ def run_first_time(db_path: Path) -> int:
 def run_sign_in(db_path: Path, *, username: str = "") -> int:
     """An encrypted database: sign in (and change a password an administrator reset)."""
     application()
+    apply_language(language_before_sign_in(QSettings()))
     dialog = LoginDialog(db_path, username)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
         return 0  # the person chose not to sign in (Cancel, Escape): not a failure

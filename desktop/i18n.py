@@ -273,3 +273,27 @@ def format_percent(fraction: float, digits: int = 0) -> str:
     return babel_format_percent(
         fraction, format=pattern, locale=babel_locale(), numbering_system="latn"
     )
+
+
+def format_size(size: int, *, step: int = 1000) -> str:
+    """A file's size as the current language writes it ("1.6 MB", "1,6 Mo"); ``step``
+    1024 for sizes counted in binary units, as attachment limits are."""
+    from babel.units import format_unit
+
+    value = float(size)
+    for unit in ("digital-byte", "digital-kilobyte", "digital-megabyte", "digital-gigabyte"):
+        if value < step or unit == "digital-gigabyte":
+            pattern = "#,##0" if unit in ("digital-byte", "digital-kilobyte") else "#,##0.0"
+            return str(
+                format_unit(value, unit, length="short", format=pattern, locale=babel_locale())
+            )
+        value /= step
+    raise AssertionError("unreachable")
+
+
+def format_bytes(size: int) -> str:
+    """An exact count of bytes in words ("1,593,344 bytes", "1 593 344 octets")."""
+    from babel.units import format_unit
+
+    return str(format_unit(size, "digital-byte", length="long", locale=babel_locale()))
+

@@ -251,3 +251,21 @@ def record_kinds() -> dict[str, str]:
 def record_kind(kind: str) -> str:
     """The name of a kind of record (see :func:`record_kinds`); a readable fallback."""
     return record_kinds().get(kind) or kind.replace("_", " ")
+
+
+#: The participant groups every office starts with, as the first revision wrote them:
+#: shown in the reader's language while the office keeps their names as they were.
+_SEEDED_GROUPS: dict[str, str] = {
+    "girls": N_("Girls"),
+    "boys": N_("Boys"),
+    "women": N_("Women"),
+    "men": N_("Men"),
+    "elders": N_("Elders"),
+    "disability": N_("People with disabilities"),
+}
+
+
+def group_words(code: str, name: str) -> str:
+    """A participant group's name as shown: a seeded group keeps its name in the reader's
+    language; a group the office named or renamed shows its own name."""
+    return _(name) if _SEEDED_GROUPS.get(code) == name else name

@@ -9,10 +9,9 @@ from typing import Any
 
 from desktop.cli.base import local_path, target_for
 from desktop.cli.catalogue import help_for
-from desktop.cli.commands import human_size
 from desktop.cli.signin import PASSWORD_ENV, open_signed_in, secret, username_for
 from desktop.cli.usage import EXIT_OK, UsageError
-from desktop.i18n import _
+from desktop.i18n import _, format_size
 from desktop.services.security.backups import back_up, restore
 
 
@@ -27,7 +26,7 @@ def run_backup(args: argparse.Namespace) -> int:
         db.close()
     print(
         _("Backup written to {path} ({size}; checked, {events:,} audit events)").format(
-            path=made.path, size=human_size(made.size), events=made.events
+            path=made.path, size=format_size(made.size), events=made.events
         )
     )
     return EXIT_OK

@@ -14,7 +14,7 @@ from desktop.cli.base import local_path, target_for
 from desktop.cli.catalogue import help_for
 from desktop.cli.usage import EXIT_OK, UsageError
 from desktop.demo.accounts import DEMO_PASSWORD
-from desktop.i18n import _
+from desktop.i18n import _, format_bytes, format_size
 from desktop.labels import label
 from desktop.models.enums import PartnershipStatus, PhaseKind
 from desktop.services.framework.actor import SYSTEM, Actor
@@ -95,15 +95,6 @@ def run_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")
-
-
 def run_info(args: argparse.Namespace) -> int:
     from desktop.cli.signin import open_signed_in
 
@@ -116,7 +107,7 @@ def run_info(args: argparse.Namespace) -> int:
     facts = [
         (_("Database"), str(info.path or target_for(args))),
         (_("Schema"), f"{info.schema_revision} ({state})"),
-        (_("Size"), f"{human_size(info.file_size)} ({info.file_size:,} bytes)"),
+        (_("Size"), f"{format_size(info.file_size)} ({format_bytes(info.file_size)})"),
         (_("Encrypted"), _("yes") if info.encrypted else _("no")),
         (_("Device id"), info.device_id),
         (_("Created with"), f"clcp {info.created_with}" if info.created_with else "-"),

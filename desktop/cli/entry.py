@@ -72,7 +72,12 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
             "Without a command, opens the window."
         ).format(app=APP_NAME),
     )
-    parser.add_argument("--version", action="version", version=f"clcp {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"clcp {__version__}",
+        help=_("show program's version number and exit"),
+    )
     add_database_options(parser, top=True)
     parser.add_argument(
         "--lang",

@@ -25,6 +25,11 @@ class UsageError(Refusal):
         self.choices = choices
 
 
+# argparse's own words (usage, its errors and help lines) in the language of the command:
+# it looks them up through its module's ``_`` each time (see ``argparse_words``).
+argparse._ = _  # type: ignore[attr-defined]
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line (no usage dump) and lets main() exit."""
 

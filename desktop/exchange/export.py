@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from desktop import __version__
+from desktop.i18n import using_language
 from desktop.models.base import utcnow
 from desktop.services.facade import Services
 
@@ -46,7 +47,8 @@ def export(
     """Write what ``services.actor`` may read, as ``selection`` chooses, to ``out``;
     note the export in the audit trail."""
     sheets = collect(services, selection)
-    add_labels(services, sheets, language)
+    with using_language(language):  # the labels' words, in the language asked for
+        add_labels(services, sheets, language)
     tables = [_about(services, selection, language)]
     tables += [_table(sheet) for sheet in sheets]
     tables.insert(1 + _index_of(tables, "attendance"), wide_attendance(services, sheets))

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.exchange.export import replace_file, save_workbook
-from desktop.i18n import LANGUAGES, _
-from desktop.labels import labels
+from desktop.i18n import LANGUAGES, _, using_language
+from desktop.labels import group_words, labels
 from desktop.models.base import utcnow
 from desktop.models.enums import ActionStatus, CycleStatus, MeetingKind
 from desktop.services.facade import Services
@@ -53,7 +53,10 @@ class _Office:
 
 
 def _office(services: Services) -> _Office:
-    groups = [(g.data.code, g.data.name) for g in services.participant_groups.participant_groups()]
+    groups = [
+        (g.data.code, group_words(g.data.code, g.data.name))
+        for g in services.participant_groups.participant_groups()
+    ]
     communities = sorted(
         ((c.id, c.data.name) for c in services.communities.list().items), key=lambda c: c[1]
     )
@@ -158,30 +161,38 @@ FORMS: dict[str, Callable[[Services, _Office], Form]] = {
 
 
 def write_xlsform(services: Services, form_id: str, out: Path, *, languages: list[str]) -> None:
-    """Write the form ``form_id`` (a key of FORMS) to ``out``, labelled in ``languages``."""
-    form = FORMS[form_id](services, _office(services))
-    replace_file(out, lambda path: _save(form, path, languages, utcnow().strftime("%Y%m%d%H%M")))
+    """Write the form ``form_id`` (a key of FORMS) to ``out``, labelled in ``languages``:
+    the form is made once in each language, and each label column holds its own."""
+    office = _office(services)
+    forms = {}
+    for code in dict.fromkeys(languages):
+        with using_language(code):
+            forms[code] = FORMS[form_id](services, office)
+    replace_file(out, lambda path: _save(forms, path, utcnow().strftime("%Y%m%d%H%M")))
 
 
-def _save(form: Form, path: Path, languages: list[str], version: str) -> None:
+def _save(forms: dict[str, Form], path: Path, version: str) -> None:
     from openpyxl import Workbook
 
-    names = [f"{LANGUAGES[code]} ({code})" for code in dict.fromkeys(languages)]
+    names = [f"{LANGUAGES[code]} ({code})" for code in forms]
+    form = next(iter(forms.values()))
     book = Workbook()
     survey = book.active
     assert survey is not None
     survey.title = "survey"
-    _rows(survey, form.survey, names)
-    _rows(book.create_sheet("choices"), form.choices, names)
+    _rows(survey, [f.survey for f in forms.values()], names)
+    _rows(book.create_sheet("choices"), [f.choices for f in forms.values()], names)
     settings = book.create_sheet("settings")
     settings.append(["form_title", "form_id", "version", "default_language"])
     settings.append([form.title, form.form_id, version, names[0]])
     save_workbook(book, path)
 
 
-def _rows(sheet: Any, rows: list[Row], languages: list[str]) -> None:
-    """Write rows, with one label column (and constraint message) per language."""
+def _rows(sheet: Any, per_language: list[list[Row]], languages: list[str]) -> None:
+    """Write rows, with one label column (and constraint message) per language: the rows
+    of each language's form, which differ only in their words."""
     translated = ("label", "constraint_message")
+    rows = per_language[0]
     columns: list[str] = []
     for row in rows:
         columns += [key for key in row if key not in columns]
@@ -191,11 +202,11 @@ def _rows(sheet: Any, rows: list[Row], languages: list[str]) -> None:
         for language in (languages if column in translated else [""])
     ]
     sheet.append(header)
-    for row in rows:
+    for index, row in enumerate(rows):
         sheet.append(
             [
-                row.get(column, "")
+                words[index].get(column, "") if column in translated else row.get(column, "")
                 for column in columns
-                for _language in (languages if column in translated else [""])
+                for words in (per_language if column in translated else [per_language[0]])
             ]
         )

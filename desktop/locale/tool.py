@@ -40,7 +40,9 @@ KEYWORDS = {
     **DEFAULT_KEYWORDS,
     **parse_keywords(["tr", "tr:1,2c,2t", "_tr", "translate:2", "NP_:1c,2"]),
 }
-_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)?(?:[!:][^{}]*)?\}|%\((\w+)\)[sdr]")
+_PLACEHOLDER = re.compile(
+    r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)?(?:[!:][^{}]*)?\}|%\((\w+)\)[sdr]|(%[sdr])"
+)
 
 
 def extracted() -> Catalog:
@@ -125,7 +127,9 @@ def _translated(message: Message) -> bool:
 
 def placeholders(text: str) -> Counter[str]:
     """The names filled into ``text`` (``{}`` counts as one unnamed)."""
-    return Counter(named or percent or "" for named, percent in _PLACEHOLDER.findall(text))
+    return Counter(
+        named or percent or bare for named, percent, bare in _PLACEHOLDER.findall(text)
+    )
 
 
 def placeholder_problem(message: Message) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any, TypeAlias
 from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.i18n import _
@@ -317,9 +318,35 @@ def unruled(rows: Sequence[Sequence[Cell]], widths: Sequence[float] | None = Non
     return table
 
 
+class WholeWords(Flowable):  # type: ignore[misc]
+    """A short heading in a narrow column whose every word stays whole: the font shrinks
+    (to 5.5 points at least) until the longest word fits, where a paragraph would break
+    "handicapées" after its tenth letter."""
+
+    def __init__(self, words: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.words, self.style = words, style
+        self._inner: Flowable = text(words, style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        longest = max(
+            (stringWidth(w, self.style.fontName, self.style.fontSize) for w in self.words.split()),
+            default=0.0,
+        )
+        if longest > availWidth > 0:
+            size = max(5.5, self.style.fontSize * availWidth / longest - 0.1)
+            smaller = self.style.clone("whole", fontSize=size, leading=size * 1.2)
+            self._inner = text(self.words, smaller)
+        width, height = self._inner.wrap(availWidth, availHeight)
+        return float(width), float(height)
+
+    def draw(self) -> None:
+        self._inner.drawOn(self.canv, 0, 0)
+
+
 def group_heading(code: str, name: str) -> Table:
     """A participant group's pictogram above its name (for a column heading)."""
-    table = Table([[pictogram(code, 18)], [text(name, STYLES.cell_center)]])
+    table = Table([[pictogram(code, 18)], [WholeWords(name, STYLES.cell_center)]])
     table.setStyle(
         TableStyle(
             [

@@ -18,15 +18,18 @@ from desktop.services.queries.sheet_group import Group
 if TYPE_CHECKING:
     from desktop.services.queries.reporting import CycleSheet
 
-#: The groups a blank form shows when it is printed without a database.
-DEFAULT_GROUPS: tuple[Group, ...] = (
-    Group("girls", _("Girls")),
-    Group("boys", _("Boys")),
-    Group("women", _("Women")),
-    Group("men", _("Men")),
-    Group("elders", _("Elders")),
-    Group("people_with_disabilities", _("People with disabilities")),
-)
+
+def default_groups() -> tuple[Group, ...]:
+    """The groups a blank form shows when it is printed without a database, in the
+    language of the printout."""
+    return (
+        Group("girls", _("Girls")),
+        Group("boys", _("Boys")),
+        Group("women", _("Women")),
+        Group("men", _("Men")),
+        Group("elders", _("Elders")),
+        Group("people_with_disabilities", _("People with disabilities")),
+    )
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class FormContext:
     day the form is printed for (the app's today, so a filled summary covers the right weeks)."""
 
     width: float
-    groups: tuple[Group, ...] = DEFAULT_GROUPS
+    groups: tuple[Group, ...] = field(default_factory=default_groups)
     today: date = field(default_factory=date.today)
 
 

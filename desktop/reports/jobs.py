@@ -11,13 +11,13 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, BinaryIO
 
-from desktop.i18n import _
+from desktop.i18n import _, using_language
 from desktop.reports.document import (
     Cancelled,
     Progress,
     render_pdf,
 )
-from desktop.reports.forms import DEFAULT_GROUPS, FormContext
+from desktop.reports.forms import FormContext, default_groups
 from desktop.reports.job import ReportJob, decoration_for, frame_width, in_language
 from desktop.reports.options import Paper
 from desktop.reports.registry import TemplateSpec, find_template
@@ -45,14 +45,14 @@ def template_job(
     spec = find_template(template_id)
 
     def write(out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None) -> None:
-        groups: tuple[Group, ...] = DEFAULT_GROUPS
+        groups: tuple[Group, ...] = ()
         if services is not None:
             from desktop.services.queries.reporting import participant_groups
 
             groups = tuple(participant_groups(services))
         ctx = FormContext(
             width=frame_width(paper, spec.wide),
-            groups=groups or DEFAULT_GROUPS,
+            groups=groups or default_groups(),
             today=today or date.today(),
         )
         story, identity = _template_story(spec, ctx, services, cycle_id, selection)
@@ -70,7 +70,8 @@ def template_job(
         )
 
     filled = cycle_id is not None or selection is not None
-    title = _("{title} (filled)").format(title=spec.title) if filled else spec.title
+    with using_language(language):  # the printout's own language, for its title too
+        title = _("{title} (filled)").format(title=spec.title) if filled else spec.title
     subject = str(cycle_id) if cycle_id is not None else repr(selection) if selection else ""
     return ReportJob(title, in_language(write, language), services, subject=subject, doc_id=spec.id)
 
@@ -144,8 +145,10 @@ def cycle_job(
             cancelled=cancelled,
         )
 
+    with using_language(language):
+        title = _("Cycle report")
     return ReportJob(
-        _("Cycle report"),
+        title,
         in_language(write, language),
         services,
         subject=str(cycle_id),
@@ -177,8 +180,10 @@ def monitoring_job(
 
     from desktop.reports.monitoring_report import MONITORING_REPORT_ID
 
+    with using_language(language):
+        title = _("Monitoring report")
     return ReportJob(
-        _("Monitoring report"),
+        title,
         in_language(write, language),
         services,
         subject=repr(selection),

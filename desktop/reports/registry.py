@@ -41,10 +41,8 @@ class TemplateSpec:
     """
 
     id: str
-    #: the title and purpose in English, marked for translation; read ``title`` and
-    #: ``purpose`` for the words of the language in use (a printout's own, or the screen's)
-    english_title: str
-    english_purpose: str
+    title_words: str  # marked with N_(): read through ``title`` in the current language
+    purpose_words: str
     version: str
     wide: bool
     blank_layout: str = field(repr=False)
@@ -55,11 +53,11 @@ class TemplateSpec:
 
     @property
     def title(self) -> str:
-        return _(self.english_title)
+        return _(self.title_words)
 
     @property
     def purpose(self) -> str:
-        return _(self.english_purpose)
+        return _(self.purpose_words)
 
     def blank(self, ctx: FormContext) -> list[Flowable]:
         builder: Blank = _builder(self.blank_layout)

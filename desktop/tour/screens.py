@@ -155,6 +155,7 @@ register_shot("shortcuts", "The keyboard shortcuts (F1)", _shortcuts)
 register_shot("draft-restore", "Work left unsaved by a crash, offered back", _draft_restore)
 register_shot("encrypt-wizard", "Encrypting an older, unencrypted database", _encrypt_wizard)
 register_shot("stakeholders", "The stakeholders directory", _page("stakeholders"))
+register_shot("reports", "Printing a form or a report", _page("reports"))
 register_shot("settings-office", "Office settings", _settings_tab(0))
 register_shot("settings-groups", "Participant groups", _settings_tab(1))
 

@@ -113,3 +113,24 @@ def language_for(services: Services, settings: QSettings, username: str) -> str:
         or language_code(services.settings.default_language())
         or "en"
     )
+
+
+_LAST = "language/last"
+
+
+def remember_language(settings: QSettings, code: str) -> None:
+    """Keep the language the last window opened in, for the next sign-in dialog."""
+    settings.setValue(_LAST, code)
+
+
+def language_before_sign_in(settings: QSettings) -> str:
+    """The language of what shows before anyone signs in (the sign-in dialog, the setup
+    of a new office): ``CLCP_LANG`` or ``--lang``, else the language the last window on
+    this computer opened in, else the computer's own language if the app has it."""
+    last = settings.value(_LAST)
+    return (
+        environment_language()
+        or (language_code(last) if isinstance(last, str) else None)
+        or language_code(QLocale.system().name())
+        or "en"
+    )

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from desktop.labels import group_words
 from desktop.models import (
     Action,
     Community,
@@ -239,7 +240,9 @@ def _absent_groups(
     for cycle in running:
         if not cycle.decision_meetings or cycle.first_decision is None:
             continue
-        absent = tuple(name for code, name in groups if code not in cycle.present)
+        absent = tuple(
+            group_words(code, name) for code, name in groups if code not in cycle.present
+        )
         if absent:
             flags[cycle.community_id].append(
                 Flag(

@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from desktop.labels import group_words
 from desktop.models import HarmPriority, HarmRank, Meeting, MeetingAttendance, ParticipantGroup
 from desktop.services.framework.actor import Actor
 from desktop.services.security import permissions
@@ -121,7 +122,7 @@ def _tally(
     listed = tuple(
         GroupPresence(
             code=g.code,
-            name=g.name,
+            name=group_words(g.code, g.name),
             people=people.get(g.code, 0),
             meetings=present_at.get(g.code, 0),
             ranked=g.code in ranked_codes,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from desktop.i18n import _
+from desktop.i18n import _, format_percent
 from desktop.services.queries.attention import took_decisions
 
 
@@ -80,12 +80,13 @@ def tally_meetings(meetings: Iterable[tuple[Mapping[str, int], str]]) -> Meeting
 
 
 def share_words(tally: MeetingTally, code: str) -> str:
-    """ "7 of 10 (70 %)", or "no meeting"."""
+    """ "7 of 10 (70%)", or "no meeting"; the share written as the language writes a
+    percentage ("70 %" in French)."""
     share = tally.share(code)
     if share is None:
         return _("no meeting")
-    return _("{n} of {total} ({percent} %)").format(
-        n=tally.group(code).attended, total=tally.meetings, percent=round(share * 100)
+    return _("{n} of {total} ({percent})").format(
+        n=tally.group(code).attended, total=tally.meetings, percent=format_percent(share)
     )
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop.i18n import _
+from desktop.i18n import _, current_language
+from desktop.labels import group_words
 from desktop.services.facade import Services
 from desktop.services.framework.records import Record
 from desktop.services.queries.attention import Flag, Thresholds
@@ -111,7 +112,8 @@ def find_user(services: Services, name: str) -> str:
 
 def participant_groups(services: Services) -> list[Group]:
     return [
-        Group(g.data.code, g.data.name) for g in services.participant_groups.participant_groups()
+        Group(g.data.code, group_words(g.data.code, g.data.name))
+        for g in services.participant_groups.participant_groups()
     ]
 
 
@@ -120,6 +122,11 @@ def participant_groups(services: Services) -> list[Group]:
 
 def _data(records: Any) -> list[Any]:
     return [record.data for record in records.items]
+
+
+def _harm_names(services: Services, harm_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Each harm in the language of the printout, where the catalogue has its name in it."""
+    return {h: services.harms.display_name(h, current_language()) for h in harm_ids}
 
 
 def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = None) -> CycleSheet:
@@ -158,7 +165,7 @@ def cycle_sheet(services: Services, cycle_id: uuid.UUID, today: date | None = No
         mentors=_assigned(assignments, user_names, "mentor"),
         phases=_data(services.phases.list(where=by_cycle)),
         findings=findings,
-        harm_names={h: services.harms.get(h, include_deleted=True).data.name for h in harm_ids},
+        harm_names=_harm_names(services, harm_ids),
         priorities=priorities,
         meetings=_data(services.meetings.list(where=by_cycle)),
         members=_data(services.planning_members.list(where={"community_id": community.id})),

@@ -19,7 +19,7 @@ from desktop.views.auth.idle_lock import install_idle_lock
 from desktop.views.auth.login_dialog import LoginDialog
 from desktop.views.auth.password_dialog import ChangePasswordDialog
 from desktop.views.forms import confirm_leave
-from desktop.views.language import apply_language, language_for
+from desktop.views.language import apply_language, language_for, remember_language
 from desktop.views.shell.context import AppContext
 from desktop.views.shell.main_window import MainWindow
 
@@ -73,7 +73,8 @@ class Session(QObject):
         """The window opens in the person's language (see ``language_for``)."""
         settings = self.settings if self.settings is not None else QSettings()
         services = Services(signed_in.db, signed_in.actor)
-        apply_language(language_for(services, settings, signed_in.actor.username))
+        chosen = apply_language(language_for(services, settings, signed_in.actor.username))
+        remember_language(settings, chosen)
 
     def end(self, switching: bool = False) -> bool:
         """Sign out (``switching``: so that another person signs in). False, with nothing

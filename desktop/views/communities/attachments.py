@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import format_size
 from desktop.services.usecases.attachments import AttachmentData
 from desktop.views.forms.tables import fill_table, record_table, selected_id
 from desktop.views.shell.context import AppContext
@@ -35,9 +36,7 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/bmp", "i
 
 
 def _size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / 1024 / 1024:.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
+    return format_size(max(size, 1024), step=1024)  # at least "1 kB": never "0"
 
 
 class AttachmentsPanel(QWidget):

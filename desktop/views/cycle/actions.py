@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import N_
 from desktop.labels import label, labels
 from desktop.models.enums import ActionStatus
 from desktop.services.framework.records import Record
@@ -46,17 +47,21 @@ def _names(cycle: CycleRef) -> Names:
 ACTIONS = SectionSpec(
     entity="action",
     service="actions",
-    title="Action plan",
+    title=N_("Action plan"),
     introduction=(
-        "What the community decided to do about each harm it selected. "
-        "Overdue actions are marked ⚠ Overdue."
+        N_(
+            "What the community decided to do about each harm it selected. "
+            "Overdue actions are marked ⚠ Overdue."
+        )
     ),
     empty=(
-        "No actions yet. Select harms first (Harm selection), then add the actions "
-        "the community planned for them."
+        N_(
+            "No actions yet. Select harms first (Harm selection), then add the actions "
+            "the community planned for them."
+        )
     ),
-    add="&Add action…",
-    headers=("Harm", "What", "Who leads", "Due", "Status"),
+    add=N_("&Add action…"),
+    headers=(N_("Harm"), N_("What"), N_("Who leads"), N_("Due"), N_("Status")),
     lookups=_names,
 )
 

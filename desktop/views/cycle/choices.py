@@ -6,7 +6,10 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.labels import label
+from desktop.i18n import current_language
+from desktop.labels import group_words, label
+from desktop.services.framework.records import Record
+from desktop.services.usecases.harms import HarmData
 from desktop.views.cycle.section import CycleRef, date_text
 
 _CONTEXT = "CycleChoices"
@@ -16,10 +19,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+def shown(harm: Record[HarmData]) -> str:
+    """A harm's name in the language of the screens, where the catalogue has it."""
+    names = {code.lower().split("-")[0]: name for code, name in harm.data.names.items()}
+    return names.get(current_language()) or harm.data.name
+
+
 def harm_names(cycle: CycleRef) -> dict[uuid.UUID, str]:
     """Every harm this cycle may name: the catalogue and the community's own, retired too."""
     harms = cycle.context.services.harms.list(order_by="name").items
-    return {h.id: h.data.name for h in harms if h.data.community_id in (None, cycle.community_id)}
+    return {h.id: shown(h) for h in harms if h.data.community_id in (None, cycle.community_id)}
 
 
 def harm_choices(
@@ -31,7 +40,7 @@ def harm_choices(
     for h in harms:
         mine = h.data.community_id in (None, cycle.community_id)
         if mine and (not h.data.retired or h.id == current):
-            choices[h.id] = h.data.name
+            choices[h.id] = shown(h)
     return choices
 
 
@@ -62,7 +71,7 @@ def action_choices(cycle: CycleRef) -> list[tuple[uuid.UUID, str]]:
 def group_names(cycle: CycleRef, *, active_only: bool = True) -> list[tuple[str, str]]:
     """(code, name) of the office's participant groups, in their order."""
     groups = cycle.context.services.participant_groups.participant_groups(active_only=active_only)
-    return [(g.data.code, g.data.name) for g in groups]
+    return [(g.data.code, group_words(g.data.code, g.data.name)) for g in groups]
 
 
 def no_choice() -> str:

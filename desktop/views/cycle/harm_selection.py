@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTableWidgetItem, QWidget
 
+from desktop.i18n import N_
 from desktop.services.framework.records import Record
 from desktop.services.usecases.harms import HarmPriorityData
 from desktop.views.cycle.choices import (
@@ -40,14 +41,16 @@ def _names(cycle: CycleRef) -> Names:
 HARM_SELECTION = SectionSpec(
     entity="harm_priority",
     service="priorities",
-    title="Harms considered",
+    title=N_("Harms considered"),
     introduction=(
-        "The harms the community considered, the rank each group gave them (1 = most "
-        "serious), and the ones the community selected to act on, with its reasons."
+        N_(
+            "The harms the community considered, the rank each group gave them (1 = most "
+            "serious), and the ones the community selected to act on, with its reasons."
+        )
     ),
-    empty="No harms considered yet. Use “Consider a harm” to add one.",
-    add="&Consider a harm…",
-    headers=("Harm", "Selected", "Why"),
+    empty=N_("No harms considered yet. Use “Consider a harm” to add one."),
+    add=N_("&Consider a harm…"),
+    headers=(N_("Harm"), N_("Selected"), N_("Why")),
     lookups=_names,
 )
 

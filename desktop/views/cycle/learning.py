@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from desktop.i18n import N_
 from desktop.labels import validated_labels
 from desktop.services.framework.records import Record
 from desktop.services.usecases.cycles import LearningFindingData
@@ -73,15 +74,17 @@ def _form(section: RecordSection, record: Record[Any] | None) -> Form:
 LEARNING = SectionSpec(
     entity="learning_finding",
     service="findings",
-    title="Learning findings",
+    title=N_("Learning findings"),
     introduction=(
-        "What the community learned about harms to its children (from children, "
-        "parents and others), and whether the community confirmed it when the "
-        "findings were taken back at the feedback meeting."
+        N_(
+            "What the community learned about harms to its children (from children, "
+            "parents and others), and whether the community confirmed it when the "
+            "findings were taken back at the feedback meeting."
+        )
     ),
-    empty="No findings recorded yet.",
-    add="&Add finding…",
-    headers=("Harm", "Finding", "How learned", "Feedback"),
+    empty=N_("No findings recorded yet."),
+    add=N_("&Add finding…"),
+    headers=(N_("Harm"), N_("Finding"), N_("How learned"), N_("Feedback")),
     cells=_cells,
     form=_form,
     lookups=_names,

@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from desktop.labels import label, labels
+from desktop.i18n import N_
+from desktop.labels import group_words, label, labels
 from desktop.models.enums import MeetingKind
 from desktop.services.framework.records import Record
 from desktop.services.usecases.meetings import MeetingData
@@ -49,7 +50,7 @@ def _form(section: RecordSection, record: Record[Any] | None) -> Form:
     form.add_field("place", section.tr("&Place:"), QLineEdit())
     form.add_field("facilitated_by", section.tr("&Facilitated by:"), QLineEdit())
     groups = [
-        (g.data.code, g.data.name)
+        (g.data.code, group_words(g.data.code, g.data.name))
         for g in section.context.services.participant_groups.participant_groups()
     ]
     form.add_field(
@@ -72,15 +73,17 @@ def _form(section: RecordSection, record: Record[Any] | None) -> Form:
 MEETINGS = SectionSpec(
     entity="meeting",
     service="meetings",
-    title="Meetings",
+    title=N_("Meetings"),
     introduction=(
-        "Every meeting of this cycle: whole community, small groups, home visits, the "
-        "planning group, reflections and dialogues with formal actors. Count who came "
-        "from each group: it shows whose voices were heard."
+        N_(
+            "Every meeting of this cycle: whole community, small groups, home visits, the "
+            "planning group, reflections and dialogues with formal actors. Count who came "
+            "from each group: it shows whose voices were heard."
+        )
     ),
-    empty="No meetings recorded yet.",
-    add="&Record meeting…",
-    headers=("Date", "Kind", "Place", "People", "Decisions"),
+    empty=N_("No meetings recorded yet."),
+    add=N_("&Record meeting…"),
+    headers=(N_("Date"), N_("Kind"), N_("Place"), N_("People"), N_("Decisions")),
     cells=_cells,
     form=_form,
     stretch=4,

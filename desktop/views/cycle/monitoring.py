@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
+from desktop.i18n import N_
 from desktop.labels import labels
 from desktop.models.enums import ObservationKind
 from desktop.services.framework.records import Record
@@ -152,14 +153,22 @@ def _add_results_fields(section: RecordSection, form: Form) -> Callable[[], None
 INDICATORS = SectionSpec(
     entity="indicator",
     service="indicators",
-    title="Indicators",
+    title=N_("Indicators"),
     introduction=(
-        "Signs of change the community chose, in its own words: how it checks them, "
-        "who collects, how often, where things started and what it hopes for."
+        N_(
+            "Signs of change the community chose, in its own words: how it checks them, "
+            "who collects, how often, where things started and what it hopes for."
+        )
     ),
-    empty="No indicators yet.",
-    add="&Add indicator…",
-    headers=("In the community's words", "Who collects", "How often", "Baseline", "Target"),
+    empty=N_("No indicators yet."),
+    add=N_("&Add indicator…"),
+    headers=(
+        N_("In the community's words"),
+        N_("Who collects"),
+        N_("How often"),
+        N_("Baseline"),
+        N_("Target"),
+    ),
     cells=_indicator_cells,
     form=_indicator_form,
     stretch=0,
@@ -168,11 +177,11 @@ INDICATORS = SectionSpec(
 OBSERVATIONS = SectionSpec(
     entity="observation",
     service="observations",
-    title="Results",
-    introduction="<b>Results</b> of the indicator picked above, one row per period.",
-    empty="No results entered yet for this indicator.",
-    add="Enter &result…",
-    headers=("Date", "Result", "Note", "Recorded by"),
+    title=N_("Results"),
+    introduction=N_("<b>Results</b> of the indicator picked above, one row per period."),
+    empty=N_("No results entered yet for this indicator."),
+    add=N_("Enter &result…"),
+    headers=(N_("Date"), N_("Result"), N_("Note"), N_("Recorded by")),
     stretch=2,
     parent="indicator_id",
 )

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from desktop.i18n import N_
 from desktop.labels import label, labels
 from desktop.models.enums import PhaseKind
 from desktop.services.framework.records import Record
@@ -53,14 +54,16 @@ def _form(section: RecordSection, record: Record[Any] | None) -> Form:
 PHASES = SectionSpec(
     entity="phase",
     service="phases",
-    title="Phases",
+    title=N_("Phases"),
     introduction=(
-        "The stretches of this cycle, as the community went through them. A phase "
-        "still going on has no end date yet. Phases may overlap."
+        N_(
+            "The stretches of this cycle, as the community went through them. A phase "
+            "still going on has no end date yet. Phases may overlap."
+        )
     ),
-    empty="No phases recorded yet. Use “Add phase” to record when one began.",
-    add="&Add phase…",
-    headers=("Phase", "Notes", "Started", "Ended"),
+    empty=N_("No phases recorded yet. Use “Add phase” to record when one began."),
+    add=N_("&Add phase…"),
+    headers=(N_("Phase"), N_("Notes"), N_("Started"), N_("Ended")),
     cells=_cells,
     form=_form,
 )

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
+from desktop.i18n import N_
 from desktop.services.framework.records import Record
 from desktop.services.usecases.meetings import PlanningGroupMemberData
 from desktop.views.cycle.choices import group_names
@@ -57,14 +58,16 @@ def _form(section: RecordSection, record: Record[Any] | None) -> Form:
 PLANNING_GROUP = SectionSpec(
     entity="planning_group_member",
     service="planning_members",
-    title="Planning group",
+    title=N_("Planning group"),
     introduction=(
-        "<b>Planning group</b> of the community (shared by all its cycles). Write a role "
-        "or initials, such as “women's group chair” or “A.K.”, not a full name."
+        N_(
+            "<b>Planning group</b> of the community (shared by all its cycles). Write a role "
+            "or initials, such as “women's group chair” or “A.K.”, not a full name."
+        )
     ),
-    empty="No planning group members recorded.",
-    add="Add &member…",
-    headers=("Role or initials", "Group", "From", "Until"),
+    empty=N_("No planning group members recorded."),
+    add=N_("Add &member…"),
+    headers=(N_("Role or initials"), N_("Group"), N_("From"), N_("Until")),
     cells=_cells,
     form=_form,
     stretch=0,

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from desktop.i18n import N_
 from desktop.services.framework.records import Record
 from desktop.services.usecases.actions import ReflectionData
 from desktop.views.cycle.check_list import CheckList
@@ -79,14 +80,22 @@ def _form(section: RecordSection, record: Record[Any] | None) -> Form:
 REFLECTION = SectionSpec(
     entity="reflection",
     service="reflections",
-    title="Reflections",
+    title=N_("Reflections"),
     introduction=(
-        "When the community looked back together: what worked, what was hard, and "
-        "what it decided to change. Tick the actions an adjustment changes."
+        N_(
+            "When the community looked back together: what worked, what was hard, and "
+            "what it decided to change. Tick the actions an adjustment changes."
+        )
     ),
-    empty="No reflections recorded yet.",
-    add="&Record reflection…",
-    headers=("Date", "What worked", "Challenges", "Adjustments", "Actions changed"),
+    empty=N_("No reflections recorded yet."),
+    add=N_("&Record reflection…"),
+    headers=(
+        N_("Date"),
+        N_("What worked"),
+        N_("Challenges"),
+        N_("Adjustments"),
+        N_("Actions changed"),
+    ),
     cells=_cells,
     form=_form,
     stretch=3,

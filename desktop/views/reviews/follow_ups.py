@@ -72,6 +72,9 @@ class FollowUpsTable(CommunityWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # what is to be done keeps room to be read when the other columns' words are long
+        # (French, Portuguese): the table scrolls sideways rather than squeeze it
+        header.setMinimumSectionSize(140)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit())
 

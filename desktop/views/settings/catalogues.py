@@ -216,7 +216,7 @@ class HarmsPanel(_ListPanel):
             [
                 (
                     h.id,
-                    (h.data.name, h.data.code, _tr("Retired") if h.data.retired else _tr("Active")),
+                    (h.data.name, h.data.code, _tr("Retired") if h.data.retired else _tr("In use")),
                 )
                 for h in records
             ],

@@ -8,7 +8,15 @@ choose their own language when they are made.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.i18n import LANGUAGES, current_language, environment_language, isolated
 from desktop.views.forms import fit_width
@@ -45,7 +53,10 @@ class LanguagePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.use)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addStretch(1)
         label = form.labelForField(self.language)

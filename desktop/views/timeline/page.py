@@ -60,7 +60,10 @@ class TimelinePage(QWidget):
         self.office: OfficeTimeline | None = None
         self.community: CommunityTimeline | None = None
         self.title = QLabel()
-        self.back = QPushButton(self.tr("← All communities"))
+        # the arrow points back the way a reader came: left, or right in a right-to-left window
+        arrow = "→" if self.isRightToLeft() else "←"
+        everyone = self.tr("All communities")
+        self.back = QPushButton(f"{arrow} {everyone}")
         self.open_page = QPushButton(self.tr("Open community page"))
         self.summary = QLabel()
         self.filters = OfficeFilters(context, self.summary)
