@@ -43,7 +43,12 @@ from desktop.views.shell.permission_gate import gate
 
 SEARCH_DELAY_MS = 200
 # Widest a column gets when sized to its contents; the person can still drag it wider.
-MAX_COLUMN_WIDTH = {Column.DISTRICT: 200, Column.FACILITATOR: 220, Column.ATTENTION: 320}
+MAX_COLUMN_WIDTH = {
+    Column.NAME: 320,
+    Column.DISTRICT: 200,
+    Column.FACILITATOR: 220,
+    Column.ATTENTION: 320,
+}
 
 
 class CommunityTable(QTableView):
@@ -150,9 +155,10 @@ class CommunityListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Columns are sized to the first rows, not to every loaded one (fast at 10,000).
         header.setResizeContentsPrecision(40)
-        # The name takes the room the other columns leave, so the table always fills the page.
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        # Every column, the name included, is as wide as its words (up to a limit) and the last
+        # one takes the room left: a name left to take only the spare room was squeezed to
+        # "K..." when the other columns' words ran longer, as they do in Arabic.
+        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         # What needs attention next to the name, where the eye is (the model keeps it last).
         header.moveSection(header.visualIndex(Column.ATTENTION), 1)

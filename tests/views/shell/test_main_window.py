@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.demo.generate import generate_demo
@@ -31,6 +32,7 @@ from desktop.views.communities.table_model import (
     CommunityTableModel,
     warning_colour,
 )
+from desktop.views.language import apply_language
 from desktop.views.shell.main_window import MainWindow
 
 N = 60
@@ -306,3 +308,24 @@ def test_each_menu_gives_every_entry_its_own_access_key(window: MainWindow) -> N
             if "&" in action.text() and not action.isSeparator()
         ]
         assert len(keys) == len(set(keys)), (top.text(), keys)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_name_column_shows_whole_names_in_either_direction(
+    qtbot: QtBot, qapp: QApplication, demo_db: Database, settings: QSettings, language: str
+) -> None:
+    """The name is never squeezed to its first letter by longer words in the other columns
+    (it was, in an Arabic window, where the name only had the room the others left)."""
+    apply_language(language, qapp)
+    try:
+        window = MainWindow(demo_db, actor=MANAGER, demo=True, settings=settings, today=TODAY)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        page = communities(window)
+        metrics = page.table.fontMetrics()
+        shown = [page.model.index(row, Column.NAME).data() for row in range(20)]
+        widest = max(metrics.horizontalAdvance(str(name)) for name in shown)
+        assert page.table.horizontalHeader().sectionSize(Column.NAME) >= min(widest, 300)
+    finally:
+        apply_language("en", qapp)
