@@ -17,7 +17,7 @@ from desktop.cli.report_options import (
     write_job,
 )
 from desktop.cli.usage import UsageError
-from desktop.i18n import _
+from desktop.i18n import _, using_language
 
 
 def add_timeline_command(kinds: Any, shared: argparse.ArgumentParser) -> None:
@@ -53,25 +53,26 @@ def run_timeline(args: argparse.Namespace) -> int:
     today = date.today()
     db, services = signed_in_services(args)
     try:
-        if args.community is not None:
-            with looked_up():
-                community = resolve_community(services, args.community)
-            timeline = community_timeline(db, community.id, today, actor=services.actor)
-            first, last = timeline.span()
-            period = (args.date_from or first, args.date_to or last)
-            job = community_timeline_job(services, timeline, paper=args.paper, period=period)
-        else:
-            office = office_timeline(
-                db, OfficeQuery(district=args.district), today, actor=services.actor
-            )
-            if not office.rows:
-                raise UsageError(_("no communities in district {d!r}").format(d=args.district))
-            first, last = office.span()
-            period = (args.date_from or first, args.date_to or last)
-            title = _("Timeline: district {district}").format(district=args.district)
-            job = office_timeline_job(
-                services, office, title=title, paper=args.paper, period=period
-            )
+        with using_language(args.lang):  # the timeline's words and direction
+            if args.community is not None:
+                with looked_up():
+                    community = resolve_community(services, args.community)
+                timeline = community_timeline(db, community.id, today, actor=services.actor)
+                first, last = timeline.span()
+                period = (args.date_from or first, args.date_to or last)
+                job = community_timeline_job(services, timeline, paper=args.paper, period=period)
+            else:
+                office = office_timeline(
+                    db, OfficeQuery(district=args.district), today, actor=services.actor
+                )
+                if not office.rows:
+                    raise UsageError(_("no communities in district {d!r}").format(d=args.district))
+                first, last = office.span()
+                period = (args.date_from or first, args.date_to or last)
+                title = _("Timeline: district {district}").format(district=args.district)
+                job = office_timeline_job(
+                    services, office, title=title, paper=args.paper, period=period
+                )
         if period[0] > period[1]:
             raise UsageError(_("--from must not be after --to"))
         return write_job(job, out)

@@ -12,9 +12,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from desktop.i18n import _
-from desktop.reports.bidi_text import draw_line
+from desktop.reports.bidi_text import draw_line, line_width
 from desktop.reports.fonts import SANS, SANS_BOLD
 from desktop.reports.page_identity import draw_line_text as _draw_line_text
+from desktop.reports.styles import right_to_left
 from desktop.reports.timeline_drawing import badge, bar_text, fit_text, hatch, legend, record_mark
 from desktop.reports.timeline_rows import ROW, Bar, Row
 from desktop.services.queries.timeline import (
@@ -66,6 +67,27 @@ class TimelinePage(Flowable):  # type: ignore[misc]
         self.title, self.subtitle, self.rows = title, subtitle, list(rows)
         self.window, self.today, self.office = window, today, office
         self.width, self.height = size
+        # on a right-to-left page time runs from the right and the names stand on the right
+        self.rtl = right_to_left()
+
+    def _at(self, x: float, anchor: str = "start") -> tuple[float, str]:
+        """A text's place measured from the reading side, and its anchor, on the page."""
+        if not self.rtl:
+            return x, anchor
+        return self.width - x, {"start": "end", "end": "start"}.get(anchor, anchor)
+
+    def _text(
+        self,
+        c: Canvas,
+        x: float,
+        y: float,
+        words: str,
+        font: str,
+        size: float,
+        anchor: str = "start",
+    ) -> float:
+        at, side = self._at(x, anchor)
+        return draw_line(c, at, y, words, font, size, side)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
@@ -73,14 +95,15 @@ class TimelinePage(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         c: Canvas = self.canv
         top = self.height
-        _draw_line_text(c, self.title, SANS_BOLD, 12, 0, top - 12)
+        start = self.width if self.rtl else 0
+        _draw_line_text(c, self.title, SANS_BOLD, 12, start, top - 12, right=self.rtl)
         c.setFillColor(colors.HexColor("#52606d"))
-        draw_line(c, 0, top - 25, self.subtitle, SANS, 8.5)
-        chart_left = LABEL_WIDTH
+        self._text(c, 0, top - 25, self.subtitle, SANS, 8.5)
+        chart_left = NOTE_WIDTH if self.rtl else LABEL_WIDTH
         chart_width = self.width - LABEL_WIDTH - NOTE_WIDTH
         first, last = self.window
         days = (last - first).days + 1
-        axis = DateAxis(first, last, chart_width / days, origin=chart_left)
+        axis = DateAxis(first, last, chart_width / days, origin=chart_left, rtl=self.rtl)
         y = top - 34 - HEADER
         self._header(c, axis, y)
         bottom = LEGEND + 6
@@ -99,12 +122,15 @@ class TimelinePage(Flowable):  # type: ignore[misc]
             c.drawCentredString((left + right) / 2, y + 4, start.strftime("%m"))
             if start.month == 1 or start == months[0]:
                 c.setFont(SANS_BOLD, 8)
-                c.drawString(left + 1, y + 16, str(start.year))
+                year_x = right - 1 if self.rtl else left + 1  # where the year begins
+                draw_line(
+                    c, year_x, y + 16, str(start.year), SANS_BOLD, 8, "end" if self.rtl else "start"
+                )
                 c.setFont(SANS, 7)
         first_column = _("Community") if self.office else _("Cycle")
-        draw_line(c, 0, y + 4, first_column, SANS_BOLD, 7.5)
+        self._text(c, 0, y + 4, first_column, SANS_BOLD, 7.5)
         last_column = _("Last meeting") if self.office else _("Overdue")
-        draw_line(c, self.width, y + 4, last_column, SANS_BOLD, 7.5, "end")
+        self._text(c, self.width, y + 4, last_column, SANS_BOLD, 7.5, "end")
 
     def _grid_and_today(self, c: Canvas, axis: DateAxis, top: float, bottom: float) -> None:
         c.setLineWidth(0.3)
@@ -120,23 +146,30 @@ class TimelinePage(Flowable):  # type: ignore[misc]
             c.setLineWidth(1.2)
             c.line(x, bottom, x, top + 12)
             c.setFillColor(colors.HexColor(TODAY_COLOUR))
-            draw_line(c, x + 2, top + 14, _("Today"), SANS_BOLD, 7)
+            if self.rtl:
+                draw_line(c, x - 2, top + 14, _("Today"), SANS_BOLD, 7, "end")
+            else:
+                draw_line(c, x + 2, top + 14, _("Today"), SANS_BOLD, 7)
 
     def _row(self, c: Canvas, axis: DateAxis, row: Row, top: float) -> float:
         bottom = top - row.height
         if row.heading:
-            _draw_line_text(c, row.text, SANS_BOLD, 8.5, 0, bottom + 4)
+            start = self.width if self.rtl else 0
+            _draw_line_text(c, row.text, SANS_BOLD, 8.5, start, bottom + 4, right=self.rtl)
             return bottom
         c.setStrokeColor(colors.HexColor("#e4e7eb"))
         c.setLineWidth(0.4)
         c.line(0, bottom, self.width, bottom)
-        _draw_line_text(c, fit_text(c, row.text, LABEL_WIDTH - 6, 7.5), SANS, 7.5, 0, bottom + 5)
+        name = fit_text(c, row.text, LABEL_WIDTH - 6, 7.5)
+        start = self.width if self.rtl else 0
+        _draw_line_text(c, name, SANS, 7.5, start, bottom + 5, right=self.rtl)
         if row.note:
             font = SANS_BOLD if row.warning else SANS
             c.setFillColor(colors.HexColor(OVERDUE_COLOUR if row.warning else "#1f2933"))
-            wide = draw_line(c, self.width, bottom + 5, row.note, font, 7, "end")
+            wide = self._text(c, self.width, bottom + 5, row.note, font, 7, "end")
             if row.warning:  # the attention mark before the words
-                badge(c, self.width - wide - 6, bottom + 7.5)
+                mark_x, _side = self._at(self.width - wide - 6)
+                badge(c, mark_x, bottom + 7.5)
         first, last = self.window
         if row.gap_since is not None and row.gap_since <= last:
             left, right = axis.span(max(row.gap_since, first), min(self.today, last))
@@ -170,7 +203,8 @@ class TimelinePage(Flowable):  # type: ignore[misc]
             if bar.last < late_to:
                 left, right = axis.span(bar.last + timedelta(days=1), late_to)
                 hatch(c, left, y + 2, right - left, h - 4)
-            badge(c, x + w, y + h / 2)
+            badge(c, x if self.rtl else x + w, y + h / 2)  # at the bar's end in time
         if bar.text and w > 30:
             shown = fit_text(c, ("! " if bar.overdue else "") + bar.text, w - 4, 6.5)
-            bar_text(c, shown, x + 2, y + 2.5, text_colour_on(bar.fill))
+            start = x + w - 2 - line_width(shown, SANS, 6.5) if self.rtl else x + 2
+            bar_text(c, shown, start, y + 2.5, text_colour_on(bar.fill))

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak
 
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 from desktop.reports.blocks import grid
 from desktop.reports.document import (
     FOOTER,
@@ -28,7 +28,7 @@ from desktop.reports.document import (
 )
 from desktop.reports.document import HEADER as PAGE_HEADER
 from desktop.reports.flags import attention_header, attention_rows, attention_widths
-from desktop.reports.job import ReportJob, decoration_for
+from desktop.reports.job import ReportJob, decoration_for, in_language
 from desktop.reports.options import Paper
 from desktop.reports.styles import STYLES, heading, text
 from desktop.reports.timeline_page import HEADER, LEGEND, TimelinePage, month_windows
@@ -106,7 +106,8 @@ def timeline_job(
             story, decoration, out, paper=paper, wide=True, progress=progress, cancelled=cancelled
         )
 
-    return ReportJob(title, write, services, subject=title)
+    # printed in the language it is made in, right to left in Arabic
+    return ReportJob(title, in_language(write, current_language()), services, subject=title)
 
 
 def _attention_pages(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gettext
 import subprocess
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop import i18n
 from desktop.cli.entry import main
+from desktop.i18n import using_language
 from desktop.reports.document import save_pdf
 from desktop.reports.timeline_pdf import community_timeline_job, office_timeline_job
 from desktop.services.facade import Services
@@ -148,3 +151,23 @@ def test_the_export_menu_prints_on_the_paper_chosen(
     out = page.export_to(tmp_path / "kerewe.pdf")
     assert _pages(out) == [A3_LANDSCAPE]
     assert "Kéréwé" in _text(out)
+
+
+def test_a_right_to_left_timeline_runs_from_the_right(
+    db: Database, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the English words in both directions, to find the same words on either side
+    monkeypatch.setattr(i18n, "translations", lambda code: gettext.NullTranslations())
+    world = make_timeline_world(services)
+    timeline = community_timeline(db, world.community_id, TODAY, actor=SYSTEM)
+    lines = {}
+    for language in ("en", "ar"):
+        with using_language(language):
+            job = community_timeline_job(services, timeline)
+        out = save_pdf(tmp_path / f"{language}.pdf", lambda s, job=job: job.write(s, None, None))
+        lines[language] = next(
+            line for line in _text(out).splitlines() if "Cycle" in line and "Overdue" in line
+        )
+    # the names' column is read first: on the left, or on the right in Arabic
+    assert lines["en"].index("Cycle") < lines["en"].index("Overdue")
+    assert lines["ar"].index("Overdue") < lines["ar"].index("Cycle")
