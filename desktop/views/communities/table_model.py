@@ -347,12 +347,12 @@ class CommunityTableModel(QAbstractTableModel):
 
 
 def _short_date(value: date | None) -> str:
-    """The date in the person's locale; ISO (2025-06-02) when the locale is plain "C"."""
+    """The date in the person's language with the month in words ("22 Sep 2026"), the way
+    the timeline writes it: a short numeric date reads two ways across offices (9/10/26);
+    ISO (2025-06-02) when the locale is plain "C"."""
     if value is None:
         return ""
     locale = QLocale()
     if locale.language() == QLocale.Language.C:
         return value.isoformat()
-    return locale.toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return locale.toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
